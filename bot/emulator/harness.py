@@ -1,0 +1,70 @@
+"""The real bot, started against the emulator in this process: for tests, the console, benchmarks."""
+
+from __future__ import annotations
+
+import asyncio
+from types import TracebackType
+from typing import Any
+
+from bot.client import SalaryBot
+from bot.config import Settings
+from bot.emulator.driver import Driver
+from bot.emulator.hooks import point_discord_at
+from bot.emulator.server import EmulatorServer, Validator
+
+
+class Harness:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        validator: Validator | None = None,
+        extra_extensions: tuple[str, ...] = (),
+        response_deadline: float = 3.0,
+        **bot_options: Any,
+    ) -> None:
+        self.server = EmulatorServer(validator=validator, response_deadline=response_deadline)
+        self.driver = Driver(self.server)
+        self.settings = settings
+        self.extra_extensions = extra_extensions
+        self.bot_options = bot_options
+        self._task: asyncio.Task[None] | None = None
+        self.bot: SalaryBot | None = None
+
+    async def start(self, timeout: float = 30.0) -> SalaryBot:
+        await self.server.start()
+        point_discord_at(self.server.api_base, self.server.gateway_url)
+        # No guild waits on start-up: the emulator sends every GUILD_CREATE at once.
+        self.bot_options.setdefault("guild_ready_timeout", 0.05)
+        bot = SalaryBot(self.settings, extra_extensions=self.extra_extensions, **self.bot_options)
+        self.bot = bot
+        self._task = asyncio.create_task(bot.start(self.server.token))
+        ready = asyncio.create_task(bot.wait_until_ready())
+        done, _ = await asyncio.wait({self._task, ready}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        if self._task in done:
+            ready.cancel()
+            self._task.result()  # start-up failed: raise its error here
+            raise RuntimeError("the bot stopped during start-up")
+        if ready not in done:
+            ready.cancel()
+            raise TimeoutError("the bot did not become ready against the emulator")
+        return bot
+
+    async def stop(self) -> None:
+        if self.bot is not None:
+            await self.bot.close()
+        if self._task is not None:
+            try:
+                await asyncio.wait_for(self._task, timeout=10)
+            except asyncio.CancelledError:
+                pass
+        await self.server.stop()
+
+    async def __aenter__(self) -> Harness:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.stop()

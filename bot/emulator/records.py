@@ -1,0 +1,158 @@
+"""What the emulator remembers about each interaction and each message the bot made."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+Json = dict[str, Any]
+
+# Interaction callback types (Discord API v10).
+PONG = 1
+CHANNEL_MESSAGE = 4
+DEFERRED_CHANNEL_MESSAGE = 5
+DEFERRED_UPDATE_MESSAGE = 6
+UPDATE_MESSAGE = 7
+AUTOCOMPLETE_RESULT = 8
+MODAL = 9
+
+FINAL_RESPONSES = {CHANNEL_MESSAGE, UPDATE_MESSAGE, AUTOCOMPLETE_RESULT, MODAL}
+
+
+@dataclass
+class StoredFile:
+    attachment_id: int
+    filename: str
+    data: bytes
+    content_type: str
+
+
+@dataclass
+class StoredMessage:
+    """A message the bot created through an interaction, as Discord would hold it."""
+
+    id: int
+    payload: Json
+    files: list[StoredFile] = field(default_factory=list)
+    edits: int = 0
+
+    @property
+    def ephemeral(self) -> bool:
+        return bool(int(self.payload.get("flags") or 0) & 64)
+
+    @property
+    def content(self) -> str:
+        return str(self.payload.get("content") or "")
+
+    @property
+    def embeds(self) -> list[Json]:
+        return list(self.payload.get("embeds") or [])
+
+    @property
+    def embed(self) -> Json:
+        """The first embed; most answers carry exactly one."""
+        embeds = self.embeds
+        if not embeds:
+            raise AssertionError(f"message {self.id} has no embed: {self.content!r}")
+        return embeds[0]
+
+    def buttons(self) -> list[Json]:
+        return [
+            component
+            for row in self.payload.get("components") or []
+            for component in row.get("components") or []
+            if component.get("type") == 2
+        ]
+
+    def selects(self) -> list[Json]:
+        return [
+            component
+            for row in self.payload.get("components") or []
+            for component in row.get("components") or []
+            if component.get("type") in (3, 5, 6, 7, 8)
+        ]
+
+    def text(self) -> str:
+        """Every visible string of the message, for assertions that do not care where it sits."""
+        parts = [self.content]
+        for embed in self.embeds:
+            parts += [str(embed.get("title") or ""), str(embed.get("description") or "")]
+            for embed_field in embed.get("fields") or []:
+                parts += [str(embed_field.get("name")), str(embed_field.get("value"))]
+            parts.append(str((embed.get("footer") or {}).get("text") or ""))
+        return "\n".join(part for part in parts if part)
+
+
+@dataclass
+class InteractionRecord:
+    """One interaction sent to the bot and everything the bot answered to it."""
+
+    id: int
+    token: str
+    type: int
+    payload: Json
+    created: float = field(default_factory=time.monotonic)
+    response_type: int | None = None
+    response_data: Json | None = None
+    original_message_id: int | None = None
+    source_message_id: int | None = None
+    message_ids: list[int] = field(default_factory=list)
+    followup_ids: list[int] = field(default_factory=list)
+    edits_of_original: int = 0
+    rejected_callbacks: list[int] = field(default_factory=list)
+    _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
+    _emulator: Any = None
+
+    @property
+    def choices(self) -> list[Json]:
+        if self.response_type != AUTOCOMPLETE_RESULT or self.response_data is None:
+            raise AssertionError(f"interaction {self.id} got no autocomplete answer")
+        return list(self.response_data.get("choices") or [])
+
+    @property
+    def modal(self) -> Json:
+        if self.response_type != MODAL or self.response_data is None:
+            raise AssertionError(f"interaction {self.id} was not answered with a modal")
+        return self.response_data
+
+    @property
+    def settled(self) -> bool:
+        """True once the user would see a finished answer (a deferral alone is not one)."""
+        if self.response_type in FINAL_RESPONSES:
+            return True
+        if self.response_type in (DEFERRED_CHANNEL_MESSAGE, DEFERRED_UPDATE_MESSAGE):
+            return self.edits_of_original > 0 or bool(self.followup_ids)
+        return False
+
+    def messages(self) -> list[StoredMessage]:
+        """The messages this interaction created or changed, in order."""
+        store = self._emulator.messages if self._emulator is not None else {}
+        return [store[message_id] for message_id in self.message_ids if message_id in store]
+
+    @property
+    def message(self) -> StoredMessage:
+        """The answer the user sees: the last message this interaction created or changed."""
+        found = self.messages()
+        if not found:
+            raise AssertionError(f"interaction {self.id} produced no message")
+        return found[-1]
+
+    def touch(self, message_id: int) -> None:
+        if message_id in self.message_ids:
+            self.message_ids.remove(message_id)
+        self.message_ids.append(message_id)
+
+    async def changed(self) -> None:
+        async with self._changed:
+            self._changed.notify_all()
+
+    async def wait_for(self, predicate: Callable[[InteractionRecord], bool], timeout: float) -> None:
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(lambda: predicate(self)), timeout)
+
+    async def wait_settled(self, timeout: float = 10.0) -> InteractionRecord:
+        await self.wait_for(lambda record: record.settled, timeout)
+        return self
