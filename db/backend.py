@@ -1,0 +1,50 @@
+"""The seam between the repositories and a database engine.
+
+Repositories speak standard SQL with qmark (?) parameters and never touch engine
+specifics (pragmas, locking, file handling, error codes). SQLite lives in
+db/sqlite.py; a PostgreSQL backend implements the same protocol (translating ?
+to $n) when the bot is sharded across processes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager
+from typing import Any, Protocol
+
+Row = dict[str, Any]
+Params = Sequence[Any]
+
+
+class Transaction(Protocol):
+    """Statements run inside one write transaction; all of them commit or none do."""
+
+    async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]: ...
+
+    async def fetch_one(self, sql: str, params: Params = ()) -> Row | None: ...
+
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        """Run a statement and return the number of rows it changed."""
+        ...
+
+
+class Backend(Protocol):
+    async def read_all(self, sql: str, params: Params = ()) -> list[Row]:
+        """A read that never waits behind writes."""
+        ...
+
+    async def read_one(self, sql: str, params: Params = ()) -> Row | None: ...
+
+    async def write(self, sql: str, params: Params = ()) -> list[Row]:
+        """One atomic write statement; returns the rows of its RETURNING clause."""
+        ...
+
+    def transaction(self) -> AbstractAsyncContextManager[Transaction]:
+        """Several writes as one unit, serialised with every other write."""
+        ...
+
+    async def forget_deleted(self) -> None:
+        """Make rows deleted for privacy unrecoverable from the files, where the engine can."""
+        ...
+
+    async def close(self) -> None: ...

@@ -1,0 +1,85 @@
+"""The store: opens the database and groups the repositories the bot uses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Protocol
+
+from db import schema
+from db.backend import Backend, Transaction
+from db.encoding import now, timestamp
+from db.guilds import GuildRepository
+from db.history import HistoryRepository
+from db.meta import MetaRepository
+from db.profiles import ProfileRepository
+from db.sqlite import BUSY_TIMEOUT, SqliteBackend
+
+
+class UserData(Protocol):
+    """A repository holding data about a user: it can export and erase it."""
+
+    table: str
+
+    async def export(self, user_id: int) -> Any: ...
+
+    async def erase(self, tx: Transaction, user_id: int) -> int: ...
+
+
+class Store:
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        self.profiles = ProfileRepository(backend)
+        self.history = HistoryRepository(backend)
+        self.guilds = GuildRepository(backend)
+        self.meta = MetaRepository(backend)
+        # Every repository that keeps per-user data; export and delete cover exactly these.
+        self._user_data: tuple[UserData, ...] = (self.profiles, self.history)
+
+    @classmethod
+    async def open(
+        cls,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        migrations_dir: Path | None = None,
+        busy_timeout: float = BUSY_TIMEOUT,
+    ) -> Store:
+        """Open (creating folder and file if needed) and bring the schema up to date.
+
+        Raises a StoreError subclass with a readable .message when the file is not a
+        database, was written by a newer bot, or the disk is read-only or full.
+        """
+        migrations = schema.load(migrations_dir)
+        backend = await SqliteBackend.open(
+            path, migrations, read_only=read_only, busy_timeout=busy_timeout
+        )
+        return cls(backend)
+
+    async def close(self) -> None:
+        await self.backend.close()
+
+    async def __aenter__(self) -> Store:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def export_user(self, user_id: int) -> dict[str, Any]:
+        """Everything stored about a user, as JSON-ready data."""
+        exported: dict[str, Any] = {"user_id": user_id, "exported_at": timestamp(now())}
+        for repository in self._user_data:
+            exported[repository.table] = await repository.export(user_id)
+        return exported
+
+    async def delete_user(self, user_id: int) -> dict[str, int]:
+        """Delete everything about a user in one transaction; rows removed per table."""
+        async with self.backend.transaction() as tx:
+            removed = {repo.table: await repo.erase(tx, user_id) for repo in self._user_data}
+        await self.backend.forget_deleted()
+        return removed
