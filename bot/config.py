@@ -22,9 +22,13 @@ def default_database_path() -> Path:
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
-    discord_token: SecretStr | None = Field(default=None, description="Bot token; none runs the local console")
+    discord_token: SecretStr | None = Field(
+        default=None, description="Bot token; none runs the local console"
+    )
     database_path: Path = Field(default_factory=default_database_path)
-    dev_guild_id: int | None = Field(default=None, gt=0, description="Sync commands to this guild only")
+    dev_guild_id: int | None = Field(
+        default=None, gt=0, description="Sync commands to this guild only"
+    )
     log_level: LogLevel = "INFO"
 
     @field_validator("discord_token", mode="before")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TextIO
 
 
 class RedactFilter(logging.Filter):
@@ -22,8 +23,8 @@ class RedactFilter(logging.Filter):
         return True
 
 
-def setup_logging(level: str, secret: str | None = None, stream: object = None) -> None:
-    handler = logging.StreamHandler(stream)  # type: ignore[arg-type]
+def setup_logging(level: str, secret: str | None = None, stream: TextIO | None = None) -> None:
+    handler = logging.StreamHandler(stream)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-7s %(name)s: %(message)s"))
     if secret:
         handler.addFilter(RedactFilter(secret))

@@ -40,7 +40,9 @@ class Driver:
 
     # ----------------------------------------------------------------- sending
 
-    async def slash(self, user: EmulatedUser, place: Place, command: str, options: dict[str, Any] | None = None) -> InteractionRecord:
+    async def slash(
+        self, user: EmulatedUser, place: Place, command: str, options: dict[str, Any] | None = None
+    ) -> InteractionRecord:
         """Run `/command [subcommand] option:value ...` and return its record (not yet settled)."""
         data = self.command_data(place, command, options or {})
         return await self._send(APPLICATION_COMMAND, user, place, data)
@@ -54,7 +56,9 @@ class Driver:
         await record.wait_settled(timeout=5)
         return record.choices
 
-    async def press(self, user: EmulatedUser, message: StoredMessage, label: str) -> InteractionRecord:
+    async def press(
+        self, user: EmulatedUser, message: StoredMessage, label: str
+    ) -> InteractionRecord:
         """Press the button whose label (or custom_id) is `label` on `message`."""
         for button in message.buttons():
             if label in (button.get("label"), button.get("custom_id")):
@@ -63,11 +67,19 @@ class Driver:
                 if "custom_id" not in button:
                     raise UsageError(f"the button {label!r} is a link to {button.get('url')}")
                 data = {"custom_id": button["custom_id"], "component_type": 2}
-                return await self._send(MESSAGE_COMPONENT, user, self._place_of(message), data, message)
+                return await self._send(
+                    MESSAGE_COMPONENT, user, self._place_of(message), data, message
+                )
         labels = ", ".join(str(b.get("label")) for b in message.buttons()) or "none"
         raise UsageError(f"no button {label!r} on that message (buttons: {labels})")
 
-    async def select(self, user: EmulatedUser, message: StoredMessage, values: list[str], custom_id: str | None = None) -> InteractionRecord:
+    async def select(
+        self,
+        user: EmulatedUser,
+        message: StoredMessage,
+        values: list[str],
+        custom_id: str | None = None,
+    ) -> InteractionRecord:
         for menu in message.selects():
             if custom_id in (None, menu.get("custom_id")):
                 if menu.get("type") == 3:
@@ -75,33 +87,62 @@ class Driver:
                     unknown = [value for value in values if value not in allowed]
                     if unknown:
                         raise UsageError(f"not in the menu: {', '.join(unknown)}")
-                data = {"custom_id": menu["custom_id"], "component_type": menu["type"], "values": values}
-                return await self._send(MESSAGE_COMPONENT, user, self._place_of(message), data, message)
+                data = {
+                    "custom_id": menu["custom_id"],
+                    "component_type": menu["type"],
+                    "values": values,
+                }
+                return await self._send(
+                    MESSAGE_COMPONENT, user, self._place_of(message), data, message
+                )
         raise UsageError("no select menu on that message")
 
-    async def submit_modal(self, user: EmulatedUser, place: Place, modal: Json, values: dict[str, str]) -> InteractionRecord:
+    async def submit_modal(
+        self, user: EmulatedUser, place: Place, modal: Json, values: dict[str, str]
+    ) -> InteractionRecord:
         """Fill a modal the bot opened; `values` maps each text input's custom_id or label to text."""
         rows = []
         for row in modal.get("components") or []:
             if row.get("type") == 18:  # a Label wrapping one component
                 inner = row["component"]
-                rows.append({"type": 18, "component": self._filled(inner, values, row.get("label"))})
+                rows.append(
+                    {"type": 18, "component": self._filled(inner, values, row.get("label"))}
+                )
             else:
-                rows.append({"type": 1, "components": [self._filled(c, values, c.get("label")) for c in row["components"]]})
+                rows.append(
+                    {
+                        "type": 1,
+                        "components": [
+                            self._filled(c, values, c.get("label")) for c in row["components"]
+                        ],
+                    }
+                )
         data = {"custom_id": modal["custom_id"], "components": rows}
         return await self._send(MODAL_SUBMIT, user, place, data)
 
     @staticmethod
     def _filled(component: Json, values: dict[str, str], label: str | None) -> Json:
-        value = values.get(component.get("custom_id", ""), values.get(label or "", component.get("value") or ""))
+        value = values.get(
+            component.get("custom_id", ""), values.get(label or "", component.get("value") or "")
+        )
         if component.get("required", True) and not value:
             raise UsageError(f"the field {label or component.get('custom_id')!r} is required")
-        return {"type": component.get("type", 4), "custom_id": component["custom_id"], "value": value}
+        return {
+            "type": component.get("type", 4),
+            "custom_id": component["custom_id"],
+            "value": value,
+        }
 
     # ----------------------------------------------------------------- options
 
     def command_data(
-        self, place: Place, command: str, options: dict[str, Any], *, focused: str | None = None, partial: bool = False
+        self,
+        place: Place,
+        command: str,
+        options: dict[str, Any],
+        *,
+        focused: str | None = None,
+        partial: bool = False,
     ) -> Json:
         words = command.strip().lstrip("/").split()
         if not words:
@@ -115,31 +156,54 @@ class Driver:
         node, container = top, data
         for word in words[1:]:
             child = next(
-                (o for o in node.get("options") or [] if o["name"] == word and o["type"] in (SUB_COMMAND, SUB_COMMAND_GROUP)),
+                (
+                    o
+                    for o in node.get("options") or []
+                    if o["name"] == word and o["type"] in (SUB_COMMAND, SUB_COMMAND_GROUP)
+                ),
                 None,
             )
             if child is None:
-                raise UsageError(f"/{' '.join(words[: words.index(word)])} has no subcommand {word!r}")
+                raise UsageError(
+                    f"/{' '.join(words[: words.index(word)])} has no subcommand {word!r}"
+                )
             nested: Json = {"name": child["name"], "type": child["type"], "options": []}
             container.setdefault("options", []).append(nested)
             node, container = child, nested
-        subs = [o["name"] for o in node.get("options") or [] if o["type"] in (SUB_COMMAND, SUB_COMMAND_GROUP)]
+        subs = [
+            o["name"]
+            for o in node.get("options") or []
+            if o["type"] in (SUB_COMMAND, SUB_COMMAND_GROUP)
+        ]
         if subs:
             raise UsageError(f"/{' '.join(words)} needs one of: {', '.join(subs)}")
         declared = {o["name"]: o for o in node.get("options") or []}
-        built, resolved = [], {}
+        built: list[Json] = []
+        resolved: dict[str, dict[str, Json]] = {}
         for name, raw in options.items():
             spec = declared.get(name)
             if spec is None:
-                raise UsageError(f"/{' '.join(words)} has no option {name!r} (options: {', '.join(declared) or 'none'})")
-            option: Json = {"name": name, "type": spec["type"], "value": self._coerce(spec, raw, partial and name == focused)}
+                raise UsageError(
+                    f"/{' '.join(words)} has no option {name!r} (options: {', '.join(declared) or 'none'})"
+                )
+            option: Json = {
+                "name": name,
+                "type": spec["type"],
+                "value": self._coerce(spec, raw, partial and name == focused),
+            }
             if name == focused:
                 option["focused"] = True
             if spec["type"] == CHANNEL:
-                resolved.setdefault("channels", {})[str(option["value"])] = self._channel_for(place, option["value"])
+                resolved.setdefault("channels", {})[str(option["value"])] = self._channel_for(
+                    place, option["value"]
+                )
             built.append(option)
         if not partial:
-            missing = [o["name"] for o in declared.values() if o.get("required") and o["name"] not in options]
+            missing = [
+                o["name"]
+                for o in declared.values()
+                if o.get("required") and o["name"] not in options
+            ]
             if missing:
                 raise UsageError(f"/{' '.join(words)} needs: {', '.join(missing)}")
         container.setdefault("options", []).extend(built)
@@ -168,14 +232,16 @@ class Driver:
             else:
                 value = text
         except ValueError:
-            raise UsageError(f"option {name!r} takes {_TYPE_NAMES.get(kind, 'a value')}, not {text[:40]!r}") from None
+            raise UsageError(
+                f"option {name!r} takes {_TYPE_NAMES.get(kind, 'a value')}, not {text[:40]!r}"
+            ) from None
         if kind in (INTEGER, NUMBER):
             low, high = spec.get("min_value"), spec.get("max_value")
             if (low is not None and value < low) or (high is not None and value > high):
                 raise UsageError(f"option {name!r} must be between {low} and {high}")
-        if kind == STRING:
-            if len(value) > int(spec.get("max_length", 6000)) or len(value) < int(spec.get("min_length", 0)):
-                raise UsageError(f"option {name!r} must be {spec.get('min_length', 0)}-{spec.get('max_length', 6000)} characters")
+        longest, shortest = int(spec.get("max_length", 6000)), int(spec.get("min_length", 0))
+        if kind == STRING and not shortest <= len(value) <= longest:
+            raise UsageError(f"option {name!r} must be {shortest}-{longest} characters")
         choices = spec.get("choices")
         if choices and not any(choice["value"] == value for choice in choices):
             names = ", ".join(str(choice["value"]) for choice in choices)
@@ -193,10 +259,18 @@ class Driver:
 
     def _place_of(self, message: StoredMessage) -> Place:
         guild_id = message.payload.get("guild_id")
-        return Place(channel_id=int(message.payload["channel_id"]), guild_id=int(guild_id) if guild_id else None)
+        return Place(
+            channel_id=int(message.payload["channel_id"]),
+            guild_id=int(guild_id) if guild_id else None,
+        )
 
     async def _send(
-        self, kind: int, user: EmulatedUser, place: Place, data: Json, message: StoredMessage | None = None
+        self,
+        kind: int,
+        user: EmulatedUser,
+        place: Place,
+        data: Json,
+        message: StoredMessage | None = None,
     ) -> InteractionRecord:
         server = self.server
         payload: Json = {
@@ -239,4 +313,9 @@ class Driver:
         return record
 
 
-_TYPE_NAMES = {INTEGER: "a whole number", NUMBER: "a number", BOOLEAN: "true or false", CHANNEL: "a channel"}
+_TYPE_NAMES = {
+    INTEGER: "a whole number",
+    NUMBER: "a number",
+    BOOLEAN: "true or false",
+    CHANNEL: "a channel",
+}

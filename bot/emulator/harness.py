@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from types import TracebackType
 from typing import Any
 
@@ -40,7 +41,9 @@ class Harness:
         self.bot = bot
         self._task = asyncio.create_task(bot.start(self.server.token))
         ready = asyncio.create_task(bot.wait_until_ready())
-        done, _ = await asyncio.wait({self._task, ready}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        done, _ = await asyncio.wait(
+            {self._task, ready}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED
+        )
         if self._task in done:
             ready.cancel()
             self._task.result()  # start-up failed: raise its error here
@@ -54,10 +57,8 @@ class Harness:
         if self.bot is not None:
             await self.bot.close()
         if self._task is not None:
-            try:
+            with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.wait_for(self._task, timeout=10)
-            except asyncio.CancelledError:
-                pass
         await self.server.stop()
 
     async def __aenter__(self) -> Harness:
@@ -65,6 +66,9 @@ class Harness:
         return self
 
     async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         await self.stop()

@@ -21,11 +21,15 @@ class HookError(RuntimeError):
 def check_hooks() -> None:
     """Raise HookError unless discord.py still has the attributes the emulator sets."""
     if discord.__version__ != SUPPORTED_VERSION:
-        raise HookError(f"the emulator was built against discord.py {SUPPORTED_VERSION}, found {discord.__version__}")
+        raise HookError(
+            f"the emulator was built against discord.py {SUPPORTED_VERSION}, found {discord.__version__}"
+        )
     if not isinstance(getattr(Route, "BASE", None), str):
         raise HookError("discord.http.Route.BASE is gone: the emulator cannot redirect REST calls")
     if not isinstance(getattr(DiscordWebSocket, "DEFAULT_GATEWAY", None), yarl.URL):
-        raise HookError("DiscordWebSocket.DEFAULT_GATEWAY is gone: the emulator cannot redirect the gateway")
+        raise HookError(
+            "DiscordWebSocket.DEFAULT_GATEWAY is gone: the emulator cannot redirect the gateway"
+        )
 
 
 def point_discord_at(api_base: str, gateway_url: str) -> None:

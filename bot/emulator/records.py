@@ -149,7 +149,9 @@ class InteractionRecord:
         async with self._changed:
             self._changed.notify_all()
 
-    async def wait_for(self, predicate: Callable[[InteractionRecord], bool], timeout: float) -> None:
+    async def wait_for(
+        self, predicate: Callable[[InteractionRecord], bool], timeout: float
+    ) -> None:
         async with self._changed:
             await asyncio.wait_for(self._changed.wait_for(lambda: predicate(self)), timeout)
 

@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from aiohttp import WSMsgType, web
+from aiohttp import BodyPartReader, WSMsgType, web
 
 from bot.emulator import payloads
 from bot.emulator.records import (
@@ -111,7 +111,9 @@ class EmulatedUser:
         return payloads.user(self.id, self.name)
 
 
-def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+def json_response(
+    data: Any, status: int = 200, headers: dict[str, str] | None = None
+) -> web.Response:
     # Discord sends exactly "application/json", without a charset parameter.
     all_headers = {"Content-Type": "application/json"}
     all_headers.update(headers or {})
@@ -163,9 +165,7 @@ class EmulatorServer:
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
         await site.start()
-        server = site._server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def stop(self) -> None:
         if self.session and self.session.socket and not self.session.socket.closed:
@@ -184,9 +184,13 @@ class EmulatorServer:
 
     # ----------------------------------------------------------------- world
 
-    def add_guild(self, name: str = "ML Careers", channel_names: tuple[str, ...] = ("general",)) -> Json:
+    def add_guild(
+        self, name: str = "ML Careers", channel_names: tuple[str, ...] = ("general",)
+    ) -> Json:
         guild_id = self.ids.next()
-        channels = [payloads.text_channel(self.ids.next(), guild_id, channel) for channel in channel_names]
+        channels = [
+            payloads.text_channel(self.ids.next(), guild_id, channel) for channel in channel_names
+        ]
         bot_member = payloads.member(self.bot_user, permissions=0)
         guild = payloads.guild(guild_id, name, int(self.owner["id"]), channels, bot_member)
         self.guilds[guild_id] = guild
@@ -196,7 +200,9 @@ class EmulatorServer:
         return EmulatedUser(self.ids.next(), name, admin)
 
     def in_guild(self, guild: Json, channel_index: int = 0) -> Place:
-        return Place(channel_id=int(guild["channels"][channel_index]["id"]), guild_id=int(guild["id"]))
+        return Place(
+            channel_id=int(guild["channels"][channel_index]["id"]), guild_id=int(guild["id"])
+        )
 
     def dm(self, user: EmulatedUser) -> Place:
         for channel_id, channel in self.dm_channels.items():
@@ -238,10 +244,14 @@ class EmulatorServer:
         socket = web.WebSocketResponse(autoping=True, max_msg_size=0)
         await socket.prepare(request)
         if request.query.get("v") != "10" or request.query.get("encoding") != "json":
-            self.violations.append(f"gateway opened with {request.query_string!r}: needs v=10&encoding=json")
+            self.violations.append(
+                f"gateway opened with {request.query_string!r}: needs v=10&encoding=json"
+            )
             await socket.close(code=4012, message=b"Invalid API version")
             return socket
-        await socket.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}}))
+        await socket.send_str(
+            json.dumps({"op": 10, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}})
+        )
         async for frame in socket:
             if frame.type != WSMsgType.TEXT:
                 continue
@@ -279,7 +289,11 @@ class EmulatorServer:
 
     async def _resume(self, socket: web.WebSocketResponse, data: Json) -> None:
         session = self.session
-        if session is None or data.get("session_id") != session.session_id or data.get("token") != self.token:
+        if (
+            session is None
+            or data.get("session_id") != session.session_id
+            or data.get("token") != self.token
+        ):
             await socket.send_str(json.dumps({"op": 9, "d": False}))
             return
         self.stats.resumes += 1
@@ -296,7 +310,8 @@ class EmulatorServer:
         self.stats.requests += 1
         path = "/" + request.match_info["tail"]
         if request.headers.get("Authorization") not in (f"Bot {self.token}", None) or (
-            request.headers.get("Authorization") is None and not path.startswith(("/webhooks/", "/interactions/"))
+            request.headers.get("Authorization") is None
+            and not path.startswith(("/webhooks/", "/interactions/"))
         ):
             return json_response({"message": "401: Unauthorized", "code": 0}, status=401)
         fault = self._take_fault(request.method, path)
@@ -307,13 +322,18 @@ class EmulatorServer:
             if self.validator is not None and body is not None:
                 problems = self.validator.validate(request.method, path, body)
                 if problems:
-                    self.violations.extend(f"{request.method} {path}: {problem}" for problem in problems)
+                    self.violations.extend(
+                        f"{request.method} {path}: {problem}" for problem in problems
+                    )
                     return json_response(
-                        {"code": 50035, "message": "Invalid Form Body", "errors": problems}, status=400
+                        {"code": 50035, "message": "Invalid Form Body", "errors": problems},
+                        status=400,
                     )
             return await self._route(request, path, body, files)
         except DiscordError as error:
-            return json_response({"code": error.code, "message": error.message}, status=error.status)
+            return json_response(
+                {"code": error.code, "message": error.message}, status=error.status
+            )
 
     def _take_fault(self, method: str, path: str) -> Fault | None:
         for fault in self.faults:
@@ -336,9 +356,15 @@ class EmulatorServer:
                 # discord.py treats a 429 without Via as a Cloudflare ban, not a rate limit.
                 "Via": "1.1 google",
             }
-            body = {"message": "You are being rate limited.", "retry_after": fault.retry_after, "global": False}
+            body = {
+                "message": "You are being rate limited.",
+                "retry_after": fault.retry_after,
+                "global": False,
+            }
             return json_response(body, status=429, headers=headers)
-        return json_response({"message": f"{fault.status}: emulated server error", "code": 0}, status=fault.status)
+        return json_response(
+            {"message": f"{fault.status}: emulated server error", "code": 0}, status=fault.status
+        )
 
     async def _read_body(self, request: web.Request) -> tuple[Any, list[tuple[str, bytes, str]]]:
         files: list[tuple[str, bytes, str]] = []
@@ -348,20 +374,28 @@ class EmulatorServer:
             body: Any = None
             reader = await request.multipart()
             while (part := await reader.next()) is not None:
-                if not isinstance(part, web.BodyPartReader):  # nested multipart: not sent by discord.py
+                if not isinstance(
+                    part, BodyPartReader
+                ):  # nested multipart: never sent by discord.py
                     continue
                 data = await part.read()
                 if part.name == "payload_json":
                     body = json.loads(data)
                 else:
-                    files.append((part.filename or "file", bytes(data), part.headers.get("Content-Type", "")))
+                    files.append(
+                        (part.filename or "file", bytes(data), part.headers.get("Content-Type", ""))
+                    )
             return body, files
         raw = await request.read()
         if request.content_type != "application/json":
-            self.violations.append(f"{request.method} {request.path}: body sent as {request.content_type!r}")
+            self.violations.append(
+                f"{request.method} {request.path}: body sent as {request.content_type!r}"
+            )
         return (json.loads(raw) if raw else None), files
 
-    async def _route(self, request: web.Request, path: str, body: Any, files: list[tuple[str, bytes, str]]) -> web.Response:
+    async def _route(
+        self, request: web.Request, path: str, body: Any, files: list[tuple[str, bytes, str]]
+    ) -> web.Response:
         parts = path.strip("/").split("/")
         method = request.method
         app = str(self.application_id)
@@ -374,13 +408,25 @@ class EmulatorServer:
                 {
                     "url": self.gateway_url,
                     "shards": 1,
-                    "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
+                    "session_start_limit": {
+                        "total": 1000,
+                        "remaining": 999,
+                        "reset_after": 0,
+                        "max_concurrency": 1,
+                    },
                 }
             )
         if parts[:1] == ["applications"] and len(parts) >= 3 and parts[1] == app:
             return self._commands(method, parts[2:], body)
-        if parts[:1] == ["interactions"] and len(parts) == 4 and parts[3] == "callback" and method == "POST":
-            return await self._callback(int(parts[1]), parts[2], body, files, request.query.get("with_response"))
+        if (
+            parts[:1] == ["interactions"]
+            and len(parts) == 4
+            and parts[3] == "callback"
+            and method == "POST"
+        ):
+            return await self._callback(
+                int(parts[1]), parts[2], body, files, request.query.get("with_response")
+            )
         if parts[:1] == ["webhooks"] and len(parts) >= 3 and parts[1] == app:
             return await self._webhook(method, parts[2], parts[3:], body, files, request.query)
         self.unhandled.append(f"{method} {path}")
@@ -411,7 +457,9 @@ class EmulatorServer:
             self.unhandled.append(f"{method} applications/.../{'/'.join(rest)}")
             raise DiscordError(404, 0, "404: Not Found")
         if method == "GET":
-            return json_response(self.guild_commands.get(guild_id, []) if guild_id else self.global_commands)
+            return json_response(
+                self.guild_commands.get(guild_id, []) if guild_id else self.global_commands
+            )
         if method != "PUT" or not isinstance(body, list):
             raise DiscordError(405, 0, "405: Method Not Allowed")
         stored = []
@@ -440,7 +488,9 @@ class EmulatorServer:
         interaction_id = self.ids.next()
         token = "itk_" + secrets.token_urlsafe(24)
         payload.update(id=str(interaction_id), token=token, type=kind)
-        record = InteractionRecord(id=interaction_id, token=token, type=kind, payload=payload, _emulator=self)
+        record = InteractionRecord(
+            id=interaction_id, token=token, type=kind, payload=payload, _emulator=self
+        )
         self.interactions[interaction_id] = record
         self._by_token[token] = record
         return record
@@ -452,7 +502,12 @@ class EmulatorServer:
         return record
 
     async def _callback(
-        self, interaction_id: int, token: str, body: Any, files: list[tuple[str, bytes, str]], with_response: str | None
+        self,
+        interaction_id: int,
+        token: str,
+        body: Any,
+        files: list[tuple[str, bytes, str]],
+        with_response: str | None,
     ) -> web.Response:
         self.stats.callbacks += 1
         record = self.interactions.get(interaction_id)
@@ -498,7 +553,11 @@ class EmulatorServer:
                 "response_message_ephemeral": bool(message.ephemeral) if message else False,
             }
         }
-        if message is not None and kind in (CHANNEL_MESSAGE, UPDATE_MESSAGE, DEFERRED_CHANNEL_MESSAGE):
+        if message is not None and kind in (
+            CHANNEL_MESSAGE,
+            UPDATE_MESSAGE,
+            DEFERRED_CHANNEL_MESSAGE,
+        ):
             reply["resource"] = {"type": kind, "message": message.payload}
         if with_response is None:
             return web.Response(status=204)
@@ -509,7 +568,9 @@ class EmulatorServer:
             raise DiscordError(400, 40060, "This interaction has no message to update.")
         return self.messages[record.source_message_id]
 
-    def _create_message(self, record: InteractionRecord, data: Json, files: list[tuple[str, bytes, str]]) -> StoredMessage:
+    def _create_message(
+        self, record: InteractionRecord, data: Json, files: list[tuple[str, bytes, str]]
+    ) -> StoredMessage:
         message_id = self.ids.next()
         stored_files = self._store_files(data, files)
         payload = payloads.message(
@@ -529,19 +590,29 @@ class EmulatorServer:
         return message
 
     async def _edit_message(
-        self, record: InteractionRecord, message: StoredMessage, data: Json, files: list[tuple[str, bytes, str]]
+        self,
+        record: InteractionRecord,
+        message: StoredMessage,
+        data: Json,
+        files: list[tuple[str, bytes, str]],
     ) -> StoredMessage:
         for key in ("content", "embeds", "components"):
             if key in data:
-                message.payload[key] = data[key] if data[key] is not None else ([] if key != "content" else "")
+                message.payload[key] = (
+                    data[key] if data[key] is not None else ([] if key != "content" else "")
+                )
         if "flags" in data and data["flags"] is not None:
             # Only SUPPRESS_EMBEDS may change; ephemerality is fixed at creation.
-            message.payload["flags"] = (int(message.payload["flags"]) & ~4) | (int(data["flags"]) & 4)
+            message.payload["flags"] = (int(message.payload["flags"]) & ~4) | (
+                int(data["flags"]) & 4
+            )
         message.payload["flags"] = int(message.payload["flags"]) & ~128  # no longer "thinking"
         new_files = self._store_files(data, files)
         if "attachments" in data:
             keep = {str(item.get("id")) for item in data["attachments"] or []}
-            message.files = [stored for stored in message.files if str(stored.attachment_id) in keep]
+            message.files = [
+                stored for stored in message.files if str(stored.attachment_id) in keep
+            ]
         message.files += new_files
         message.payload["attachments"] = [self._attachment(stored) for stored in message.files]
         message.payload["edited_timestamp"] = payloads.iso_now()
@@ -578,7 +649,13 @@ class EmulatorServer:
     # ----------------------------------------------------------------- webhooks
 
     async def _webhook(
-        self, method: str, token: str, rest: list[str], body: Any, files: list[tuple[str, bytes, str]], query: Any
+        self,
+        method: str,
+        token: str,
+        rest: list[str],
+        body: Any,
+        files: list[tuple[str, bytes, str]],
+        query: Any,
     ) -> web.Response:
         record = self._record_for_token(token)
         if record.response_type is None:

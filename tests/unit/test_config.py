@@ -49,8 +49,12 @@ def test_token_is_secret_in_every_representation(monkeypatch: pytest.MonkeyPatch
     assert settings.discord_token.get_secret_value() == "abc.def.secret"
 
 
-@pytest.mark.parametrize(("name", "value"), [("DEV_GUILD_ID", "not-a-number"), ("LOG_LEVEL", "LOUD")])
-def test_wrong_value_names_the_setting(monkeypatch: pytest.MonkeyPatch, name: str, value: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "value"), [("DEV_GUILD_ID", "not-a-number"), ("LOG_LEVEL", "LOUD")]
+)
+def test_wrong_value_names_the_setting(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
     clean_env(monkeypatch)
     monkeypatch.setenv(name, value)
     with pytest.raises(ConfigError) as caught:
@@ -63,8 +67,12 @@ def test_command_line_exits_2_with_one_line(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISCORD_TOKEN", "DEV_GUILD_ID")}
     env["LOG_LEVEL"] = "LOUD"
     done = subprocess.run(
-        [sys.executable, "-m", "bot"], cwd=tmp_path, env={**env, "PYTHONPATH": str(REPO)},
-        capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [done.stderr.strip()]

@@ -1,0 +1,60 @@
+"""`python -m bot`: on Discord with DISCORD_TOKEN set, else the local console.
+
+`python -m bot console` always opens the console; `python -m bot sync [--guild ID]` syncs
+the slash commands once and exits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from bot.config import load_settings_or_exit
+from bot.logs import setup_logging
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="ML Salary Bot")
+    sub = parser.add_subparsers(dest="mode")
+    sub.add_parser("run", help="connect to Discord (needs DISCORD_TOKEN)")
+    console = sub.add_parser("console", help="talk to the bot locally, no Discord needed")
+    console.add_argument(
+        "--server", action="store_true", help="act in a server channel instead of a DM"
+    )
+    console.add_argument("--files", default="console-files", help="folder for images the bot sends")
+    sync = sub.add_parser("sync", help="sync slash commands to Discord and exit")
+    sync.add_argument("--guild", type=int, default=None, help="sync to this server only (instant)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    settings = load_settings_or_exit()
+    token = settings.discord_token.get_secret_value() if settings.discord_token else None
+    mode = args.mode or ("run" if token else "console")
+    if mode == "console":
+        from bot.console import run_console
+
+        # The console's own output is the conversation; logs go to stderr, warnings only.
+        setup_logging("WARNING" if settings.log_level in ("INFO", "DEBUG") else settings.log_level)
+        return asyncio.run(
+            run_console(
+                settings,
+                in_server=getattr(args, "server", False),
+                files_dir=getattr(args, "files", "console-files"),
+            )
+        )
+    setup_logging(settings.log_level, secret=token)
+    if token is None:
+        print("configuration error: DISCORD_TOKEN is not set", file=sys.stderr)
+        return 2
+    from bot.runner import run_on_discord, sync_once
+
+    if mode == "sync":
+        return asyncio.run(sync_once(settings, args.guild))
+    return asyncio.run(run_on_discord(settings))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

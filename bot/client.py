@@ -1,0 +1,97 @@
+"""The bot: opens the store, loads the salary model and every cog, answers errors in one place."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import pkgutil
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+import cogs
+from bot.config import Settings
+from bot.errors import report_error
+from bot.salary.model import SalaryModel, get_model
+from bot.sync import sync_if_changed
+from db.store import Store
+
+log = logging.getLogger(__name__)
+
+# Every command is usable in servers, in the bot's DMs and in group DMs (as a user-installed app).
+EVERYWHERE = app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True)
+ANY_INSTALL = app_commands.AppInstallationType(guild=True, user=True)
+
+
+# The bot never joins voice: skip discord.py's start-up warnings about voice libraries.
+discord.VoiceClient.warn_nacl = False
+discord.VoiceClient.warn_dave = False
+
+
+def bot_intents() -> discord.Intents:
+    """Slash commands need no privileged intents; guilds keeps server and channel state."""
+    intents = discord.Intents.none()
+    intents.guilds = True
+    return intents
+
+
+class SalaryTree(app_commands.CommandTree["SalaryBot"]):
+    async def on_error(
+        self, interaction: discord.Interaction[SalaryBot], error: app_commands.AppCommandError
+    ) -> None:
+        await report_error(interaction, error)
+
+
+def extension_names() -> list[str]:
+    """Every module in the cogs package that defines `setup`: adding a file adds a cog."""
+    names = []
+    for module in pkgutil.iter_modules(cogs.__path__):
+        if module.name.startswith("_"):
+            continue
+        name = f"{cogs.__name__}.{module.name}"
+        if hasattr(importlib.import_module(name), "setup"):
+            names.append(name)
+    return sorted(names)
+
+
+class SalaryBot(commands.Bot):
+    store: Store
+    salary: SalaryModel
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        auto_sync: bool = True,
+        extra_extensions: tuple[str, ...] = (),
+        **options: Any,
+    ) -> None:
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=bot_intents(),
+            help_command=None,
+            tree_cls=SalaryTree,
+            allowed_contexts=EVERYWHERE,
+            allowed_installs=ANY_INSTALL,
+            allowed_mentions=discord.AllowedMentions.none(),
+            **options,
+        )
+        self.settings = settings
+        self.auto_sync = auto_sync
+        self.extra_extensions = extra_extensions
+
+    async def setup_hook(self) -> None:
+        self.store = await Store.open(self.settings.database_path)
+        self.salary = get_model()
+        for name in (*extension_names(), *self.extra_extensions):
+            await self.load_extension(name)
+        if self.auto_sync:
+            await sync_if_changed(self, self.settings.dev_guild_id)
+
+    async def close(self) -> None:
+        await super().close()
+        store = getattr(self, "store", None)
+        if store is not None:
+            await store.close()

@@ -1,0 +1,298 @@
+"""The local console: a small Discord client over the emulator, driving the real bot.
+
+Type slash commands as in Discord (`/estimate role:ml_engineer years:4 location:"San Francisco"`),
+press a button by typing its label, and Tab-complete options from the bot's own autocomplete.
+Piped input works too: each line is sent, each answer printed, and end of input exits 0.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import getpass
+import shlex
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot.config import Settings
+from bot.emulator.driver import Driver, UsageError
+from bot.emulator.harness import Harness
+from bot.emulator.records import InteractionRecord, StoredMessage
+from bot.emulator.server import EmulatedUser, Place
+
+# One local person, the same on every run, so their saved profile carries over.
+CONSOLE_USER_ID = 100_000_000_000_000_001
+ANSWER_TIMEOUT_S = 20.0
+HELP = """Type a slash command as in Discord, e.g.
+  /about
+  /estimate role:ml_engineer years:4 location:seattle
+  /compare roles location:"San Francisco"
+Type a button's label to press it (buttons of the last answer are listed under it).
+Options with spaces need quotes. Tab completes commands, options and values.
+'help' shows this, 'quit' or end of input leaves."""
+
+
+def parse_line(line: str) -> tuple[str, dict[str, str]]:
+    """`/compare roles location:"New York"` -> ("compare roles", {"location": "New York"})."""
+    try:
+        tokens = shlex.split(line)
+    except ValueError as error:
+        raise UsageError(f"could not read that line: {error}") from None
+    if not tokens or not tokens[0].startswith("/"):
+        raise UsageError("commands start with /")
+    words: list[str] = []
+    options: dict[str, str] = {}
+    for token in tokens:
+        name, sep, value = token.partition(":")
+        if sep and name and not name.startswith("/"):
+            options[name.strip().lower()] = value
+        elif options:
+            raise UsageError(f"{token!r} comes after the options; subcommands go first")
+        else:
+            words.append(token.lstrip("/").lower())
+    return " ".join(words), options
+
+
+class ConsoleView:
+    """Turns the bot's messages into readable text and saves their files."""
+
+    def __init__(self, files_dir: Path, out: TextIO) -> None:
+        self.files_dir = files_dir
+        self.out = out
+
+    def show(self, message: StoredMessage) -> None:
+        lines: list[str] = []
+        if message.ephemeral:
+            lines.append("(only you can see this)")
+        if message.content:
+            lines.append(message.content)
+        for embed in message.embeds:
+            lines.extend(self._embed(embed))
+        for stored in message.files:
+            self.files_dir.mkdir(parents=True, exist_ok=True)
+            path = self.files_dir / f"{message.id}-{stored.filename}"
+            path.write_bytes(stored.data)
+            lines.append(f"[file] {path}")
+        buttons = [b for b in message.buttons() if not b.get("disabled") and b.get("custom_id")]
+        if buttons:
+            lines.append(
+                "Buttons: " + "  ".join(f"[{b.get('label') or b['custom_id']}]" for b in buttons)
+            )
+        for menu in message.selects():
+            labels = ", ".join(
+                f"{o.get('label')} ({o.get('value')})" for o in menu.get("options") or []
+            )
+            lines.append(
+                f"Menu '{menu.get('placeholder') or 'choose'}': {labels}  (type: pick VALUE)"
+            )
+        print("\n".join(lines) + "\n", file=self.out, flush=True)
+
+    @staticmethod
+    def _embed(embed: dict[str, Any]) -> list[str]:
+        lines = []
+        if embed.get("title"):
+            lines.append(f"== {embed['title']} ==")
+        if embed.get("description"):
+            lines.append(str(embed["description"]))
+        for field in embed.get("fields") or []:
+            lines.append(f"-- {field['name']}")
+            lines.extend(textwrap.indent(str(field["value"]), "   ").splitlines())
+        if (embed.get("footer") or {}).get("text"):
+            lines.append(f"({embed['footer']['text']})")
+        return lines
+
+
+class Console:
+    def __init__(
+        self, harness: Harness, user: EmulatedUser, place: Place, view: ConsoleView
+    ) -> None:
+        self.harness = harness
+        self.driver: Driver = harness.driver
+        self.user = user
+        self.place = place
+        self.view = view
+        self.last: StoredMessage | None = None
+        self.pending_modal: dict[str, Any] | None = None
+
+    async def handle(self, line: str, read_line: Any) -> None:
+        line = line.strip()
+        if not line:
+            return
+        if line.lower() == "help":
+            print(HELP + "\n", file=self.view.out, flush=True)
+            return
+        try:
+            record = await self._send(line)
+        except UsageError as error:
+            print(f"! {error}\n", file=self.view.out, flush=True)
+            return
+        await self._show(record, read_line)
+
+    async def _send(self, line: str) -> InteractionRecord:
+        if line.startswith("/"):
+            command, options = parse_line(line)
+            return await self.driver.slash(self.user, self.place, command, options)
+        if self.last is None:
+            raise UsageError("type a command first, for example /about (or 'help')")
+        if line.lower().startswith("pick "):
+            return await self.driver.select(self.user, self.last, line[5:].split())
+        return await self.driver.press(self.user, self.last, line)
+
+    async def _show(self, record: InteractionRecord, read_line: Any) -> None:
+        try:
+            await record.wait_settled(timeout=ANSWER_TIMEOUT_S)
+        except TimeoutError:
+            print("! no answer from the bot in time\n", file=self.view.out, flush=True)
+            return
+        await asyncio.sleep(0.05)  # let follow-ups sent right after the answer arrive
+        if record.response_type == 9:
+            await self._fill_modal(record, read_line)
+            return
+        for message in record.messages():
+            self.view.show(message)
+            if message.buttons() or message.selects():
+                self.last = message
+
+    async def _fill_modal(self, record: InteractionRecord, read_line: Any) -> None:
+        modal = record.modal
+        print(
+            f"== {modal.get('title')} == (a form: answer each field, empty keeps it blank)",
+            file=self.view.out,
+        )
+        values: dict[str, str] = {}
+        for row in modal.get("components") or []:
+            for component in (
+                [row["component"]] if row.get("type") == 18 else row.get("components") or []
+            ):
+                label = row.get("label") or component.get("label") or component["custom_id"]
+                answer = await read_line(f"{label}: ")
+                values[component["custom_id"]] = "" if answer is None else answer.strip()
+        try:
+            submitted = await self.driver.submit_modal(self.user, self.place, modal, values)
+        except UsageError as error:
+            print(f"! {error}\n", file=self.view.out, flush=True)
+            return
+        await self._show(submitted, read_line)
+
+    # ----------------------------------------------------------------- completion
+
+    def completions(self, buffer: str, loop: asyncio.AbstractEventLoop) -> list[str]:
+        """Candidates for the last word of `buffer` (runs in the input thread)."""
+        try:
+            head, _, last = buffer.rpartition(" ")
+            commands = self.harness.server.commands_for(self.place.guild_id)
+            if not head:
+                return [f"/{c['name']}" for c in commands if f"/{c['name']}".startswith(last)]
+            words, options = parse_line(head) if head.strip().startswith("/") else ("", {})
+            node = self._node(commands, words)
+            if node is None:
+                return []
+            subs = [o for o in node.get("options") or [] if o["type"] in (1, 2)]
+            if subs and ":" not in last:
+                return [o["name"] for o in subs if o["name"].startswith(last)]
+            name, sep, typed = last.partition(":")
+            declared = {o["name"]: o for o in node.get("options") or [] if o["type"] not in (1, 2)}
+            if not sep:
+                return [f"{n}:" for n in declared if n.startswith(name) and n not in options]
+            spec = declared.get(name)
+            if spec is None:
+                return []
+            if spec.get("choices"):
+                values = [str(c["value"]) for c in spec["choices"]]
+            elif spec.get("autocomplete"):
+                future = asyncio.run_coroutine_threadsafe(
+                    self.driver.autocomplete(
+                        self.user, self.place, words, {**options, name: typed.strip('"')}, name
+                    ),
+                    loop,
+                )
+                values = [str(c["value"]) for c in future.result(timeout=3)]
+            else:
+                return []
+            return [
+                f'{name}:"{v}"' if " " in v else f"{name}:{v}"
+                for v in values
+                if v.lower().startswith(typed.strip('"').lower()) or spec.get("autocomplete")
+            ]
+        except Exception:  # completion must never break typing
+            return []
+
+    @staticmethod
+    def _node(commands: list[dict[str, Any]], words: str) -> dict[str, Any] | None:
+        parts = words.split()
+        node = next((c for c in commands if parts and c["name"] == parts[0]), None)
+        for part in parts[1:]:
+            if node is None:
+                return None
+            node = next((o for o in node.get("options") or [] if o["name"] == part), None)
+        return node
+
+
+def _install_completion(console: Console, loop: asyncio.AbstractEventLoop) -> None:
+    try:
+        import readline
+    except ImportError:  # not every platform has readline; typing still works
+        return
+    matches: list[str] = []
+
+    def complete(text: str, state: int) -> str | None:
+        nonlocal matches
+        if state == 0:
+            buffer = readline.get_line_buffer()[: readline.get_endidx()]
+            matches = console.completions(buffer, loop)
+        return matches[state] if state < len(matches) else None
+
+    readline.set_completer_delims(" ")
+    readline.set_completer(complete)
+    readline.parse_and_bind("tab: complete")
+
+
+async def run_console(
+    settings: Settings, *, in_server: bool = False, files_dir: str = "console-files"
+) -> int:
+    interactive = sys.stdin.isatty()
+    harness = Harness(settings)
+    try:
+        await harness.start()
+    except Exception as error:
+        print(f"could not start the bot: {error}", file=sys.stderr)
+        return 1
+    server = harness.server
+    user = EmulatedUser(CONSOLE_USER_ID, getpass.getuser() or "you", admin=True)
+    place = server.in_guild(server.add_guild("Local server")) if in_server else server.dm(user)
+    if in_server:
+        # A server created after start-up needs its GUILD_CREATE, as Discord sends on join.
+        await server.dispatch("GUILD_CREATE", server.guilds[place.guild_id or 0])
+    console = Console(harness, user, place, ConsoleView(Path(files_dir), sys.stdout))
+    loop = asyncio.get_running_loop()
+
+    async def read_line(prompt: str) -> str | None:
+        def blocking() -> str | None:
+            if interactive:
+                try:
+                    return input(prompt)
+                except EOFError:
+                    return None
+            line = sys.stdin.readline()
+            return line.rstrip("\n") if line else None
+
+        return await loop.run_in_executor(None, blocking)
+
+    if interactive:
+        _install_completion(console, loop)
+        where = "a server channel" if in_server else "a direct message"
+        print(f"ML Salary Bot console, as {user.name} in {where}. Type 'help' for help.\n")
+    try:
+        while True:
+            line = await read_line("> ")
+            if line is None or line.strip().lower() in ("quit", "exit"):
+                break
+            await console.handle(line, read_line)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        with contextlib.suppress(Exception):
+            await harness.stop()
+    return 0

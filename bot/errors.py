@@ -1,0 +1,96 @@
+"""One way to tell a user that something went wrong, for commands and components alike."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+import discord
+from discord import app_commands
+
+log = logging.getLogger(__name__)
+
+NO_MENTIONS = discord.AllowedMentions.none()
+UNKNOWN_INTERACTION = 10062
+
+
+class UserError(Exception):
+    """Something the user can fix; its message is shown to them as it is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def friendly_message(error: BaseException) -> str | None:
+    """The message for an error the user can act on, or None for a fault of ours."""
+    # Imported here so the domain packages stay optional for this module's importers.
+    from bot.salary.errors import QueryError
+    from db.errors import StoreError
+
+    if isinstance(error, app_commands.CommandInvokeError):
+        error = error.original
+    if isinstance(error, UserError | QueryError):
+        return error.message
+    if isinstance(error, StoreError):
+        return f"{error.message} Nothing you saved was changed."
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return f"Easy there: try again in {error.retry_after:.0f} s."
+    if isinstance(error, app_commands.MissingPermissions):
+        needed = ", ".join(p.replace("_", " ").title() for p in error.missing_permissions)
+        return f"This needs the {needed} permission in this server."
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "This works in a server only."
+    if isinstance(error, app_commands.TransformerError):
+        return f"I could not read {str(error.value)[:50]!r} there."
+    if isinstance(error, app_commands.CheckFailure):
+        return str(error) or "You cannot use this here."
+    return None
+
+
+async def report_error(interaction: discord.Interaction, error: BaseException) -> None:
+    """Answer privately, with a short id that is also in the log when the fault is ours."""
+    original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+    if isinstance(original, discord.NotFound) and original.code == UNKNOWN_INTERACTION:
+        # Too late to answer anything: Discord has forgotten this interaction.
+        log.warning(
+            "%s took too long to answer; Discord dropped the interaction", _describe(interaction)
+        )
+        return
+    message = friendly_message(error)
+    if message is None:
+        error_id = secrets.token_hex(4)
+        log.error(
+            "error %s in %s by user %s",
+            error_id,
+            _describe(interaction),
+            interaction.user.id,
+            exc_info=(type(original), original, original.__traceback__),
+        )
+        message = f"Something went wrong on my side (error id `{error_id}`). Please try again in a moment."
+    await send_private(interaction, message)
+
+
+async def send_private(interaction: discord.Interaction, message: str) -> None:
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(message, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        else:
+            await interaction.response.send_message(
+                message, ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+    except discord.HTTPException as http_error:
+        # The interaction may have expired (10062): nothing more can reach the user.
+        log.warning(
+            "could not deliver an error message for %s: %s", _describe(interaction), http_error
+        )
+
+
+def _describe(interaction: discord.Interaction) -> str:
+    command = interaction.command
+    name = (
+        f"/{command.qualified_name}"
+        if command is not None
+        else f"{interaction.type.name} interaction"
+    )
+    return name

@@ -1,0 +1,68 @@
+"""Running the bot on Discord until SIGINT or SIGTERM, and the explicit sync command."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+
+import discord
+
+from bot.client import SalaryBot
+from bot.config import Settings
+from bot.sync import sync_commands
+
+log = logging.getLogger(__name__)
+
+
+async def run_until_stopped(bot: SalaryBot, token: str) -> None:
+    """Start the bot and close it cleanly (store included) on SIGINT or SIGTERM."""
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        async with bot:
+            running = asyncio.create_task(bot.start(token))
+            stopping = asyncio.create_task(stop.wait())
+            done, _ = await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            if running in done:
+                running.result()
+            else:
+                log.info("shutting down")
+            await bot.close()
+            stopping.cancel()
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signum)
+
+
+def token_of(settings: Settings) -> str:
+    assert settings.discord_token is not None
+    return settings.discord_token.get_secret_value()
+
+
+async def run_on_discord(settings: Settings) -> int:
+    bot = SalaryBot(settings)
+    try:
+        await run_until_stopped(bot, token_of(settings))
+    except discord.LoginFailure:
+        log.error("Discord refused the token: check DISCORD_TOKEN")
+        return 1
+    except discord.PrivilegedIntentsRequired:
+        log.error("Discord refused an intent this bot asked for")
+        return 1
+    return 0
+
+
+async def sync_once(settings: Settings, guild_id: int | None) -> int:
+    bot = SalaryBot(settings, auto_sync=False)
+    async with bot:
+        try:
+            await bot.login(token_of(settings))
+        except discord.LoginFailure:
+            log.error("Discord refused the token: check DISCORD_TOKEN")
+            return 1
+        count = await sync_commands(bot, guild_id)
+    print(f"synced {count} commands to {f'guild {guild_id}' if guild_id else 'every server'}")
+    return 0

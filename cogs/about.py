@@ -1,0 +1,74 @@
+"""/about: what the bot does, where its numbers come from, and what it keeps about you."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.errors import NO_MENTIONS
+
+if TYPE_CHECKING:
+    from bot.client import SalaryBot
+
+SOURCES = (
+    "**aijobs.net salary index**, 2020-2025 postings (CC0 1.0): base-salary bands by role, "
+    "level, country and year.",
+    "**Stack Overflow Developer Survey 2023**, US respondents (ODbL 1.0): education, "
+    "industry and skill effects. Derived tables are shared under ODbL.",
+    "**US BLS OEWS, May 2024** and **BEA Regional Price Parities, 2023**; **Canada Job Bank** "
+    "wages: metro and region factors, purchasing power.",
+    "**Machine Learning Salary: Engineer Earnings (article, 2023)**: experience tiers, bonus "
+    "share and growth figures, shown beside the data as a cited source.",
+)
+
+METHOD = (
+    "Bands are quantiles of log pay for your role, level, country and year, with thin groups "
+    "pulled toward broader ones. Metro, education, industry and skill factors multiply the "
+    "band; factors without open data are labelled assumptions."
+)
+
+PRIVACY = (
+    "I keep your profile (the options you save) and your last 50 queries, to fill in "
+    "follow-ups. Answers are private in servers unless you or the server choose otherwise. "
+    "`/profile export` sends you everything I hold; `/profile delete` erases it all."
+)
+
+
+def about_embed() -> discord.Embed:
+    embed = discord.Embed(
+        title="ML Salary Bot",
+        description=(
+            "Salary bands (P10 to P90) for machine learning careers: `/estimate` for your band, "
+            "`/compare` across roles or places, `/tips` for what would raise your pay most."
+        ),
+        colour=discord.Colour.blurple(),
+    )
+    embed.add_field(
+        name="Data sources", value="\n".join(f"• {line}" for line in SOURCES), inline=False
+    )
+    embed.add_field(name="Method", value=METHOD, inline=False)
+    embed.add_field(name="Privacy", value=PRIVACY, inline=False)
+    embed.set_footer(
+        text="Estimates, not offers: every figure names its source or says it is an assumption."
+    )
+    return embed
+
+
+class About(commands.Cog):
+    def __init__(self, bot: SalaryBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(
+        name="about", description="What this bot does, its data sources and your privacy"
+    )
+    async def about(self, interaction: discord.Interaction) -> None:
+        await interaction.response.send_message(
+            embed=about_embed(), ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+
+async def setup(bot: SalaryBot) -> None:
+    await bot.add_cog(About(bot))

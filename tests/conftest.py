@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.emulator.harness import Harness
+from bot.emulator.validation import PayloadValidator, default_spec_path
+
+TEST_EXTENSIONS = ("tests.e2e.faulty_cog",)
+
+
+@pytest.fixture(scope="session")
+def validator() -> PayloadValidator:
+    return PayloadValidator.from_file(default_spec_path())
+
+
+def make_settings(tmp_path: Path) -> Settings:
+    return Settings(database_path=tmp_path / "bot.sqlite3", _env_file=None)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+async def harness(tmp_path: Path, validator: PayloadValidator) -> AsyncIterator[Harness]:
+    """The real bot against the emulator; any payload Discord would refuse fails the test."""
+    running = Harness(
+        make_settings(tmp_path), validator=validator, extra_extensions=TEST_EXTENSIONS
+    )
+    await running.start()
+    try:
+        yield running
+    finally:
+        await running.stop()
+    assert running.server.violations == [], "payloads Discord would refuse"
+    assert running.server.unhandled == [], "requests the emulator does not know"
