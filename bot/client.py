@@ -16,6 +16,7 @@ from bot.config import Settings
 from bot.errors import report_error
 from bot.salary.model import SalaryModel, get_model
 from bot.sync import sync_if_changed
+from bot.views import DYNAMIC_ITEMS
 from db.store import Store
 
 log = logging.getLogger(__name__)
@@ -87,6 +88,7 @@ class SalaryBot(commands.Bot):
         self.salary = get_model()
         for name in (*extension_names(), *self.extra_extensions):
             await self.load_extension(name)
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
         if self.auto_sync:
             await sync_if_changed(self, self.settings.dev_guild_id)
 

@@ -1,0 +1,241 @@
+"""The steps every salary answer shares: who is asking, who may see it, what to remember."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot.context import Filled, fill_query
+from bot.errors import NO_MENTIONS
+from bot.privacy import Visibility, decide_visibility
+from bot.render.embeds import FIELD_LABELS
+from bot.salary.query import SalaryQuery
+from bot.salary.results import SalaryEstimate
+from db.models import GuildSettings, HistoryEntry, Profile
+
+if TYPE_CHECKING:
+    from bot.client import SalaryBot
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Asker:
+    """What is known about the person behind an interaction."""
+
+    user_id: int
+    profile: Profile | None
+    last: HistoryEntry | None
+    settings: GuildSettings | None
+    in_guild: bool
+    in_group_dm: bool
+    channel_id: int | None
+
+    def visibility(self, requested_public: bool | None) -> Visibility:
+        return decide_visibility(
+            in_guild=self.in_guild,
+            in_group_dm=self.in_group_dm,
+            channel_id=self.channel_id,
+            requested_public=requested_public,
+            profile=self.profile,
+            settings=self.settings,
+        )
+
+    def fill(self, given: dict[str, Any], *, use_defaults: bool = True) -> Filled:
+        return fill_query(given, self.profile, self.last, use_defaults=use_defaults)
+
+
+async def load_asker(bot: SalaryBot, interaction: discord.Interaction) -> Asker:
+    user_id = interaction.user.id
+    profile = await bot.store.profiles.get(user_id)
+    last = await bot.store.history.last(user_id)
+    guild_id = interaction.guild_id
+    settings = await bot.store.guilds.get(guild_id) if guild_id is not None else None
+    channel = interaction.channel
+    in_group_dm = isinstance(channel, discord.GroupChannel) or (
+        guild_id is None
+        and interaction.context.private_channel
+        and not interaction.context.dm_channel
+    )
+    return Asker(
+        user_id=user_id,
+        profile=profile,
+        last=last,
+        settings=settings,
+        in_guild=guild_id is not None,
+        in_group_dm=in_group_dm,
+        channel_id=interaction.channel_id,
+    )
+
+
+def filled_note(filled: Filled) -> str | None:
+    from bot.context import describe_sources
+
+    return describe_sources(filled, FIELD_LABELS)
+
+
+def headline(command: str, estimate: SalaryEstimate) -> dict[str, Any]:
+    """The few numbers a history entry keeps, to list and compare later."""
+    return {
+        "command": command,
+        "median": round(estimate.base.p50),
+        "p25": round(estimate.base.p25),
+        "p75": round(estimate.base.p75),
+        "currency": estimate.currency,
+        "sample_size": estimate.sample_size,
+    }
+
+
+async def remember(
+    bot: SalaryBot, user_id: int, query: SalaryQuery, summary: dict[str, Any]
+) -> HistoryEntry | None:
+    """Keep the query for follow-ups. A store failure must not cost the user their answer."""
+    try:
+        return await bot.store.history.add(user_id, query.model_dump(mode="json"), summary)
+    except Exception:
+        log.exception("could not record a query in the history of user %s", user_id)
+        return None
+
+
+async def send(
+    interaction: discord.Interaction,
+    visibility: Visibility,
+    *,
+    content: str | None = None,
+    embed: discord.Embed | None = None,
+    embeds: list[discord.Embed] | None = None,
+    view: discord.ui.View | None = None,
+    file: discord.File | None = None,
+) -> None:
+    """Reply (or follow up when already answered) with mentions always off."""
+    if visibility.note:
+        content = f"{content}\n{visibility.note}" if content else visibility.note
+    kwargs: dict[str, Any] = {"ephemeral": visibility.ephemeral, "allowed_mentions": NO_MENTIONS}
+    if content is not None:
+        kwargs["content"] = content
+    if embed is not None:
+        kwargs["embed"] = embed
+    if embeds is not None:
+        kwargs["embeds"] = embeds
+    if view is not None:
+        kwargs["view"] = view
+    if file is not None:
+        kwargs["file"] = file
+    if interaction.response.is_done():
+        await interaction.followup.send(**kwargs)
+    else:
+        await interaction.response.send_message(**kwargs)
+
+
+# ----------------------------------------------------------------- shared answers
+
+
+def next_level(query: SalaryQuery) -> str | None:
+    """The level above this person's, or None at the top (or when unknown)."""
+    from bot.salary.taxonomy import LEVELS
+
+    keys = [level.key for level in LEVELS]
+    current = query.effective_level
+    if current is None:
+        return "senior"
+    position = keys.index(current)
+    return keys[position + 1] if position + 1 < len(keys) else None
+
+
+def change_line(before: SalaryEstimate, after: SalaryEstimate) -> str:
+    from bot.salary.currency import format_money
+
+    delta = after.base.p50 - before.base.p50
+    share = delta / before.base.p50 if before.base.p50 else 0.0
+    sign = "+" if delta >= 0 else "−"
+    return (
+        f"{sign}{format_money(abs(delta), after.currency)} ({sign}{abs(share):.0%}) median base: "
+        f"{format_money(before.base.p50, after.currency)} → {format_money(after.base.p50, after.currency)}"
+    )
+
+
+async def answer_estimate(
+    bot: SalaryBot,
+    interaction: discord.Interaction,
+    filled: Filled,
+    visibility: Visibility,
+    *,
+    before: SalaryEstimate | None = None,
+    changed: str | None = None,
+) -> SalaryEstimate:
+    """Send an estimate with its buttons at once, then add its chart when it is drawn."""
+    from bot.render.charts import estimate_chart
+    from bot.render.embeds import estimate_embed
+    from bot.views import EstimateView
+
+    estimate = bot.salary.estimate(filled.query)
+    entry = await remember(bot, interaction.user.id, filled.query, headline("estimate", estimate))
+    embed = estimate_embed(estimate, filled_note(filled))
+    if before is not None:
+        embed.insert_field_at(
+            0,
+            name=f"What if: {changed}" if changed else "Change",
+            value=change_line(before, estimate),
+            inline=False,
+        )
+    view = EstimateView(interaction.user.id, entry.id, filled.query) if entry is not None else None
+    await send(interaction, visibility, embed=embed, view=view)
+    if view is not None:
+        view.origin = interaction
+    await attach_chart(interaction, embed, lambda: estimate_chart(estimate), view)
+    return estimate
+
+
+async def answer_role_comparison(
+    bot: SalaryBot, interaction: discord.Interaction, filled: Filled, visibility: Visibility
+) -> None:
+    from bot.render.charts import roles_chart
+    from bot.render.embeds import role_comparison_embed
+    from bot.salary.compare import compare_roles
+
+    comparison = compare_roles(bot.salary, filled.query)
+    embed = role_comparison_embed(comparison, filled.query.role)
+    if note := filled_note(filled):
+        embed.add_field(name="Notes", value=note, inline=False)
+    await send(interaction, visibility, embed=embed)
+    await attach_chart(interaction, embed, lambda: roles_chart(comparison, filled.query.role))
+
+
+async def answer_tips(
+    bot: SalaryBot, interaction: discord.Interaction, filled: Filled, visibility: Visibility
+) -> None:
+    from bot.render.embeds import tips_embed
+    from bot.salary.tips import tips
+
+    report = tips(bot.salary, filled.query)
+    embed = tips_embed(report)
+    if note := filled_note(filled):
+        embed.description = f"{embed.description}\n{note}"
+    await send(interaction, visibility, embed=embed)
+
+
+async def attach_chart(
+    interaction: discord.Interaction,
+    embed: discord.Embed,
+    render: Callable[[], bytes],
+    view: discord.ui.View | None = None,
+) -> None:
+    """Add a chart to an answer already sent; drawing happens in a worker thread."""
+    from bot.render.charts import CHART_NAME, chart_file
+
+    try:
+        chart = await chart_file(render)
+        embed.set_image(url=f"attachment://{CHART_NAME}")
+        if view is None:
+            await interaction.edit_original_response(embed=embed, attachments=[chart])
+        else:
+            await interaction.edit_original_response(embed=embed, attachments=[chart], view=view)
+    except discord.HTTPException as error:
+        log.warning("could not attach a chart: %s", error)
+    except Exception:
+        # The answer is already with the user; a chart that fails to draw only loses the picture.
+        log.exception("a chart failed to render")

@@ -1,0 +1,72 @@
+"""Answers as band charts (PNG), rendered off the event loop."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+import discord
+
+from bot.render.chart import BandRow, render_band_chart
+from bot.render.embeds import describe_person
+from bot.salary.currency import format_money
+from bot.salary.results import LocationComparison, RoleComparison, SalaryEstimate
+
+CHART_NAME = "band.png"
+
+
+def _axis(currency: str) -> str:
+    return f"Base salary, {currency} per year"
+
+
+def _money(currency: str) -> Callable[[float], str]:
+    return lambda amount: format_money(amount, currency)
+
+
+def estimate_chart(estimate: SalaryEstimate) -> bytes:
+    base = estimate.base
+    rows = [
+        BandRow("Base", *base.as_tuple(), highlight=True),
+        BandRow("Total", *estimate.total.as_tuple()),
+    ]
+    return render_band_chart(
+        rows,
+        title=describe_person(estimate.query),
+        subtitle=f"Source: aijobs.net salary index, n={estimate.sample_size:,} · {estimate.cell}",
+        axis_label=f"{estimate.currency} per year (total adds bonus and equity)",
+        money=_money(estimate.currency),
+    )
+
+
+def roles_chart(comparison: RoleComparison, own_role: str | None) -> bytes:
+    rows = [
+        BandRow(r.label, *r.base.as_tuple(), highlight=r.role == own_role) for r in comparison.rows
+    ]
+    return render_band_chart(
+        rows,
+        title="Roles compared",
+        subtitle="Source: aijobs.net salary index",
+        axis_label=_axis(comparison.currency),
+        money=_money(comparison.currency),
+    )
+
+
+def locations_chart(comparison: LocationComparison) -> bytes:
+    rows = [BandRow(r.label, *r.base.as_tuple(), marker=r.ppp_median) for r in comparison.rows]
+    has_marker = any(r.ppp_median is not None for r in comparison.rows)
+    return render_band_chart(
+        rows,
+        title="Places compared",
+        subtitle="Source: aijobs.net salary index; price levels: BEA RPP 2023",
+        axis_label=_axis(comparison.currency),
+        money=_money(comparison.currency),
+        marker_label="Purchasing-power median" if has_marker else None,
+    )
+
+
+async def chart_file(render: Callable[[], bytes]) -> discord.File:
+    """Render in a worker thread so the gateway heartbeat never waits on drawing."""
+    import io
+
+    data = await asyncio.to_thread(render)
+    return discord.File(io.BytesIO(data), filename=CHART_NAME)

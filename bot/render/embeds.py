@@ -1,0 +1,323 @@
+"""Answers as Discord embeds, always inside Discord's limits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import discord
+
+from bot.salary import taxonomy
+from bot.salary.currency import format_money, rate_note
+from bot.salary.query import SalaryQuery
+from bot.salary.results import (
+    ArticleFigure,
+    LocationComparison,
+    Percentiles,
+    RoleComparison,
+    SalaryEstimate,
+    TipsReport,
+)
+from db.models import GuildSettings, HistoryEntry, Profile
+
+COLOUR = discord.Colour.from_rgb(88, 101, 242)
+FIELD_VALUE_LIMIT = 1024
+TOP_FACTORS = 6
+KIND_TAG = {"data": "data", "article": "article (2023)", "assumption": "assumption"}
+
+# How each query field is named to people.
+FIELD_LABELS = {
+    "role": "role",
+    "years": "years",
+    "level": "level",
+    "location": "location",
+    "industry": "industry",
+    "education": "education",
+    "certifications": "certifications",
+    "skills": "skills",
+    "company_type": "company",
+    "currency": "currency",
+    "remote": "remote",
+    "year": "year",
+}
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def lines_within(lines: Iterable[str], limit: int = FIELD_VALUE_LIMIT) -> str:
+    """Join whole lines until the limit; never cut a line in half."""
+    kept: list[str] = []
+    used = 0
+    for line in lines:
+        if used + len(line) + 1 > limit:
+            break
+        kept.append(line)
+        used += len(line) + 1
+    return "\n".join(kept) or "—"
+
+
+def money(amount: float, currency: str) -> str:
+    return format_money(amount, currency)
+
+
+def band_text(band: Percentiles, currency: str) -> str:
+    return " · ".join(
+        f"P{q} {money(v, currency)}"
+        for q, v in zip((10, 25, 50, 75, 90), band.as_tuple(), strict=True)
+    )
+
+
+def describe_person(query: SalaryQuery) -> str:
+    """ "Machine Learning Engineer · Senior (6-10 years) · Seattle, WA"."""
+    parts = [taxonomy.label("role", query.role) if query.role else "Any role"]
+    if query.years is not None:
+        parts.append(f"{query.years} years")
+    elif query.level is not None:
+        parts.append(taxonomy.label("level", query.level))
+    if query.location:
+        parts.append(taxonomy.label("location", query.location))
+    if query.remote:
+        parts.append("remote")
+    return " · ".join(parts)
+
+
+def details_line(query: SalaryQuery) -> str | None:
+    extra = []
+    if query.industry:
+        extra.append(taxonomy.label("industry", query.industry))
+    if query.education:
+        extra.append(taxonomy.label("education", query.education))
+    if query.company_type:
+        extra.append(taxonomy.label("company", query.company_type))
+    if query.skills:
+        extra.append("skills: " + ", ".join(taxonomy.label("skill", s) for s in query.skills))
+    if query.certifications:
+        extra.append(
+            "certified: "
+            + ", ".join(taxonomy.label("certification", c) for c in query.certifications)
+        )
+    return " · ".join(extra) or None
+
+
+def figure_range(figure: ArticleFigure, currency: str) -> str:
+    if figure.high is None:
+        return f"{money(figure.low, currency)}+"
+    if round(figure.high) == round(figure.low):
+        return money(figure.low, currency)
+    return f"{money(figure.low, currency)} – {money(figure.high, currency)}"
+
+
+def estimate_embed(estimate: SalaryEstimate, filled_note: str | None = None) -> discord.Embed:
+    cur, base = estimate.currency, estimate.base
+    embed = discord.Embed(title=clip(describe_person(estimate.query), 256), colour=COLOUR)
+    description = [
+        f"Base salary: **{money(base.p50, cur)}** median, typically **{money(base.p25, cur)} – "
+        f"{money(base.p75, cur)}** (P25–P75).",
+    ]
+    if details := details_line(estimate.query):
+        description.append(clip(details, 500))
+    embed.description = "\n".join(description)
+    embed.add_field(name="Base band", value=band_text(base, cur), inline=False)
+    embed.add_field(
+        name="Bonus", value=f"{money(estimate.bonus.low, cur)} – {money(estimate.bonus.high, cur)}"
+    )
+    embed.add_field(
+        name="Equity",
+        value=f"{money(estimate.equity.low, cur)} – {money(estimate.equity.high, cur)}",
+    )
+    embed.add_field(
+        name="Total",
+        value=f"{money(estimate.total.p50, cur)} ({money(estimate.total.p25, cur)} – {money(estimate.total.p75, cur)})",
+    )
+    factors = sorted(estimate.factors, key=lambda f: abs(f.effect), reverse=True)[:TOP_FACTORS]
+    if factors:
+        embed.add_field(
+            name="What moved it",
+            value=lines_within(
+                f"{'+' if f.effect >= 0 else '−'}{money(abs(f.effect), cur)} ×{f.multiplier:.2f} {f.name} "
+                f"— {f.source} [{KIND_TAG[f.kind]}]"
+                for f in factors
+            ),
+            inline=False,
+        )
+    article = estimate.article_context
+    if article.figures:
+        embed.add_field(
+            name=f"Beside the data: {article.citation}",
+            value=lines_within(
+                f"{fig.label}: {figure_range(fig, cur)} ({fig.original})" for fig in article.figures
+            ),
+            inline=False,
+        )
+    notes = list(estimate.notes)
+    if filled_note:
+        notes.insert(0, filled_note)
+    if cur != "USD":
+        notes.append(rate_note(cur).capitalize() + ".")
+    if notes:
+        embed.add_field(name="Notes", value=lines_within(notes), inline=False)
+    embed.add_field(
+        name="Sample",
+        value=f"{estimate.sample_size:,} postings · confidence {estimate.confidence}",
+        inline=False,
+    )
+    embed.set_footer(
+        text=clip(
+            f"Band from {estimate.cell} · data to {estimate.data_year}, projected to {estimate.as_of}",
+            2048,
+        )
+    )
+    return embed
+
+
+def role_comparison_embed(comparison: RoleComparison, own_role: str | None) -> discord.Embed:
+    cur = comparison.currency
+    query = comparison.query
+    where = taxonomy.label("location", query.location) if query.location else "all locations"
+    embed = discord.Embed(title=clip(f"Roles compared · {where}", 256), colour=COLOUR)
+    lines = []
+    for rank, row in enumerate(comparison.rows, 1):
+        mark = " ◀ you" if row.role == own_role else ""
+        lines.append(
+            f"`{rank:>2}` **{row.label}** {money(row.base.p50, cur)} "
+            f"({money(row.base.p25, cur)} – {money(row.base.p75, cur)}) · n={row.sample_size:,}{mark}"
+        )
+    embed.description = lines_within(lines, 4000)
+    embed.set_footer(
+        text="Median base (P25 – P75) for the same level and place · Source: aijobs.net salary index (CC0)"
+    )
+    return embed
+
+
+def location_comparison_embed(comparison: LocationComparison) -> discord.Embed:
+    cur = comparison.currency
+    role = taxonomy.label("role", comparison.query.role) if comparison.query.role else "Any role"
+    embed = discord.Embed(title=clip(f"Places compared · {role}", 256), colour=COLOUR)
+    lines = []
+    for row in comparison.rows:
+        ppp = (
+            f" · in purchasing power {money(row.ppp_median, cur)}"
+            if row.ppp_median is not None
+            else ""
+        )
+        lines.append(
+            f"**{row.label}** {money(row.base.p50, cur)} ({money(row.base.p25, cur)} – "
+            f"{money(row.base.p75, cur)}) · n={row.sample_size:,}{ppp}"
+        )
+    embed.description = lines_within(lines, 3000)
+    sources = sorted({row.price_source for row in comparison.rows if row.price_source})
+    notes = [comparison.note, *(f"Price index: {s}" for s in sources)]
+    embed.add_field(name="Notes", value=lines_within(n for n in notes if n), inline=False)
+    embed.set_footer(text="Median base (P25 – P75) · Source: aijobs.net salary index (CC0)")
+    return embed
+
+
+def tips_embed(report: TipsReport) -> discord.Embed:
+    cur = report.currency
+    embed = discord.Embed(
+        title=clip(f"Raising your pay · {describe_person(report.query)}", 256),
+        description=f"Your modelled median base today: **{money(report.median, cur)}**.",
+        colour=COLOUR,
+    )
+    if report.items:
+        embed.add_field(
+            name="What would move it most",
+            value=lines_within(
+                f"`{rank}` **{tip.title}**: {'+' if tip.delta >= 0 else '−'}{money(abs(tip.delta), cur)} → "
+                f"{money(tip.new_median, cur)} ({tip.source})"
+                for rank, tip in enumerate(report.items, 1)
+            ),
+            inline=False,
+        )
+    else:
+        embed.add_field(
+            name="What would move it most",
+            value="Nothing in the model would raise it further.",
+            inline=False,
+        )
+    if report.advice:
+        embed.add_field(
+            name="Negotiating",
+            value=lines_within(f"• {line}" for line in report.advice),
+            inline=False,
+        )
+    embed.set_footer(
+        text="Effects are the model's, each with its source; assumptions are labelled as such."
+    )
+    return embed
+
+
+def profile_embed(profile: Profile | None) -> discord.Embed:
+    embed = discord.Embed(title="Your profile", colour=COLOUR)
+    if profile is None:
+        embed.description = (
+            "Nothing saved yet. `/profile set` saves options that every command then uses."
+        )
+        return embed
+    shown = {
+        "Role": taxonomy.label("role", profile.role) if profile.role else None,
+        "Experience": f"{profile.years} years"
+        if profile.years is not None
+        else (taxonomy.label("level", profile.level) if profile.level else None),
+        "Location": taxonomy.label("location", profile.location) if profile.location else None,
+        "Industry": taxonomy.label("industry", profile.industry) if profile.industry else None,
+        "Education": taxonomy.label("education", profile.education) if profile.education else None,
+        "Company": taxonomy.label("company", profile.company_type)
+        if profile.company_type
+        else None,
+        "Skills": ", ".join(taxonomy.label("skill", s) for s in profile.skills) or None,
+        "Certifications": ", ".join(
+            taxonomy.label("certification", c) for c in profile.certifications
+        )
+        or None,
+        "Currency": profile.currency,
+        "Answers": None
+        if profile.private is None
+        else ("private" if profile.private else "public"),
+    }
+    for name, value in shown.items():
+        if value:
+            embed.add_field(name=name, value=clip(value, FIELD_VALUE_LIMIT))
+    missing = [name.lower() for name, value in shown.items() if not value]
+    if missing:
+        embed.description = f"Not set: {', '.join(missing)}."
+    embed.set_footer(
+        text=f"Updated {profile.updated_at:%Y-%m-%d %H:%M} UTC · /profile delete erases it"
+    )
+    return embed
+
+
+def history_line(entry: HistoryEntry) -> str:
+    query = entry.query
+    role = taxonomy.label("role", query["role"]) if query.get("role") else "Any role"
+    place = taxonomy.label("location", query["location"]) if query.get("location") else "anywhere"
+    headline = entry.headline
+    median = headline.get("median")
+    shown = (
+        f" → {format_money(median, headline.get('currency', 'USD'))}" if median is not None else ""
+    )
+    return f"{entry.created_at:%m-%d %H:%M} {headline.get('command', 'estimate')}: {role}, {place}{shown}"
+
+
+def history_embed(entries: list[HistoryEntry]) -> discord.Embed:
+    embed = discord.Embed(title="Your recent queries", colour=COLOUR)
+    if not entries:
+        embed.description = "No queries yet: try `/estimate`."
+        return embed
+    embed.description = lines_within(
+        (f"`{i}` {history_line(e)}" for i, e in enumerate(entries, 1)), 4000
+    )
+    embed.set_footer(text="Pick one below to run it again.")
+    return embed
+
+
+def settings_embed(settings: GuildSettings) -> discord.Embed:
+    embed = discord.Embed(title="Server settings", colour=COLOUR)
+    embed.add_field(
+        name="Answers by default", value="public" if settings.public_answers else "private"
+    )
+    channel = f"<#{settings.career_channel_id}>" if settings.career_channel_id else "any channel"
+    embed.add_field(name="Public answers allowed in", value=channel)
+    embed.add_field(name="Community features", value="on" if settings.community_features else "off")
+    return embed

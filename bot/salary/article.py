@@ -1,0 +1,46 @@
+"""Figures from the 2023 article the product started from, cited as "article (2023)".
+
+They are shown beside the data-driven band, never blended into it: the
+article gives no sample sizes, its experience tiers are in Canadian dollars
+and its ranges in US dollars (converted here at the 2023 Bank of Canada
+average, 1.3497 CAD per USD).
+"""
+
+from __future__ import annotations
+
+from .currency import RATES
+
+CITATION = "article (2023)"
+CAD_PER_USD_2023 = RATES["CAD"].per_usd
+
+# Average base pay of ML engineers by experience tier, in CAD.
+TIERS_CAD: dict[str, tuple[str, float]] = {
+    "entry": ("0-2 years", 84_769.0),
+    "mid": ("3-5 years", 115_539.0),
+    "senior": ("6+ years", 135_452.0),
+    "principal": ("6+ years", 135_452.0),
+}
+# Typical US ranges in USD (low, high); None = open-ended ("and more").
+US_RANGES: dict[str, list[tuple[str, float, float | None]]] = {
+    "ml_engineer": [
+        ("typical US range", 125_000.0, 200_000.0),
+        ("US average, FAQ", 141_000.0, None),
+        ("Silicon Valley", 140_000.0, None),
+    ],
+    "data_scientist": [("typical US range", 118_000.0, 170_000.0)],
+    "research_scientist": [("AI researchers in top hubs", 250_000.0, None)],
+}
+# Qualitative claims, kept for context lines.
+CLAIMS: dict[str, str] = {
+    "ml_engineer": "ML engineers tend to earn slightly more than data scientists",
+    "data_scientist": "data scientists with deep-learning skills approach ML-engineer pay",
+    "software_engineer": "moving from software to ML engineering tends to raise pay",
+    "research_scientist": "research roles often need advanced degrees",
+}
+BONUS_SHARE = (0.10, 0.20)  # performance bonus as a share of base
+GROWTH_RANGE = (0.10, 0.20)  # year-over-year pay growth, "or more"
+
+
+def tier_usd(level: str) -> float | None:
+    tier = TIERS_CAD.get(level)
+    return None if tier is None else tier[1] / CAD_PER_USD_2023

@@ -1,0 +1,110 @@
+"""Runtime lookup of base-pay bands from the built table (no fitting here).
+
+The table (see build_bands.py) holds log-USD quantile vectors at four
+depths; a lookup takes the most specific one that exists:
+
+  cell  role|level|country|year   raw frame (already in that year's money)
+  grp   role|level|country        data-year frame, plus the year index
+  top   role|level                data-year frame, plus country offset and year index
+
+"any" stands for a role or level that is not known.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+ANY = "any"
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    logq: tuple[float, ...]  # log-USD P10..P90
+    n: int  # postings behind the most specific group used
+    depth: str  # "cell" | "group" | "role-level" | "world"
+    cell: str  # human description of the group
+    remote_share: float
+    extrapolated_years: int  # years projected beyond the data
+    country_known: bool
+    remote_effect: float  # log multiplier applied for remote / on-site (0 if none)
+
+
+class BandTable:
+    def __init__(self, table: dict[str, Any]) -> None:
+        self.ref_year: int = table["ref_year"]
+        self.first_year: int = table["first_year"]
+        self.year_index: dict[int, float] = {int(k): v for k, v in table["year_index"].items()}
+        self.growth: float = table["growth"]["projection"]
+        self.remote_effect: dict[str, float] = table["remote"]["effect"]
+        self.country_offset: dict[str, list[float]] = table["country_offset"]
+        self.cells: dict[str, list[float]] = table["cells"]
+        self.groups: dict[str, list[float]] = table["groups"]
+        self.top: dict[str, list[float]] = table["top"]
+
+    def year_shift(self, year: int) -> tuple[float, int]:
+        """Log shift from the data-year frame to `year`, and years extrapolated."""
+        if year > self.ref_year:
+            ahead = year - self.ref_year
+            return self.year_index[self.ref_year] + self.growth * ahead, ahead
+        return self.year_index.get(max(year, self.first_year), 0.0), 0
+
+    def lookup(
+        self,
+        role: str | None,
+        level: str | None,
+        country: str | None,
+        year: int,
+        remote: bool | None,
+    ) -> Band:
+        r = role or ANY
+        lv = level or ANY
+        extra = 0
+        # Past the data: the latest year's cell, moved by the measured growth.
+        data_year = min(year, self.ref_year)
+        rec = self.cells.get(f"{r}|{lv}|{country}|{data_year}") if country else None
+        if rec is not None:
+            extra = year - data_year
+            logq = [v + self.growth * extra for v in rec[:5]]
+            depth, cell = "cell", f"{r} · {lv} · {country} · {data_year}"
+        else:
+            shift, extra = self.year_shift(year)
+            rec = self.groups.get(f"{r}|{lv}|{country}") if country else None
+            if rec is not None:
+                depth, cell = "group", f"{r} · {lv} · {country} · all years"
+            else:
+                rec = self._top(r, lv)
+                off = self.country_offset.get(country or "", [0.0, 0])[0]
+                shift += off
+                known = country is not None and country in self.country_offset
+                depth = "role-level" if known else "world"
+                cell = f"{r} · {lv} · all countries" + (f" + {country} offset" if known else "")
+            logq = [v + shift for v in rec[:5]]
+        n, share = int(rec[5]), rec[6]
+        effect = 0.0
+        if remote is not None:
+            region = "all" if country is None else "US" if country == "US" else "other"
+            r_eff = self.remote_effect[region]
+            effect = r_eff * (1.0 - share) if remote else -r_eff * share
+            logq = [v + effect for v in logq]
+        return Band(
+            logq=tuple(logq),
+            n=n,
+            depth=depth,
+            cell=cell,
+            remote_share=share,
+            extrapolated_years=extra,
+            country_known=country is not None and country in self.country_offset,
+            remote_effect=effect,
+        )
+
+    def _top(self, role: str, level: str) -> list[float]:
+        for key in (f"{role}|{level}", f"{role}|{ANY}", f"{ANY}|{level}", f"{ANY}|{ANY}"):
+            rec = self.top.get(key)
+            if rec is not None:
+                return rec
+        raise LookupError("band table has no 'any|any' row")
+
+    def usd(self, band: Band) -> tuple[float, ...]:
+        return tuple(math.exp(v) for v in band.logq)

@@ -1,0 +1,260 @@
+"""SalaryQuery: a validated, normalised description of one person.
+
+Forgiving about how people type ("Sr", "SF", "MLE", "5 years", "PhD"),
+strict about what it accepts: anything it cannot place becomes a
+QueryError whose message can be shown as is. A field left out (None or an
+empty list) means "not known" and has no effect on the estimate.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from . import taxonomy as tx
+from .currency import CURRENCIES, normalise_code
+from .errors import QueryError
+
+MAX_TEXT = 100  # longer inputs are not names of anything we know
+MAX_ITEMS = 20
+MIN_YEAR, MAX_YEAR = 2020, 2035
+CLIP = 40
+
+
+def clip(text: str, limit: int = CLIP) -> str:
+    """User text as it may be echoed back: one line, at most `limit` chars."""
+    one_line = " ".join(str(text).split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+
+
+def _text(field: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise QueryError(field, f"{_name(field).capitalize()} must be text.")
+    if len(value) > MAX_TEXT:
+        raise QueryError(
+            field,
+            f"That {_name(field)} is too long ({len(value)} characters); "
+            f"please keep it under {MAX_TEXT}.",
+        )
+    return value
+
+
+def _name(field: str) -> str:
+    return {"company_type": "company type", "certifications": "certification"}.get(
+        field, field.rstrip("s") if field in ("skills",) else field
+    )
+
+
+def _resolve(field: str, kind: str, value: Any) -> str:
+    text = _text(field, value)
+    if not tx.normalise(text):
+        shown = f" '{clip(text)}'" if text.strip() else ""
+        raise QueryError(field, f"The {_name(field)}{shown} has no letters or digits in it.")
+    key = tx.lookup(kind, text)
+    if key is not None:
+        return key
+    options = tx.did_you_mean(kind, text)
+    hint = f": did you mean {', '.join(options)}?" if options else "."
+    raise QueryError(field, f"Unknown {_name(field)} '{clip(text)}'{hint}", options)
+
+
+def _items(value: Any) -> list[Any]:
+    if isinstance(value, str):
+        if not value.strip():
+            return [value]
+        return [part for part in re.split(r"[,;|/]", value) if part.strip()] or [value]
+    if isinstance(value, list | tuple | set | frozenset):
+        return sorted(value, key=str) if isinstance(value, set | frozenset) else list(value)
+    raise QueryError("skills", "Expected a list or a comma-separated text.")
+
+
+def _years(value: Any) -> int | None:
+    if value is None or isinstance(value, bool):
+        if isinstance(value, bool):
+            raise QueryError("years", "Years of experience must be a number from 0 to 50.")
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        text = _text("years", value).strip().lower()
+        m = re.fullmatch(
+            r"(\d{1,3}(?:\.\d+)?)\s*\+?\s*(?:y|yr|yrs|year|years)?(?:\s+of\s+\w+)?", text
+        )
+        if not m:
+            raise QueryError(
+                "years",
+                f"Couldn't read '{clip(text)}' as years of experience: try a number like 5.",
+            )
+        number = float(m.group(1))
+    if not 0 <= number <= 50:
+        raise QueryError(
+            "years", f"Years of experience must be between 0 and 50 (got {clip(str(value), 12)})."
+        )
+    return int(number)
+
+
+class SalaryQuery(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    role: str | None = None
+    years: int | None = None
+    level: str | None = None
+    location: str | None = None
+    industry: str | None = None
+    education: str | None = None
+    certifications: tuple[str, ...] = ()
+    skills: tuple[str, ...] = ()
+    company_type: str | None = None
+    remote: bool | None = None
+    year: int | None = None
+    currency: str = "USD"
+
+    @field_validator("role", mode="before")
+    @classmethod
+    def _role(cls, v: Any) -> str | None:
+        return None if v is None else _resolve("role", "role", v)
+
+    @field_validator("years", mode="before")
+    @classmethod
+    def _years(cls, v: Any) -> int | None:
+        return _years(v)
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _level(cls, v: Any) -> str | None:
+        if v is None:
+            return None
+        text = _text("level", v)
+        key = tx.level_key(text)
+        if key is None:
+            options = [lv.label for lv in tx.LEVELS]
+            raise QueryError(
+                "level",
+                f"Unknown level '{clip(text)}': use entry, mid, senior or principal.",
+                options,
+            )
+        return key
+
+    @field_validator("location", mode="before")
+    @classmethod
+    def _location(cls, v: Any) -> str | None:
+        return None if v is None else _resolve("location", "location", v)
+
+    @field_validator("industry", mode="before")
+    @classmethod
+    def _industry(cls, v: Any) -> str | None:
+        return None if v is None else _resolve("industry", "industry", v)
+
+    @field_validator("education", mode="before")
+    @classmethod
+    def _education(cls, v: Any) -> str | None:
+        return None if v is None else _resolve("education", "education", v)
+
+    @field_validator("company_type", mode="before")
+    @classmethod
+    def _company(cls, v: Any) -> str | None:
+        return None if v is None else _resolve("company_type", "company", v)
+
+    @field_validator("skills", mode="before")
+    @classmethod
+    def _skills(cls, v: Any) -> tuple[str, ...]:
+        return _many("skills", "skill", v)
+
+    @field_validator("certifications", mode="before")
+    @classmethod
+    def _certs(cls, v: Any) -> tuple[str, ...]:
+        return _many("certifications", "certification", v)
+
+    @field_validator("remote", mode="before")
+    @classmethod
+    def _remote(cls, v: Any) -> bool | None:
+        if v is None or isinstance(v, bool):
+            return v
+        text = tx.normalise(_text("remote", str(v)))
+        if text in ("yes", "y", "true", "remote", "1", "100", "fully remote", "wfh"):
+            return True
+        if text in ("no", "n", "false", "onsite", "on site", "in office", "office", "0"):
+            return False
+        if text in ("hybrid", "50", "unknown", "either", ""):
+            return None
+        raise QueryError(
+            "remote", f"Couldn't read '{clip(str(v))}' as remote: use yes, no or hybrid."
+        )
+
+    @field_validator("year", mode="before")
+    @classmethod
+    def _year(cls, v: Any) -> int | None:
+        if v is None:
+            return None
+        try:
+            year = int(str(v).strip())
+        except ValueError:
+            raise QueryError("year", f"Couldn't read '{clip(str(v))}' as a year.") from None
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise QueryError("year", f"The year must be between {MIN_YEAR} and {MAX_YEAR}.")
+        return year
+
+    @field_validator("currency", mode="before")
+    @classmethod
+    def _currency(cls, v: Any) -> str:
+        if v is None:
+            return "USD"
+        text = _text("currency", v)
+        try:
+            return normalise_code(text)
+        except KeyError:
+            raise QueryError(
+                "currency",
+                f"Unsupported currency '{clip(text, 12)}': use one of {', '.join(CURRENCIES)}.",
+                list(CURRENCIES),
+            ) from None
+
+    @property
+    def effective_level(self) -> str | None:
+        """The stated level, else the level the years fall into, else None."""
+        if self.level is not None:
+            return self.level
+        return None if self.years is None else tx.level_for_years(self.years)
+
+    @property
+    def country(self) -> str | None:
+        if self.location is None:
+            return None
+        return tx.LOCATION_BY_KEY[self.location].country
+
+    @property
+    def is_remote(self) -> bool | None:
+        if self.remote is not None:
+            return self.remote
+        return True if self.location == tx.REMOTE.key else None
+
+
+def _many(field: str, kind: str, value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items = _items(value)
+    if len(items) > MAX_ITEMS:
+        raise QueryError(field, f"Too many {_name(field)}s ({len(items)}); at most {MAX_ITEMS}.")
+    keys: list[str] = []
+    for item in items:
+        key = _resolve(field, kind, item)
+        if key not in keys:
+            keys.append(key)
+    return tuple(sorted(keys))
+
+
+def parse_query(**raw: Any) -> SalaryQuery:
+    """Build a SalaryQuery; every failure becomes a QueryError with a friendly message."""
+    try:
+        return SalaryQuery(**raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else "query"
+        cause = (first.get("ctx") or {}).get("error")
+        if isinstance(cause, QueryError):
+            raise cause from None
+        if first["type"] == "extra_forbidden":
+            raise QueryError(field, f"Unknown field '{clip(field, 30)}'.") from None
+        raise QueryError(field, f"Invalid {_name(field)}: {first['msg']}.") from None

@@ -1,0 +1,125 @@
+"""Answer types: what an estimate, a comparison or a tips report contains."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from .query import SalaryQuery
+
+FactorKind = Literal["data", "article", "assumption"]
+Confidence = Literal["high", "medium", "low"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Percentiles(_Frozen):
+    p10: float
+    p25: float
+    p50: float
+    p75: float
+    p90: float
+
+    @classmethod
+    def of(cls, values: tuple[float, ...] | list[float]) -> Percentiles:
+        p10, p25, p50, p75, p90 = values
+        return cls.model_construct(p10=p10, p25=p25, p50=p50, p75=p75, p90=p90)
+
+    def as_tuple(self) -> tuple[float, float, float, float, float]:
+        return (self.p10, self.p25, self.p50, self.p75, self.p90)
+
+
+class Range(_Frozen):
+    low: float
+    high: float
+
+
+class Factor(_Frozen):
+    name: str
+    multiplier: float
+    effect: float  # money at the median, in the answer's currency
+    source: str
+    kind: FactorKind
+
+
+class ArticleFigure(_Frozen):
+    label: str
+    low: float  # in the answer's currency
+    high: float | None  # None: "and more"
+    original: str  # as the article states it
+
+
+class ArticleContext(_Frozen):
+    citation: str
+    figures: list[ArticleFigure]
+    bonus_share: Range
+    growth_per_year: Range
+    claim: str | None
+
+
+class SalaryEstimate(_Frozen):
+    query: SalaryQuery
+    currency: str
+    base: Percentiles
+    bonus: Range
+    equity: Range
+    total: Percentiles
+    factors: list[Factor]
+    sample_size: int
+    confidence: Confidence
+    data_year: int
+    as_of: int
+    cell: str  # which group the base band came from
+    notes: list[str]
+    article_context: ArticleContext
+
+
+class RoleRow(_Frozen):
+    role: str
+    label: str
+    base: Percentiles
+    sample_size: int
+
+
+class RoleComparison(_Frozen):
+    query: SalaryQuery
+    currency: str
+    rows: list[RoleRow]  # highest median first
+
+
+class LocationRow(_Frozen):
+    location: str
+    label: str
+    base: Percentiles
+    sample_size: int
+    ppp_median: float | None  # median in national-average prices, where an index exists
+    price_index: float | None
+    price_source: str | None
+
+
+class LocationComparison(_Frozen):
+    query: SalaryQuery
+    currency: str
+    rows: list[LocationRow]  # in the order asked
+    note: str
+
+
+class Tip(_Frozen):
+    kind: str  # level | location | remote | skill | certification | education | industry | company
+    key: str
+    title: str
+    delta: float  # money at the median, in the answer's currency
+    new_median: float
+    source: str
+    detail: str
+
+
+class TipsReport(_Frozen):
+    query: SalaryQuery
+    currency: str
+    median: float
+    items: list[Tip]
+    advice: list[str]

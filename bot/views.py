@@ -1,0 +1,263 @@
+"""Buttons and menus under answers.
+
+Answer buttons are dynamic items: their custom_id carries the action, the owner and the
+history entry, so they keep working after a restart, and a button whose entry is gone gets a
+friendly answer instead of a failed interaction.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+import discord
+
+from bot import answering
+from bot.context import Filled
+from bot.errors import report_error, send_private
+from bot.privacy import Visibility
+from bot.render.embeds import history_line
+from bot.salary import taxonomy
+from bot.salary.query import SalaryQuery, parse_query
+from db.models import HistoryEntry, ProfileUpdate
+
+if TYPE_CHECKING:
+    from bot.client import SalaryBot
+
+log = logging.getLogger(__name__)
+
+VIEW_TIMEOUT_S = 600.0  # well inside the 15 minutes an interaction token lives
+STALE = (
+    "That answer is no longer stored (history keeps your last 50 queries). Run the command again."
+)
+NOT_YOURS = "These buttons belong to someone else's answer. Run `/estimate` for your own."
+
+
+def _visibility_of(interaction: discord.Interaction) -> Visibility:
+    """Answers to a button press are as private as the message the button is on."""
+    message = interaction.message
+    return Visibility(ephemeral=bool(message and message.flags.ephemeral))
+
+
+async def _entry(
+    bot: SalaryBot, interaction: discord.Interaction, owner: int, entry_id: int
+) -> HistoryEntry | None:
+    entry = await bot.store.history.get(owner, entry_id)
+    if entry is None:
+        await send_private(interaction, STALE)
+    return entry
+
+
+class TimeoutView(discord.ui.View):
+    """A view that greys its buttons out when it times out, and reports errors privately."""
+
+    origin: discord.Interaction | None = None
+
+    async def on_timeout(self) -> None:
+        for item in self.children:
+            if isinstance(item, discord.ui.Button | discord.ui.Select):
+                item.disabled = True
+        if self.origin is not None:
+            try:
+                await self.origin.edit_original_response(view=self)
+            except discord.HTTPException as error:
+                log.info("could not disable expired buttons: %s", error)
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
+    ) -> None:
+        await report_error(interaction, error)
+
+
+class AnswerButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"ans:(?P<action>up|roles|tips|save):(?P<owner>[0-9]{1,20}):(?P<entry>[0-9]{1,20})",
+):
+    def __init__(self, action: str, owner: int, entry_id: int, label: str) -> None:
+        style = discord.ButtonStyle.primary if action == "up" else discord.ButtonStyle.secondary
+        super().__init__(
+            discord.ui.Button(
+                label=label, style=style, custom_id=f"ans:{action}:{owner}:{entry_id}"
+            )
+        )
+        self.action, self.owner, self.entry_id = action, owner, entry_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> AnswerButton:
+        label = getattr(item, "label", None) or match["action"]
+        return cls(match["action"], int(match["owner"]), int(match["entry"]), label)
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id != self.owner:
+            await send_private(interaction, NOT_YOURS)
+            return False
+        return True
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        bot: SalaryBot = interaction.client  # type: ignore[assignment]
+        try:
+            entry = await _entry(bot, interaction, self.owner, self.entry_id)
+            if entry is None:
+                return
+            query = parse_query(**entry.query)
+            await ACTIONS[self.action](bot, interaction, query)
+        except Exception as error:
+            await report_error(interaction, error)
+
+
+async def _level_up(bot: SalaryBot, interaction: discord.Interaction, query: SalaryQuery) -> None:
+    target = answering.next_level(query)
+    if target is None:
+        await send_private(interaction, "That is already the top level in the data.")
+        return
+    before = bot.salary.estimate(query)
+    raised = query.model_copy(update={"level": target, "years": None})
+    changed = f"level {taxonomy.label('level', target)}"
+    await answering.answer_estimate(
+        bot,
+        interaction,
+        Filled(raised),
+        _visibility_of(interaction),
+        before=before,
+        changed=changed,
+    )
+
+
+async def _roles(bot: SalaryBot, interaction: discord.Interaction, query: SalaryQuery) -> None:
+    await answering.answer_role_comparison(
+        bot, interaction, Filled(query), _visibility_of(interaction)
+    )
+
+
+async def _tips(bot: SalaryBot, interaction: discord.Interaction, query: SalaryQuery) -> None:
+    await answering.answer_tips(bot, interaction, Filled(query), _visibility_of(interaction))
+
+
+async def _save(bot: SalaryBot, interaction: discord.Interaction, query: SalaryQuery) -> None:
+    update = ProfileUpdate(
+        role=query.role,
+        years=query.years,
+        level=query.level,
+        location=query.location,
+        industry=query.industry,
+        education=query.education,
+        skills=list(query.skills),
+        certifications=list(query.certifications),
+        company_type=query.company_type,
+        currency=query.currency,
+    )
+    await bot.store.profiles.upsert(interaction.user.id, update)
+    await send_private(
+        interaction, "Saved as your profile. `/profile show` shows it; later commands use it."
+    )
+
+
+ACTIONS = {"up": _level_up, "roles": _roles, "tips": _tips, "save": _save}
+
+
+class EstimateView(TimeoutView):
+    def __init__(self, owner: int, entry_id: int, query: SalaryQuery) -> None:
+        super().__init__(timeout=VIEW_TIMEOUT_S)
+        target = answering.next_level(query)
+        if target is not None:
+            self.add_item(AnswerButton("up", owner, entry_id, f"What if {target}?"))
+        self.add_item(AnswerButton("roles", owner, entry_id, "Compare roles"))
+        self.add_item(AnswerButton("tips", owner, entry_id, "Tips for me"))
+        self.add_item(AnswerButton("save", owner, entry_id, "Save as my profile"))
+
+
+class HistoryMenu(
+    discord.ui.DynamicItem[discord.ui.Select[Any]],
+    template=r"hist:(?P<owner>[0-9]{1,20})",
+):
+    def __init__(self, owner: int, entries: list[HistoryEntry] | None = None) -> None:
+        options = [
+            discord.SelectOption(label=history_line(entry)[:100], value=str(entry.id))
+            for entry in (entries or [])[:25]
+        ]
+        select: discord.ui.Select[Any] = discord.ui.Select(
+            custom_id=f"hist:{owner}",
+            placeholder="Run one again",
+            options=options or [discord.SelectOption(label="none", value="0")],
+        )
+        super().__init__(select)
+        self.owner = owner
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> HistoryMenu:
+        return cls(int(match["owner"]))
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id != self.owner:
+            await send_private(
+                interaction, "That list belongs to someone else. `/history` shows yours."
+            )
+            return False
+        return True
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        bot: SalaryBot = interaction.client  # type: ignore[assignment]
+        try:
+            values = self.item.values
+            entry_id = int(values[0]) if values and values[0].isdigit() else 0
+            entry = await _entry(bot, interaction, self.owner, entry_id)
+            if entry is None:
+                return
+            query = parse_query(**entry.query)
+            await answering.answer_estimate(
+                bot, interaction, Filled(query), _visibility_of(interaction)
+            )
+        except Exception as error:
+            await report_error(interaction, error)
+
+
+class HistoryView(TimeoutView):
+    def __init__(self, owner: int, entries: list[HistoryEntry]) -> None:
+        super().__init__(timeout=VIEW_TIMEOUT_S)
+        self.add_item(HistoryMenu(owner, entries))
+
+
+class ConfirmDelete(TimeoutView):
+    """Two buttons; only the person who asked can press them."""
+
+    def __init__(self, owner: int) -> None:
+        super().__init__(timeout=60.0)
+        self.owner = owner
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        return interaction.user.id == self.owner
+
+    @discord.ui.button(label="Delete everything", style=discord.ButtonStyle.danger)
+    async def confirm(
+        self, interaction: discord.Interaction, button: discord.ui.Button[Any]
+    ) -> None:
+        bot: SalaryBot = interaction.client  # type: ignore[assignment]
+        removed = await bot.store.delete_user(self.owner)
+        self.stop()
+        total = sum(removed.values())
+        parts = (
+            ", ".join(f"{count} {table}" for table, count in removed.items() if count)
+            or "nothing was stored"
+        )
+        await interaction.response.edit_message(
+            content=f"Deleted everything stored about you ({parts}; {total} records).",
+            embed=None,
+            view=None,
+        )
+
+    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
+    async def cancel(
+        self, interaction: discord.Interaction, button: discord.ui.Button[Any]
+    ) -> None:
+        self.stop()
+        await interaction.response.edit_message(
+            content="Nothing was deleted.", embed=None, view=None
+        )
+
+
+DYNAMIC_ITEMS = (AnswerButton, HistoryMenu)

@@ -1,0 +1,39 @@
+"""/history: your recent queries, and a menu to run one again."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.render.embeds import history_embed
+from bot.views import HistoryView
+
+if TYPE_CHECKING:
+    from bot.client import SalaryBot
+
+SHOWN = 10
+
+
+class History(commands.Cog):
+    def __init__(self, bot: SalaryBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(
+        name="history", description="Your recent queries; pick one to run it again"
+    )
+    async def history(self, interaction: discord.Interaction) -> None:
+        entries = await self.bot.store.history.recent(interaction.user.id, limit=SHOWN)
+        embed = history_embed(entries)
+        if not entries:
+            await interaction.response.send_message(embed=embed, ephemeral=True)
+            return
+        view = HistoryView(interaction.user.id, entries)
+        await interaction.response.send_message(embed=embed, view=view, ephemeral=True)
+        view.origin = interaction
+
+
+async def setup(bot: SalaryBot) -> None:
+    await bot.add_cog(History(bot))

@@ -1,0 +1,221 @@
+"""/profile: save what you are once; show it, export it, delete it."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.errors import NO_MENTIONS, report_error
+from bot.options import (
+    COMPANY_CHOICES,
+    CURRENCY_CHOICES,
+    EDUCATION_CHOICES,
+    INDUSTRY_CHOICES,
+    LEVEL_CHOICES,
+    autocomplete,
+    describe,
+    given_options,
+)
+from bot.render.embeds import profile_embed
+from bot.salary.query import parse_query
+from bot.views import ConfirmDelete
+from db.models import Profile, ProfileUpdate
+
+if TYPE_CHECKING:
+    from bot.client import SalaryBot
+
+LIST_FIELDS = ("skills", "certifications")
+
+
+def profile_update(given: dict[str, Any], private: bool | None = None) -> ProfileUpdate:
+    """Validate typed values through the salary query, then keep only what was given."""
+    query = parse_query(**given)
+    changes: dict[str, Any] = {name: getattr(query, name) for name in given if name != "currency"}
+    for name in LIST_FIELDS:
+        if name in changes:
+            changes[name] = list(changes[name])
+    if "currency" in given:
+        changes["currency"] = query.currency
+    if "years" in given or "level" in given:
+        # Experience is one fact: a new level replaces saved years and the other way round.
+        changes["years"], changes["level"] = query.years, query.level
+    if private is not None:
+        changes["private"] = private
+    return ProfileUpdate(**changes)
+
+
+def form_defaults(profile: Profile | None) -> dict[str, str]:
+    if profile is None:
+        return {}
+    experience = str(profile.years) if profile.years is not None else (profile.level or "")
+    return {
+        "role": profile.role or "",
+        "experience": experience,
+        "location": profile.location or "",
+        "skills": ", ".join(profile.skills),
+        "certifications": ", ".join(profile.certifications),
+    }
+
+
+class ProfileForm(discord.ui.Modal, title="Your salary profile"):
+    role: discord.ui.TextInput[ProfileForm] = discord.ui.TextInput(
+        label="Role",
+        placeholder="ML engineer, data scientist, MLE...",
+        required=False,
+        max_length=100,
+    )
+    experience: discord.ui.TextInput[ProfileForm] = discord.ui.TextInput(
+        label="Years of experience or level",
+        placeholder="4, or senior",
+        required=False,
+        max_length=20,
+    )
+    location: discord.ui.TextInput[ProfileForm] = discord.ui.TextInput(
+        label="Location", placeholder="Seattle, Germany, remote...", required=False, max_length=100
+    )
+    skills: discord.ui.TextInput[ProfileForm] = discord.ui.TextInput(
+        label="Skills", placeholder="python, pytorch, llm", required=False, max_length=300
+    )
+    certifications: discord.ui.TextInput[ProfileForm] = discord.ui.TextInput(
+        label="Certifications", placeholder="AWS ML Specialty", required=False, max_length=300
+    )
+
+    def __init__(self, bot: SalaryBot, profile: Profile | None) -> None:
+        super().__init__(timeout=600)
+        self.bot = bot
+        for name, value in form_defaults(profile).items():
+            getattr(self, name).default = value or None
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        given: dict[str, Any] = {}
+        cleared: dict[str, Any] = {}
+        for name in ("role", "location", "skills", "certifications"):
+            text = getattr(self, name).value.strip()
+            if text:
+                given[name] = text
+            else:
+                cleared[name] = [] if name in LIST_FIELDS else None
+        experience = self.experience.value.strip()
+        if experience:
+            given["years" if experience.rstrip("+ ").isdigit() else "level"] = experience
+        else:
+            cleared.update(years=None, level=None)
+        update = profile_update(given)
+        merged = ProfileUpdate(**{**cleared, **update.changes()})
+        profile = await self.bot.store.profiles.upsert(interaction.user.id, merged)
+        await interaction.response.send_message(
+            "Profile saved.",
+            embed=profile_embed(profile),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
+
+    async def on_error(self, interaction: discord.Interaction, error: Exception, /) -> None:  # type: ignore[override]
+        await report_error(interaction, error)
+
+
+class ProfileCog(commands.Cog, name="Profile"):
+    profile = app_commands.Group(name="profile", description="Your saved salary profile")
+
+    def __init__(self, bot: SalaryBot) -> None:
+        self.bot = bot
+
+    @profile.command(
+        name="set", description="Save options every command then uses (none: open a form)"
+    )
+    @describe(
+        "role",
+        "years",
+        "level",
+        "location",
+        "industry",
+        "education",
+        "skills",
+        "certifications",
+        "company",
+        "currency",
+    )
+    @app_commands.describe(private="Keep my answers private even where a server makes them public")
+    @autocomplete("role", "location", "skills", "certifications")
+    @app_commands.choices(
+        level=LEVEL_CHOICES,
+        industry=INDUSTRY_CHOICES,
+        education=EDUCATION_CHOICES,
+        company=COMPANY_CHOICES,
+        currency=CURRENCY_CHOICES,
+    )
+    async def set_profile(
+        self,
+        interaction: discord.Interaction,
+        role: app_commands.Range[str, 1, 100] | None = None,
+        years: app_commands.Range[int, 0, 50] | None = None,
+        level: str | None = None,
+        location: app_commands.Range[str, 1, 100] | None = None,
+        industry: str | None = None,
+        education: str | None = None,
+        skills: app_commands.Range[str, 1, 300] | None = None,
+        certifications: app_commands.Range[str, 1, 300] | None = None,
+        company: str | None = None,
+        currency: str | None = None,
+        private: bool | None = None,
+    ) -> None:
+        given = given_options(
+            role=role,
+            years=years,
+            level=level,
+            location=location,
+            industry=industry,
+            education=education,
+            skills=skills,
+            certifications=certifications,
+            company=company,
+            currency=currency,
+        )
+        if not given and private is None:
+            current = await self.bot.store.profiles.get(interaction.user.id)
+            await interaction.response.send_modal(ProfileForm(self.bot, current))
+            return
+        profile = await self.bot.store.profiles.upsert(
+            interaction.user.id, profile_update(given, private)
+        )
+        await interaction.response.send_message(
+            "Profile saved.",
+            embed=profile_embed(profile),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
+
+    @profile.command(name="show", description="What I have saved about you")
+    async def show(self, interaction: discord.Interaction) -> None:
+        profile = await self.bot.store.profiles.get(interaction.user.id)
+        await interaction.response.send_message(embed=profile_embed(profile), ephemeral=True)
+
+    @profile.command(
+        name="export", description="Everything stored about you, as a JSON file sent only to you"
+    )
+    async def export(self, interaction: discord.Interaction) -> None:
+        data = await self.bot.store.export_user(interaction.user.id)
+        payload = json.dumps(data, indent=2, ensure_ascii=False, default=str).encode()
+        file = discord.File(io.BytesIO(payload), filename=f"salary-bot-{interaction.user.id}.json")
+        await interaction.response.send_message(
+            "Everything I store about you.", file=file, ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+    @profile.command(name="delete", description="Erase your profile and query history (asks first)")
+    async def delete(self, interaction: discord.Interaction) -> None:
+        view = ConfirmDelete(interaction.user.id)
+        await interaction.response.send_message(
+            "Delete your profile and all your saved queries? This cannot be undone.",
+            view=view,
+            ephemeral=True,
+        )
+        view.origin = interaction
+
+
+async def setup(bot: SalaryBot) -> None:
+    await bot.add_cog(ProfileCog(bot))

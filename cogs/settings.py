@@ -1,0 +1,65 @@
+"""/settings: how this server shows salary answers (Manage Server only)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.errors import NO_MENTIONS
+from bot.render.embeds import settings_embed
+
+if TYPE_CHECKING:
+    from bot.client import SalaryBot
+
+
+class Settings(commands.Cog):
+    def __init__(self, bot: SalaryBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(
+        name="settings", description="How this server shows salary answers (no options: show)"
+    )
+    @app_commands.describe(
+        public_answers="Answers visible to the channel by default (users can still choose private)",
+        career_channel="Allow public answers only in this channel",
+        clear_career_channel="Allow public answers in any channel again",
+        community_features="Off keeps every answer private in this server",
+    )
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def settings(
+        self,
+        interaction: discord.Interaction,
+        public_answers: bool | None = None,
+        career_channel: discord.TextChannel | None = None,
+        clear_career_channel: bool | None = None,
+        community_features: bool | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None  # guild_only
+        changes: dict[str, Any] = {}
+        if public_answers is not None:
+            changes["public_answers"] = public_answers
+        if community_features is not None:
+            changes["community_features"] = community_features
+        if career_channel is not None:
+            changes["career_channel_id"] = career_channel.id
+        elif clear_career_channel:
+            changes["career_channel_id"] = None
+        guilds = self.bot.store.guilds
+        current = (
+            await guilds.update(interaction.guild_id, **changes)
+            if changes
+            else await guilds.get(interaction.guild_id)
+        )
+        note = "Saved." if changes else "Current settings:"
+        await interaction.response.send_message(
+            note, embed=settings_embed(current), ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+
+async def setup(bot: SalaryBot) -> None:
+    await bot.add_cog(Settings(bot))

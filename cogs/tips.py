@@ -1,0 +1,34 @@
+"""/tips: what would raise this person's pay most, and how to negotiate."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord.ext import commands
+
+from bot import answering
+from bot.options import salary_command
+
+if TYPE_CHECKING:
+    from bot.client import SalaryBot
+
+
+class Tips(commands.Cog):
+    def __init__(self, bot: SalaryBot) -> None:
+        self.bot = bot
+
+    @salary_command(
+        "tips", "What would raise your pay most, ranked in money, plus negotiation advice"
+    )
+    async def tips(
+        self, interaction: discord.Interaction, given: dict[str, Any], public: bool | None
+    ) -> None:
+        asker = await answering.load_asker(self.bot, interaction)
+        await answering.answer_tips(
+            self.bot, interaction, asker.fill(given), asker.visibility(public)
+        )
+
+
+async def setup(bot: SalaryBot) -> None:
+    await bot.add_cog(Tips(bot))

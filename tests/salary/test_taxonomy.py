@@ -1,0 +1,72 @@
+import pytest
+
+from bot.salary import taxonomy as tx
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "key"),
+    [
+        ("role", "MLE", "ml_engineer"),
+        ("role", "Applied Scientist", "research_scientist"),
+        ("role", "SDE", "software_engineer"),
+        ("role", "Senior Machine Learning Engineer II", "ml_engineer"),
+        ("role", "mlops", "mlops_engineer"),
+        ("location", "SF", "us-san-francisco"),
+        ("location", "silicon valley", "us-san-jose"),
+        ("location", "seattle", "us-seattle"),
+        ("location", "Montreal", "ca-montreal"),
+        ("location", "gb", "GB"),
+        ("location", "Germany", "DE"),
+        ("location", "uk", "GB"),
+        ("education", "PhD", "phd"),
+        ("skill", "pyspark", "spark"),
+        ("company", "FAANG", "big_tech"),
+        ("certification", "aws ml", "aws_ml"),
+    ],
+)
+def test_lookup_aliases(kind: str, text: str, key: str) -> None:
+    assert tx.lookup(kind, text) == key
+
+
+def test_vague_titles_do_not_classify_data_rows() -> None:
+    assert tx.role_for_title("Developer", data_row=True) is None
+    assert tx.role_for_title("Engineer", data_row=True) is None
+    assert tx.role_for_title("Developer") == "software_engineer"
+
+
+def test_suggest_puts_prefix_matches_first() -> None:
+    out = tx.suggest("location", "san")
+    labels = [label for label, _ in out]
+    assert labels[:2] == ["San Jose, CA", "San Francisco, CA"]
+    assert all(isinstance(key, str) for _, key in out)
+    # "scien" starts a word of "Research / Applied Scientist" but the label of neither
+    sci = [label for label, _ in tx.suggest("role", "scien")]
+    assert sci[:2] == ["Data Scientist", "Research / Applied Scientist"]
+    assert len(tx.suggest("skill", "", limit=5)) == 5
+
+
+def test_suggest_alias_hits() -> None:
+    keys = [key for _, key in tx.suggest("location", "nyc")]
+    assert keys == ["us-new-york"]
+
+
+def test_did_you_mean_and_label() -> None:
+    assert "Seattle, WA" in tx.did_you_mean("location", "seatle")
+    assert tx.did_you_mean("role", "data sceintist")[0] == "Data Scientist"
+    assert tx.label("role", "ml_engineer") == "Machine Learning Engineer"
+    assert tx.label("role", "nope") == "nope"
+
+
+def test_levels_cover_all_years() -> None:
+    assert [tx.level_for_years(y) for y in (0, 2, 3, 5, 6, 10, 11, 50)] == [
+        "entry",
+        "entry",
+        "mid",
+        "mid",
+        "senior",
+        "senior",
+        "principal",
+        "principal",
+    ]
+    assert tx.level_key("Sr") == "senior"
+    assert tx.level_key("staff") == "principal"
