@@ -31,9 +31,10 @@ class Settings(BaseSettings):
     )
     log_level: LogLevel = "INFO"
 
-    @field_validator("discord_token", mode="before")
+    @field_validator("discord_token", "dev_guild_id", mode="before")
     @classmethod
-    def blank_token_is_none(cls, value: object) -> object:
+    def blank_is_unset(cls, value: object) -> object:
+        # `DISCORD_TOKEN=` in a .env file means "no token", not an empty one.
         if isinstance(value, str) and not value.strip():
             return None
         return value
@@ -42,13 +43,6 @@ class Settings(BaseSettings):
     @classmethod
     def upper_case_level(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
-
-    @field_validator("dev_guild_id", mode="before")
-    @classmethod
-    def blank_guild_is_none(cls, value: object) -> object:
-        if isinstance(value, str) and not value.strip():
-            return None
-        return value
 
 
 class ConfigError(Exception):

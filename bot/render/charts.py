@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 from collections.abc import Callable
 
 import discord
@@ -32,7 +33,7 @@ def estimate_chart(estimate: SalaryEstimate) -> bytes:
     return render_band_chart(
         rows,
         title=describe_person(estimate.query),
-        subtitle=f"Source: aijobs.net salary index, n={estimate.sample_size:,} · {estimate.cell}",
+        subtitle=estimate.cell,  # names the group, its sample size and the source
         axis_label=f"{estimate.currency} per year (total adds bonus and equity)",
         money=_money(estimate.currency),
     )
@@ -66,7 +67,5 @@ def locations_chart(comparison: LocationComparison) -> bytes:
 
 async def chart_file(render: Callable[[], bytes]) -> discord.File:
     """Render in a worker thread so the gateway heartbeat never waits on drawing."""
-    import io
-
     data = await asyncio.to_thread(render)
     return discord.File(io.BytesIO(data), filename=CHART_NAME)

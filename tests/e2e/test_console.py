@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import io
 import os
 import subprocess
 import sys
@@ -9,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.console import parse_line
+from bot.console import Console, ConsoleView, parse_line
 from bot.emulator.driver import UsageError
+from bot.emulator.harness import Harness
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -54,3 +57,21 @@ def test_console_reports_mistakes_and_keeps_going(tmp_path: Path) -> None:
     assert "unknown command /nosuch" in done.stdout
     assert "type a command first" in done.stdout
     assert "== ML Salary Bot ==" in done.stdout
+
+
+async def test_tab_completion_uses_the_bots_own_autocomplete(
+    harness: Harness, tmp_path: Path
+) -> None:
+    user = harness.server.add_user("typist")
+    console = Console(harness, user, harness.server.dm(user), ConsoleView(tmp_path, io.StringIO()))
+    loop = asyncio.get_running_loop()
+
+    async def complete(buffer: str) -> list[str]:
+        # Completion runs in the input thread while the bot runs on this loop.
+        return await asyncio.to_thread(console.completions, buffer, loop)
+
+    assert await complete("/est") == ["/estimate"]
+    assert "role:" in await complete("/estimate ro")
+    assert await complete("/compare r") == ["roles"]
+    assert (await complete("/estimate location:seat"))[0] == "location:us-seattle"
+    assert "level:senior" in await complete("/estimate level:s")

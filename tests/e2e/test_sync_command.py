@@ -1,0 +1,50 @@
+"""`python -m bot sync [--guild ID]`: the explicit sync, against the emulator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.emulator.hooks import point_discord_at
+from bot.emulator.server import EmulatorServer
+from bot.runner import sync_once
+
+
+@pytest.mark.parametrize("guild", [False, True])
+async def test_sync_once_sends_the_whole_tree(
+    tmp_path: Path, guild: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server = EmulatorServer(token="sync-token")
+    await server.start()
+    try:
+        point_discord_at(server.api_base, server.gateway_url)
+        settings = Settings(
+            discord_token="sync-token", database_path=tmp_path / "db.sqlite3", _env_file=None
+        )  # type: ignore[call-arg]
+        guild_id = 4242 if guild else None
+        assert await sync_once(settings, guild_id) == 0
+    finally:
+        await server.stop()
+    synced = server.guild_commands[4242] if guild else server.global_commands
+    names = {command["name"] for command in synced}
+    assert {"about", "estimate", "compare", "tips", "profile", "history", "settings"} <= names
+    assert server.command_syncs == 1
+    printed = capsys.readouterr()
+    assert "synced" in printed.out
+    assert "sync-token" not in printed.out + printed.err
+
+
+async def test_sync_with_a_refused_token_says_so(tmp_path: Path) -> None:
+    server = EmulatorServer(token="right")
+    await server.start()
+    try:
+        point_discord_at(server.api_base, server.gateway_url)
+        settings = Settings(
+            discord_token="wrong", database_path=tmp_path / "db.sqlite3", _env_file=None
+        )  # type: ignore[call-arg]
+        assert await sync_once(settings, None) == 1
+    finally:
+        await server.stop()
+    assert server.command_syncs == 0
