@@ -1,4 +1,4 @@
-"""SQLite backend: file checks, connection settings, migrations, write serialisation, errors.
+"""SQLite backend: file checks, connection settings, migrations, group-committed writes, errors.
 
 Everything SQLite-specific lives here so the repositories stay portable SQL.
 """
@@ -9,10 +9,11 @@ import asyncio
 import errno
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Sequence
+from collections import deque
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 from urllib.parse import quote
 
 import aiosqlite
@@ -125,6 +126,168 @@ def _strip_comments(sql: str) -> str:
     return re.sub(r"--[^\n]*|/\*.*?\*/", "", sql, flags=re.DOTALL)
 
 
+# Group commit takes every write waiting at the time, up to this many: enough for the
+# loads the bot sees, small enough that one batch keeps the thread for about a millisecond.
+MAX_BATCH = 128
+
+T = TypeVar("T")
+Job = Callable[[sqlite3.Connection], Any]
+# Per job: (error, None) or (None, result).
+Outcome = tuple[BaseException | None, Any]
+BatchRunner = Callable[[sqlite3.Connection, list[Job]], list[Outcome]]
+
+
+def _fetch(conn: sqlite3.Connection, sql: str, params: Params) -> list[Row]:
+    return [dict(row) for row in conn.execute(sql, params).fetchall()]
+
+
+def _count(conn: sqlite3.Connection, sql: str, params: Params) -> int:
+    return conn.execute(sql, params).rowcount
+
+
+def _run_each(conn: sqlite3.Connection, jobs: list[Job]) -> list[Outcome]:
+    """Reads: every job on its own, so one failing read does not touch the others."""
+    outcomes: list[Outcome] = []
+    for job in jobs:
+        try:
+            outcomes.append((None, job(conn)))
+        except Exception as exc:
+            outcomes.append((exc, None))
+    return outcomes
+
+
+def _run_in_one_transaction(conn: sqlite3.Connection, jobs: list[Job]) -> list[Outcome]:
+    """Group commit: the jobs share one BEGIN IMMEDIATE ... COMMIT, each in its own savepoint.
+
+    A job that fails is rolled back to its savepoint alone and gets its own error. Results
+    are only handed out after COMMIT, so nothing is reported saved that was not. If an
+    error (SQLITE_FULL, IOERR) or the COMMIT itself undid the whole transaction, the other
+    jobs' changes went with it, so each job runs again in a transaction of its own.
+    """
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        return [(exc, None)] * len(jobs)
+    outcomes: list[Outcome] = []
+    try:
+        for job in jobs:
+            conn.execute("SAVEPOINT job")
+            try:
+                outcomes.append((None, job(conn)))
+            except Exception as exc:
+                if not conn.in_transaction:
+                    raise
+                conn.execute("ROLLBACK TO job")
+                outcomes.append((exc, None))
+            conn.execute("RELEASE job")
+        conn.execute("COMMIT")
+    except Exception as exc:
+        _quiet_rollback(conn)
+        if len(jobs) == 1:
+            return [(exc, None)]
+        return [outcome for job in jobs for outcome in _run_in_one_transaction(conn, [job])]
+    return outcomes
+
+
+async def run_on_thread(conn: aiosqlite.Connection, fn: Callable[..., T], *args: Any) -> T:
+    """Run fn(sqlite3_connection, *args) on the thread of `conn` and return its result.
+
+    The call joins the connection's own FIFO queue, so it runs after everything queued
+    before it and runs even if the awaiting task is cancelled. aiosqlite has no public
+    way to do this; Connection._execute (queue a callable on the connection thread) and
+    Connection._conn (the sqlite3 connection) are private in aiosqlite 0.22.1, which
+    pyproject.toml pins exactly for that reason. tests/db/test_aiosqlite_hooks.py fails
+    if an upgrade removes or changes them. This is the only place that uses them.
+    """
+    result: T = await conn._execute(fn, conn._conn, *args)
+    return result
+
+
+class _Connection:
+    """An aiosqlite connection (a sqlite3 connection on a thread of its own) plus a job queue.
+
+    call() runs one function on that thread. submit() queues a job; queued jobs run
+    together through the batch runner, many per thread hop, so a hundred waiting
+    callers cost one hand-off (and, for writes, one commit) instead of a hundred.
+    `lock` gives a caller the connection to itself between batches.
+    """
+
+    def __init__(self, conn: aiosqlite.Connection, run_batch: BatchRunner) -> None:
+        self._aio = conn
+        self._run_batch = run_batch
+        self._queue: deque[tuple[Job, asyncio.Future[Any]]] = deque()
+        self._drainer: asyncio.Task[None] | None = None
+        self.lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path, mode: str, run_batch: BatchRunner) -> _Connection:
+        uri = f"file:{quote(str(path))}?mode={mode}"
+        # isolation_level=None: no implicit transactions; this module issues BEGIN itself.
+        # A failed connect stops aiosqlite's thread itself.
+        conn = await aiosqlite.connect(uri, uri=True, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        return cls(conn, run_batch)
+
+    async def call(self, fn: Callable[..., T], *args: Any) -> T:
+        return await run_on_thread(self._aio, fn, *args)
+
+    async def execute_fetchall(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        return list(await self._aio.execute_fetchall(sql, params))
+
+    def submit(self, job: Job) -> asyncio.Future[Any]:
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Any] = loop.create_future()
+        self._queue.append((job, future))
+        # Started on demand and gone when the queue is empty: no task outlives its work.
+        if self._drainer is None:
+            self._drainer = loop.create_task(self._drain())
+        return future
+
+    async def _drain(self) -> None:
+        try:
+            while self._queue:
+                async with self.lock:
+                    # Taken under the lock, so writes that queued behind a transaction
+                    # all join the next batch.
+                    taken: list[tuple[Job, asyncio.Future[Any]]] = []
+                    while self._queue and len(taken) < MAX_BATCH:
+                        job, future = self._queue.popleft()
+                        if not future.cancelled():  # its caller gave up before it ran
+                            taken.append((job, future))
+                    if not taken:
+                        continue
+                    try:
+                        outcomes = await self.call(self._run_batch, [job for job, _ in taken])
+                    except asyncio.CancelledError:
+                        for _, future in [*taken, *self._queue]:
+                            future.cancel()
+                        raise
+                    except Exception as exc:  # the thread could not run the batch at all
+                        outcomes = [(exc, None)] * len(taken)
+                for (_, future), (error, result) in zip(taken, outcomes, strict=True):
+                    if future.done():
+                        continue
+                    if error is None:
+                        future.set_result(result)
+                    else:
+                        future.set_exception(error)
+        finally:
+            self._drainer = None
+
+    async def drain(self) -> None:
+        """Wait until every job queued so far has run."""
+        while self._drainer is not None:
+            await asyncio.wait({self._drainer})
+
+    async def close(self) -> None:
+        # Runs after everything already on the connection's queue, then stops its thread.
+        await self._aio.close()
+
+
+def _fetch_raw(conn: sqlite3.Connection, sql: str, params: Params) -> list[sqlite3.Row]:
+    return conn.execute(sql, params).fetchall()
+
+
 class _Tx:
     """The statements of one write transaction, all on the writer connection."""
 
@@ -132,39 +295,37 @@ class _Tx:
         self._backend = backend
 
     async def fetch_all(self, sql: str, params: Params = ()) -> list[Row]:
-        return await self._backend._run_write(sql, params)
+        return await self._backend._direct(_fetch, sql, params)
 
     async def fetch_one(self, sql: str, params: Params = ()) -> Row | None:
-        rows = await self._backend._run_write(sql, params)
+        rows = await self._backend._direct(_fetch, sql, params)
         return rows[0] if rows else None
 
     async def execute(self, sql: str, params: Params = ()) -> int:
-        return await self._backend._run_count(sql, params)
+        return await self._backend._direct(_count, sql, params)
 
 
 class SqliteBackend:
-    """One writer connection (writes serialised by a lock) and one read-only reader.
+    """One writer connection and one read-only reader connection, each on its own thread.
 
-    In WAL mode readers never block the writer and the writer never blocks readers,
-    so reads go to their own connection (and its own thread) and never queue behind
-    writes. All writes in this process go through one connection and one asyncio.Lock,
-    so they cannot contend for SQLite's lock; BEGIN IMMEDIATE takes the write lock up
-    front, so a transaction never fails halfway to upgrade it, and busy_timeout covers
-    other processes (a backup tool, the CLI).
+    In WAL mode readers never block the writer and the writer never blocks readers, so
+    reads go to their own connection and never queue behind writes. All writes in this
+    process go through the one writer connection, so they cannot contend for SQLite's
+    lock. Single-statement writes are group-committed: those waiting when the writer
+    thread frees up run as one BEGIN IMMEDIATE ... COMMIT, each in its own savepoint.
+    BEGIN IMMEDIATE takes the write lock up front, so a transaction never fails halfway
+    to upgrade it, and busy_timeout covers other processes (a backup tool, the CLI).
+    Multi-statement transactions hold the writer between batches.
     """
 
     def __init__(
-        self,
-        path: Path,
-        writer: aiosqlite.Connection,
-        reader: aiosqlite.Connection,
-        read_only: bool,
+        self, path: Path, writer: _Connection, reader: _Connection, read_only: bool
     ) -> None:
         self.path = path
         self.read_only = read_only
         self._writer = writer
         self._reader = reader
-        self._write_lock = asyncio.Lock()
+        self._closing = False
         self._closed = False
 
     # -- opening ----------------------------------------------------------------------
@@ -179,20 +340,16 @@ class SqliteBackend:
         busy_timeout: float = BUSY_TIMEOUT,
     ) -> SqliteBackend:
         path = await asyncio.to_thread(_prepare_path, Path(path), read_only)
-        opened: list[aiosqlite.Connection] = []
+        opened: list[_Connection] = []
         try:
-            writer = await _connect(path, "ro" if read_only else "rwc")
+            writer = await _Connection.open(
+                path, "ro" if read_only else "rwc", _run_in_one_transaction
+            )
             opened.append(writer)
-            await _configure(writer, path, read_only=read_only, busy_timeout=busy_timeout)
-            await _migrate(writer, path, migrations, read_only=read_only)
-            if not read_only:
-                await _probe_writable(writer)
-            if read_only:
-                reader = writer
-            else:
-                reader = await _connect(path, "ro")
-                opened.append(reader)
-                await _configure_reader(reader, busy_timeout)
+            await writer.call(_set_up_writer, path, migrations, read_only, busy_timeout)
+            reader = await _Connection.open(path, "ro", _run_each)
+            opened.append(reader)
+            await reader.call(_configure_reader, busy_timeout)
         except sqlite3.Error as exc:
             await _close_all(opened)
             raise translate(exc, path) from exc
@@ -204,36 +361,25 @@ class SqliteBackend:
     # -- the Backend protocol ---------------------------------------------------------
 
     async def read_all(self, sql: str, params: Params = ()) -> list[Row]:
-        self._check_open()
-        try:
-            rows = await self._reader.execute_fetchall(sql, params)
-        except sqlite3.Error as exc:
-            raise translate(exc, self.path) from exc
-        return [dict(row) for row in rows]
+        return await self._queued(self._reader, sql, params)
 
     async def read_one(self, sql: str, params: Params = ()) -> Row | None:
         rows = await self.read_all(sql, params)
         return rows[0] if rows else None
 
     async def write(self, sql: str, params: Params = ()) -> list[Row]:
-        # A single statement is atomic on its own (SQLite wraps it in an implicit
-        # transaction that takes the write lock before reading), so it skips the two
-        # extra round trips of BEGIN IMMEDIATE/COMMIT. The lock keeps it out of any
-        # multi-statement transaction open on the same connection.
-        async with self._write_lock:
-            return await self._run_write(sql, params)
+        return await self._queued(self._writer, sql, params)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_Tx]:
-        async with self._write_lock:
-            await self._run_count("BEGIN IMMEDIATE", ())
+        async with self._writer.lock:
             try:
+                # BEGIN inside the try: a caller cancelled while it waits does not stop it
+                # running on the connection thread, and the ROLLBACK queued behind it ends
+                # the transaction before the next batch.
+                await self._direct(_count, "BEGIN IMMEDIATE", ())
                 yield _Tx(self)
-            except BaseException:
-                await self._rollback()
-                raise
-            try:
-                await self._run_count("COMMIT", ())
+                await self._direct(_count, "COMMIT", ())
             except BaseException:
                 await self._rollback()
                 raise
@@ -242,25 +388,28 @@ class SqliteBackend:
         # secure_delete already zeroes freed bytes in the pages; the WAL still holds old page images
         # until a checkpoint copies the new ones back and truncates it. Best effort:
         # with readers mid-transaction the checkpoint finishes at a later commit.
-        async with self._write_lock:
-            await self._run_write("PRAGMA wal_checkpoint(TRUNCATE)", ())
+        # A checkpoint cannot run inside a transaction, so not as part of a batch.
+        async with self._writer.lock:
+            await self._direct(_fetch, "PRAGMA wal_checkpoint(TRUNCATE)", ())
 
     async def close(self) -> None:
-        if self._closed:
+        if self._closing:
             return
-        async with self._write_lock:
+        self._closing = True
+        # Work queued before close() still runs, as does a transaction already waiting.
+        await self._writer.drain()
+        await self._reader.drain()
+        async with self._writer.lock:
             self._closed = True
-            distinct = {id(conn): conn for conn in (self._reader, self._writer)}
-            connections = list(distinct.values())
-            await _close_all(connections)
+            await _close_all([self._reader, self._writer])
 
     # -- SQLite-only extras -----------------------------------------------------------
 
     async def set_page_limit(self, pages: int) -> int:
         """Cap the file at `pages` pages (a quota; tests use it to simulate a full disk)."""
         # PRAGMA values cannot be bound as parameters; int() keeps this injection-free.
-        async with self._write_lock:
-            rows = await self._run_write(f"PRAGMA max_page_count = {int(pages)}", ())
+        async with self._writer.lock:
+            rows = await self._direct(_fetch, f"PRAGMA max_page_count = {int(pages)}", ())
         return int(next(iter(rows[0].values())))
 
     async def integrity_check(self) -> list[str]:
@@ -269,53 +418,59 @@ class SqliteBackend:
 
     # -- internals --------------------------------------------------------------------
 
-    def _check_open(self) -> None:
-        if self._closed:
+    async def _queued(self, conn: _Connection, sql: str, params: Params) -> list[Row]:
+        if self._closing:
             raise StoreClosedError()
-
-    async def _run_write(self, sql: str, params: Params) -> list[Row]:
-        self._check_open()
         try:
-            rows = await self._writer.execute_fetchall(sql, params)
+            rows: list[Row] = await conn.submit(lambda c: _fetch(c, sql, params))
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
-        return [dict(row) for row in rows]
+        return rows
 
-    async def _run_count(self, sql: str, params: Params) -> int:
-        self._check_open()
+    async def _direct(
+        self, fn: Callable[[sqlite3.Connection, str, Params], T], sql: str, params: Params
+    ) -> T:
+        """Run on the writer now; the caller holds the writer's lock."""
+        if self._closed:
+            raise StoreClosedError()
         try:
-            async with self._writer.execute(sql, params) as cursor:
-                return cursor.rowcount
+            return await self._writer.call(fn, sql, params)
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
 
     async def _rollback(self) -> None:
+        if self._closed:
+            return  # closing the connection ended any transaction; keep StoreClosedError
         # Errors such as SQLITE_FULL may already have rolled the transaction back.
-        with suppress(sqlite3.Error):
-            await self._writer.execute("ROLLBACK")
+        await self._writer.call(_quiet_rollback)
 
 
-async def _connect(path: Path, mode: str) -> aiosqlite.Connection:
-    uri = f"file:{quote(str(path))}?mode={mode}"
-    # isolation_level=None: no implicit transactions; this module issues BEGIN itself.
-    conn = await aiosqlite.connect(uri, uri=True, isolation_level=None)
-    conn.row_factory = sqlite3.Row
-    return conn
+def _pragma(conn: sqlite3.Connection, statement: str) -> Any:
+    row = conn.execute(f"PRAGMA {statement}").fetchone()
+    return None if row is None else row[0]
 
 
-async def _pragma(conn: aiosqlite.Connection, statement: str) -> Any:
-    rows = list(await conn.execute_fetchall(f"PRAGMA {statement}"))
-    return rows[0][0] if rows else None
-
-
-async def _configure(
-    conn: aiosqlite.Connection, path: Path, *, read_only: bool, busy_timeout: float
+def _set_up_writer(
+    conn: sqlite3.Connection,
+    path: Path,
+    migrations: Sequence[Migration],
+    read_only: bool,
+    busy_timeout: float,
 ) -> None:
-    await _pragma(conn, f"busy_timeout = {int(busy_timeout * 1000)}")
-    await _pragma(conn, "foreign_keys = ON")
+    _configure(conn, path, read_only=read_only, busy_timeout=busy_timeout)
+    _migrate(conn, path, migrations, read_only=read_only)
+    if not read_only:
+        _probe_writable(conn)
+
+
+def _configure(
+    conn: sqlite3.Connection, path: Path, *, read_only: bool, busy_timeout: float
+) -> None:
+    _pragma(conn, f"busy_timeout = {int(busy_timeout * 1000)}")
+    _pragma(conn, "foreign_keys = ON")
     # Read the whole file once before anything writes to it: a damaged database is
     # refused intact instead of being made worse. Cheap at this bot's sizes (MBs).
-    problems = [row[0] for row in await conn.execute_fetchall("PRAGMA quick_check")]
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
     if problems != ["ok"]:
         raise CorruptDatabaseError(
             f"The database file {path} is damaged ({problems[0]}). "
@@ -323,27 +478,27 @@ async def _configure(
         )
     if read_only:
         return
-    mode = await _pragma(conn, "journal_mode = WAL")
+    mode = _pragma(conn, "journal_mode = WAL")
     if str(mode).lower() != "wal":
         raise StoreError(f"The database {path} could not switch to WAL mode (got {mode}).")
     # WAL + NORMAL syncs at checkpoints, not at every commit: a commit is durable once
     # it is in the WAL file, so a crashed or killed process loses nothing; only a power
     # loss or OS crash can drop the last few commits, and the file stays consistent.
-    await _pragma(conn, "synchronous = NORMAL")
+    _pragma(conn, "synchronous = NORMAL")
     # Deleted rows are overwritten with zeros, so "delete my data" really removes it.
-    await _pragma(conn, "secure_delete = ON")
+    _pragma(conn, "secure_delete = ON")
 
 
-async def _configure_reader(conn: aiosqlite.Connection, busy_timeout: float) -> None:
-    await _pragma(conn, f"busy_timeout = {int(busy_timeout * 1000)}")
-    await _pragma(conn, "query_only = ON")
+def _configure_reader(conn: sqlite3.Connection, busy_timeout: float) -> None:
+    _pragma(conn, f"busy_timeout = {int(busy_timeout * 1000)}")
+    _pragma(conn, "query_only = ON")
 
 
-async def _migrate(
-    conn: aiosqlite.Connection, path: Path, migrations: Sequence[Migration], *, read_only: bool
+def _migrate(
+    conn: sqlite3.Connection, path: Path, migrations: Sequence[Migration], *, read_only: bool
 ) -> None:
     latest = len(migrations)
-    current = int(await _pragma(conn, "user_version"))
+    current = int(_pragma(conn, "user_version"))
     if current > latest:
         raise NewerSchemaError(
             f"The database {path} was written by a newer version of the bot (schema "
@@ -355,28 +510,28 @@ async def _migrate(
             f"The database {path} needs upgrading to schema {latest} but was opened read-only."
         )
     for migration in migrations[current:]:
-        await _apply(conn, path, migration)
+        _apply(conn, path, migration)
 
 
-async def _apply(conn: aiosqlite.Connection, path: Path, migration: Migration) -> None:
+def _apply(conn: sqlite3.Connection, path: Path, migration: Migration) -> None:
     """Apply one migration and bump user_version in the same transaction."""
     statements = split_statements(migration.sql)
     label = f"{migration.version:03d}_{migration.name}"
-    await conn.execute("BEGIN IMMEDIATE")
+    conn.execute("BEGIN IMMEDIATE")
     try:
         # Another process may have migrated while this one waited for the lock.
-        if int(await _pragma(conn, "user_version")) >= migration.version:
-            await conn.execute("ROLLBACK")
+        if int(_pragma(conn, "user_version")) >= migration.version:
+            conn.execute("ROLLBACK")
             return
         for statement in statements:
-            await conn.execute(statement)
-        await conn.execute(f"PRAGMA user_version = {int(migration.version)}")
-        await conn.execute("COMMIT")
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+        conn.execute("COMMIT")
     except sqlite3.Error as exc:
-        await _quiet_rollback(conn)
+        _quiet_rollback(conn)
         _raise_migration_error(exc, path, label, migration.version - 1)
     except BaseException:
-        await _quiet_rollback(conn)
+        _quiet_rollback(conn)
         raise
 
 
@@ -390,23 +545,24 @@ def _raise_migration_error(exc: sqlite3.Error, path: Path, label: str, version: 
     ) from exc
 
 
-async def _probe_writable(conn: aiosqlite.Connection) -> None:
+def _probe_writable(conn: sqlite3.Connection) -> None:
     # SQLite silently opens an unwritable file read-only and only fails at the first
     # write; find out now so start-up reports it instead of the first user's command.
-    await conn.execute("BEGIN IMMEDIATE")
+    conn.execute("BEGIN IMMEDIATE")
     try:
-        version = int(await _pragma(conn, "user_version"))
-        await conn.execute(f"PRAGMA user_version = {version}")
+        version = int(_pragma(conn, "user_version"))
+        conn.execute(f"PRAGMA user_version = {version}")
     finally:
-        await _quiet_rollback(conn)
+        _quiet_rollback(conn)
 
 
-async def _quiet_rollback(conn: aiosqlite.Connection) -> None:
+def _quiet_rollback(conn: sqlite3.Connection) -> None:
     with suppress(sqlite3.Error):
-        await conn.execute("ROLLBACK")
+        conn.execute("ROLLBACK")
 
 
-async def _close_all(connections: Sequence[aiosqlite.Connection]) -> None:
+async def _close_all(connections: Sequence[_Connection]) -> None:
     for conn in connections:
+        # ValueError: aiosqlite's word for a connection that is already closed.
         with suppress(sqlite3.Error, ValueError):
             await conn.close()
