@@ -94,8 +94,11 @@ async def remember(
     bot: SalaryBot, user_id: int, query: SalaryQuery, summary: dict[str, Any]
 ) -> HistoryEntry | None:
     """Keep the query for follow-ups. A store failure must not cost the user their answer."""
+    # Only what was said: a stored default (currency USD) would later be "filled in from your
+    # last query" although nobody chose it.
+    said = query.model_dump(mode="json", exclude_defaults=True)
     try:
-        return await bot.store.history.add(user_id, query.model_dump(mode="json"), summary)
+        return await bot.store.history.add(user_id, said, summary)
     except Exception:
         log.exception("could not record a query in the history of user %s", user_id)
         return None

@@ -211,11 +211,12 @@ class Console:
                 values = [str(c["value"]) for c in future.result(timeout=3)]
             else:
                 return []
-            return [
-                f'{name}:"{v}"' if " " in v else f"{name}:{v}"
-                for v in values
-                if v.lower().startswith(typed.strip('"').lower()) or spec.get("autocomplete")
-            ]
+            # Values that extend what was typed first; else the bot's matches by label.
+            prefix = typed.strip('"').lower()
+            values = [v for v in values if v.lower().startswith(prefix)] or (
+                values if spec.get("autocomplete") else []
+            )
+            return [f'{name}:"{v}"' if " " in v else f"{name}:{v}" for v in values]
         except Exception:  # completion must never break typing
             return []
 

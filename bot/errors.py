@@ -12,6 +12,8 @@ log = logging.getLogger(__name__)
 
 NO_MENTIONS = discord.AllowedMentions.none()
 UNKNOWN_INTERACTION = 10062
+# Where Discord's client names a permission differently from the API.
+PERMISSION_NAMES = {"manage_guild": "Manage Server"}
 
 
 class UserError(Exception):
@@ -37,7 +39,9 @@ def friendly_message(error: BaseException) -> str | None:
     if isinstance(error, app_commands.CommandOnCooldown):
         return f"Easy there: try again in {error.retry_after:.0f} s."
     if isinstance(error, app_commands.MissingPermissions):
-        needed = ", ".join(p.replace("_", " ").title() for p in error.missing_permissions)
+        needed = ", ".join(
+            PERMISSION_NAMES.get(p, p.replace("_", " ").title()) for p in error.missing_permissions
+        )
         return f"This needs the {needed} permission in this server."
     if isinstance(error, app_commands.NoPrivateMessage):
         return "This works in a server only."

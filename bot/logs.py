@@ -20,6 +20,14 @@ class RedactFilter(logging.Filter):
         if self.secret in message:
             record.msg = message.replace(self.secret, "[token]")
             record.args = None
+        # An exception's text (a URL, a header) is formatted apart from the message: the
+        # formatter reuses exc_text when it is set, so the redacted copy is what gets written.
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text and self.secret in record.exc_text:
+            record.exc_text = record.exc_text.replace(self.secret, "[token]")
+        if record.stack_info and self.secret in record.stack_info:
+            record.stack_info = record.stack_info.replace(self.secret, "[token]")
         return True
 
 

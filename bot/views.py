@@ -55,7 +55,9 @@ class TimeoutView(discord.ui.View):
     origin: discord.Interaction | None = None
 
     async def on_timeout(self) -> None:
-        for item in self.children:
+        for child in self.children:
+            # Answer buttons and the history menu are dynamic items wrapping the real component.
+            item = child.item if isinstance(child, discord.ui.DynamicItem) else child
             if isinstance(item, discord.ui.Button | discord.ui.Select):
                 item.disabled = True
         if self.origin is not None:

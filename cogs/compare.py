@@ -22,8 +22,8 @@ from bot.options import (
 )
 from bot.render.charts import locations_chart
 from bot.render.embeds import location_comparison_embed
-from bot.salary import taxonomy
 from bot.salary.compare import MAX_LOCATIONS, compare_locations
+from bot.salary.query import parse_query
 
 if TYPE_CHECKING:
     from bot.client import SalaryBot
@@ -97,9 +97,11 @@ class Compare(commands.Cog):
     ) -> None:
         asker = await answering.load_asker(self.bot, interaction)
         filled = asker.fill(given_options(role=role, years=years, level=level, currency=currency))
-        wanted = [taxonomy.lookup("location", place) or place for place in split_places(places)]
-        if len(wanted) > MAX_LOCATIONS:
+        typed = split_places(places)
+        if len(typed) > MAX_LOCATIONS:
             raise UserError(f"Compare at most {MAX_LOCATIONS} places at a time.")
+        # Read each place as every other command reads a location, with the same messages.
+        wanted = [str(parse_query(location=place).location) for place in typed]
         if filled.sources.get("location") not in (None, DEFAULT):
             # The person's own place leads, so they see where they stand.
             wanted.insert(0, str(filled.query.location))

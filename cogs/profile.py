@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -22,6 +23,7 @@ from bot.options import (
     given_options,
 )
 from bot.render.embeds import profile_embed
+from bot.salary import taxonomy
 from bot.salary.query import parse_query
 from bot.views import ConfirmDelete
 from db.models import Profile, ProfileUpdate
@@ -53,10 +55,11 @@ def form_defaults(profile: Profile | None) -> dict[str, str]:
     if profile is None:
         return {}
     experience = str(profile.years) if profile.years is not None else (profile.level or "")
+    # People read names, not keys; role and location names read back to the same key.
     return {
-        "role": profile.role or "",
+        "role": taxonomy.label("role", profile.role) if profile.role else "",
         "experience": experience,
-        "location": profile.location or "",
+        "location": taxonomy.label("location", profile.location) if profile.location else "",
         "skills": ", ".join(profile.skills),
         "certifications": ", ".join(profile.certifications),
     }
@@ -102,7 +105,8 @@ class ProfileForm(discord.ui.Modal, title="Your salary profile"):
                 cleared[name] = [] if name in LIST_FIELDS else None
         experience = self.experience.value.strip()
         if experience:
-            given["years" if experience.rstrip("+ ").isdigit() else "level"] = experience
+            # Anything number-like is years, so "-1" gets the years message, not the levels one.
+            given["years" if re.match(r"[-+]?\d", experience) else "level"] = experience
         else:
             cleared.update(years=None, level=None)
         update = profile_update(given)

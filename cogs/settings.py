@@ -15,6 +15,13 @@ if TYPE_CHECKING:
     from bot.client import SalaryBot
 
 
+def in_a_server(interaction: discord.Interaction) -> bool:
+    """Checked first: an old command list or a user install can still send it from a DM."""
+    if interaction.guild_id is None:
+        raise app_commands.NoPrivateMessage()
+    return True
+
+
 class Settings(commands.Cog):
     def __init__(self, bot: SalaryBot) -> None:
         self.bot = bot
@@ -29,8 +36,11 @@ class Settings(commands.Cog):
         community_features="Off keeps every answer private in this server",
     )
     @app_commands.guild_only()
+    # guild_only alone merges with the bot-wide contexts and would still be offered in DMs.
+    @app_commands.allowed_contexts(guilds=True, dms=False, private_channels=False)
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
+    @app_commands.check(in_a_server)
     async def settings(
         self,
         interaction: discord.Interaction,

@@ -22,9 +22,12 @@ class Harness:
         validator: Validator | None = None,
         extra_extensions: tuple[str, ...] = (),
         response_deadline: float = 3.0,
+        token: str = "emulator-token",
         **bot_options: Any,
     ) -> None:
-        self.server = EmulatorServer(validator=validator, response_deadline=response_deadline)
+        self.server = EmulatorServer(
+            token=token, validator=validator, response_deadline=response_deadline
+        )
         self.driver = Driver(self.server)
         self.settings = settings
         self.extra_extensions = extra_extensions

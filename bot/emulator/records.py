@@ -38,6 +38,14 @@ class StoredMessage:
     payload: Json
     files: list[StoredFile] = field(default_factory=list)
     edits: int = 0
+    # The bodies the bot sent to create and then edit it: fields Discord does not echo back
+    # (allowed_mentions) can only be checked here.
+    requests: list[Json] = field(default_factory=list)
+
+    @property
+    def request(self) -> Json:
+        """The body of the last create or edit."""
+        return self.requests[-1] if self.requests else {}
 
     @property
     def ephemeral(self) -> bool:
@@ -103,6 +111,10 @@ class InteractionRecord:
     followup_ids: list[int] = field(default_factory=list)
     edits_of_original: int = 0
     rejected_callbacks: list[int] = field(default_factory=list)
+    # When the first answer was accepted and when the last edit arrived (time.monotonic),
+    # so a benchmark can measure what the user waited without polling.
+    first_response_at: float | None = None
+    last_edit_at: float | None = None
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     _emulator: Any = None
 

@@ -90,6 +90,8 @@ class GatewaySession:
     # Events kept for RESUME, as Discord does for a short while after a drop.
     sent: deque[Json] = field(default_factory=lambda: deque(maxlen=5000))
     pending: list[Json] = field(default_factory=list)
+    # False after a drop Discord will not let the bot resume: RESUME gets INVALID_SESSION.
+    resumable: bool = True
 
 
 @dataclass(frozen=True)
@@ -233,9 +235,15 @@ class EmulatorServer:
             return
         await socket.send_str(json.dumps(frame))
 
-    async def drop_gateway(self, code: int = 4000) -> None:
-        """Close the bot's gateway connection; discord.py should RESUME and miss nothing."""
+    async def drop_gateway(self, code: int = 4000, *, resumable: bool = True) -> None:
+        """Close the bot's gateway connection; discord.py should RESUME and miss nothing.
+
+        With `resumable=False` the session is gone, as after a long outage: the RESUME is
+        refused, the bot identifies afresh, and events sent meanwhile are never delivered.
+        """
         session = self.session
+        if session is not None:
+            session.resumable = resumable
         if session and session.socket and not session.socket.closed:
             socket, session.socket = session.socket, None
             await socket.close(code=code)
@@ -291,6 +299,7 @@ class EmulatorServer:
         session = self.session
         if (
             session is None
+            or not session.resumable
             or data.get("session_id") != session.session_id
             or data.get("token") != self.token
         ):
@@ -527,6 +536,7 @@ class EmulatorServer:
         kind = int(body["type"])
         data = body.get("data") or {}
         record.response_type = kind
+        record.first_response_at = time.monotonic()
         record.response_data = data
         message: StoredMessage | None = None
         if kind in (CHANNEL_MESSAGE, DEFERRED_CHANNEL_MESSAGE):
@@ -584,7 +594,9 @@ class EmulatorServer:
             guild_id=int(record.payload["guild_id"]) if record.payload.get("guild_id") else None,
             attachments=[self._attachment(stored) for stored in stored_files],
         )
-        message = StoredMessage(id=message_id, payload=payload, files=stored_files)
+        message = StoredMessage(
+            id=message_id, payload=payload, files=stored_files, requests=[dict(data)]
+        )
         self.messages[message_id] = message
         record.touch(message_id)
         return message
@@ -617,6 +629,7 @@ class EmulatorServer:
         message.payload["attachments"] = [self._attachment(stored) for stored in message.files]
         message.payload["edited_timestamp"] = payloads.iso_now()
         message.edits += 1
+        message.requests.append(dict(data))
         record.touch(message.id)
         return message
 
@@ -672,6 +685,7 @@ class EmulatorServer:
                 return json_response(message.payload)
             if method == "PATCH":
                 await self._edit_message(record, message, body or {}, files)
+                record.last_edit_at = time.monotonic()
                 if message.id in (record.original_message_id, record.source_message_id):
                     record.edits_of_original += 1
                 await self._notify(message)

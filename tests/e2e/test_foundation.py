@@ -29,7 +29,9 @@ async def test_sync_payload_allows_servers_dms_and_user_installs(harness: Harnes
     assert "about" in commands
     for command in commands.values():
         assert sorted(command["integration_types"]) == [0, 1], command["name"]
-        assert sorted(command["contexts"]) == [0, 1, 2], command["name"]
+        # /settings configures a server, so it is offered in servers only.
+        expected = [0] if command["name"] == "settings" else [0, 1, 2]
+        assert sorted(command["contexts"]) == expected, command["name"]
 
 
 @pytest.mark.parametrize("where", ["guild", "dm"])

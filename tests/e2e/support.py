@@ -1,0 +1,74 @@
+"""Small helpers shared by the command tests: places, settled answers, charts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.client import SalaryBot
+from bot.emulator.harness import Harness
+from bot.emulator.records import InteractionRecord, StoredMessage
+from bot.emulator.server import EmulatedUser, Place
+
+WHERE = ["guild", "dm"]
+NO_MENTIONS = {"parse": []}
+
+
+async def place_for(
+    harness: Harness, user: EmulatedUser, where: str, channels: tuple[str, ...] = ("general",)
+) -> Place:
+    """A channel of a fresh server (announced to the bot) or the user's DM with the bot."""
+    server = harness.server
+    if where == "dm":
+        return server.dm(user)
+    guild = server.add_guild(channel_names=channels)
+    # A server created after start-up needs its GUILD_CREATE, as Discord sends on join.
+    await server.dispatch("GUILD_CREATE", guild)
+    return server.in_guild(guild)
+
+
+async def run(
+    harness: Harness,
+    user: EmulatedUser,
+    place: Place,
+    command: str,
+    options: dict[str, Any] | None = None,
+) -> InteractionRecord:
+    record = await harness.driver.slash(user, place, command, options)
+    return await record.wait_settled()
+
+
+async def with_chart(record: InteractionRecord) -> StoredMessage:
+    """The answer once its chart has been attached by the edit that follows it."""
+    await record.wait_for(lambda r: bool(r.messages()) and bool(r.message.files), timeout=10)
+    return record.message
+
+
+async def settled(record: InteractionRecord) -> InteractionRecord:
+    return await record.wait_settled()
+
+
+def bot_of(harness: Harness) -> SalaryBot:
+    assert harness.bot is not None
+    return harness.bot
+
+
+def field(message: StoredMessage, name: str) -> str:
+    """The value of the embed field whose name starts with `name`."""
+    for item in message.embed.get("fields") or []:
+        if str(item["name"]).startswith(name):
+            return str(item["value"])
+    names = [item["name"] for item in message.embed.get("fields") or []]
+    raise AssertionError(f"no field {name!r} in {names}")
+
+
+def expects_private_in_guild(where: str, message: StoredMessage) -> None:
+    """Answers are private in servers by default; a DM answer is an ordinary message."""
+    assert message.ephemeral is (where == "guild")
+
+
+def no_mentions(message: StoredMessage) -> None:
+    """Every body that made or changed the message turned mentions off."""
+    assert message.requests, "the emulator kept no request body"
+    for body in message.requests:
+        if "allowed_mentions" in body or body.get("content") or body.get("embeds"):
+            assert body.get("allowed_mentions") == NO_MENTIONS, body.get("allowed_mentions")

@@ -1,0 +1,215 @@
+"""What people type: autocomplete, cooldowns, and bad input answered kindly and privately."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot.emulator.driver import UsageError
+from bot.emulator.harness import Harness
+from tests.e2e.support import WHERE, bot_of, no_mentions, place_for, run, with_chart
+
+# ----------------------------------------------------------------- autocomplete
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_location_autocomplete_puts_prefix_matches_first(
+    harness: Harness, where: str
+) -> None:
+    user = harness.server.add_user("typist")
+    place = await place_for(harness, user, where)
+    started = time.perf_counter()
+    choices = await harness.driver.autocomplete(
+        user, place, "estimate", {"location": "sea"}, "location"
+    )
+    assert time.perf_counter() - started < 1.5, "answered well inside Discord's 3 s"
+    assert choices[0] == {"name": "Seattle, WA", "value": "us-seattle"}
+
+    san = await harness.driver.autocomplete(
+        user, place, "estimate", {"location": "san"}, "location"
+    )
+    assert 1 < len(san) <= 25
+    starts = [c["name"].lower().startswith("san") for c in san]
+    assert starts[0] and starts == sorted(starts, reverse=True), "prefix matches come first"
+
+    everything = await harness.driver.autocomplete(
+        user, place, "estimate", {"location": ""}, "location"
+    )
+    assert len(everything) == 25
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_role_autocomplete_knows_aliases(harness: Harness, where: str) -> None:
+    user = harness.server.add_user("alias")
+    place = await place_for(harness, user, where)
+    for typed in ("MLE", "mle"):
+        choices = await harness.driver.autocomplete(
+            user, place, "compare roles", {"role": typed}, "role"
+        )
+        assert choices[0]["value"] == "ml_engineer", typed
+    scientist = await harness.driver.autocomplete(
+        user, place, "profile set", {"role": "data sc"}, "role"
+    )
+    assert scientist[0] == {"name": "Data Scientist", "value": "data_scientist"}
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_skills_autocomplete_completes_the_last_item_of_a_list(
+    harness: Harness, where: str
+) -> None:
+    user = harness.server.add_user("lister")
+    place = await place_for(harness, user, where)
+    choices = await harness.driver.autocomplete(
+        user, place, "tips", {"skills": "python, py"}, "skills"
+    )
+    assert choices and len(choices) <= 25
+    values = [c["value"] for c in choices]
+    assert all(v.startswith("python, ") for v in values), values
+    assert "python, pytorch" in values
+    assert "python, python" not in values, "no item twice"
+    assert all(
+        len(c["name"]) <= 100 and len(v) <= 100 for c, v in zip(choices, values, strict=True)
+    )
+
+    # What the list completes to is accepted by the command.
+    record = await run(harness, user, place, "estimate", {"skills": "python, pytorch"})
+    assert "skills: Python, PyTorch" in record.message.embed["description"]
+
+    places = await harness.driver.autocomplete(
+        user, place, "compare locations", {"places": "seattle, aus"}, "places"
+    )
+    assert places[0]["value"] == "seattle, us-austin"
+
+
+@pytest.mark.parametrize("typed", ["x" * 3000, "🔥" * 500, ", , ,", "<@&1> @everyone"])
+async def test_autocomplete_survives_anything_typed(harness: Harness, typed: str) -> None:
+    user = harness.server.add_user("fuzzy")
+    place = harness.server.dm(user)
+    for command, option in (
+        ("estimate", "location"),
+        ("estimate", "skills"),
+        ("profile set", "certifications"),
+        ("compare locations", "places"),
+    ):
+        choices = await harness.driver.autocomplete(user, place, command, {option: typed}, option)
+        assert len(choices) <= 25
+        assert all(len(c["name"]) <= 100 and len(c["value"]) <= 100 for c in choices)
+
+
+# ----------------------------------------------------------------- cooldown
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_sixth_heavy_command_in_30_seconds_is_asked_to_wait(
+    harness: Harness, where: str
+) -> None:
+    user = harness.server.add_user("eager")
+    place = await place_for(harness, user, where)
+    heavy = [
+        ("estimate", {"role": "mle"}),
+        ("whatif", {"location": "london"}),
+        ("tips", {}),
+        ("compare roles", {}),
+        ("compare locations", {"places": "berlin"}),
+    ]
+    for command, options in heavy:
+        record = await run(harness, user, place, command, options)
+        assert record.message.embeds, command
+        # Light commands do not count.
+        await run(harness, user, place, "profile show")
+    await with_chart(record)
+    sixth = await run(harness, user, place, "estimate")
+    message = sixth.message
+    assert message.ephemeral and not message.embeds
+    assert message.content.startswith("Easy there: try again in ")
+    assert message.content.endswith(" s.")
+    seconds = int(message.content.removeprefix("Easy there: try again in ").split()[0])
+    assert 0 < seconds <= 30
+    assert len(await bot_of(harness).store.history.recent(user.id)) == 2, "nothing ran"
+
+    # One person's cooldown is theirs alone.
+    other = harness.server.add_user("patient")
+    other_place = place if where == "guild" else harness.server.dm(other)
+    fine = await run(harness, other, other_place, "estimate")
+    assert fine.message.embeds
+
+
+# ----------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize(
+    ("command", "options", "expected"),
+    [
+        ("estimate", {"role": "astronaut"}, "Unknown role 'astronaut'"),
+        ("tips", {"location": "seatle"}, "Unknown location 'seatle': did you mean Seattle, WA"),
+        ("compare roles", {"location": "sanfransisco"}, "did you mean San Francisco, CA"),
+        ("estimate", {"location": "qwxzqwxz"}, "Unknown location 'qwxzqwxz'"),
+        ("whatif", {"role": "astronaut"}, "Unknown role 'astronaut'"),
+        ("estimate", {"skills": "🔥🚀"}, "The skill '🔥🚀' has no letters or digits in it."),
+        ("tips", {"skills": "x" * 300}, "That skill is too long (300 characters)"),
+        ("estimate", {"skills": ("python, " * 38)[:300]}, "Too many skills"),
+        ("profile set", {"role": "r" * 100}, "Unknown role 'rrrr"),
+        ("profile set", {"certifications": "🎓"}, "no letters or digits"),
+        ("compare locations", {"places": "🌍, 🌎"}, "no letters or digits"),
+    ],
+)
+async def test_bad_input_gets_a_private_answer_saying_how_to_fix_it(
+    harness: Harness, where: str, command: str, options: dict[str, str], expected: str
+) -> None:
+    user = harness.server.add_user("clumsy")
+    place = await place_for(harness, user, where)
+    if command == "whatif":
+        await with_chart(await run(harness, user, place, "estimate", {"role": "mle"}))
+    record = await run(harness, user, place, command, options)
+    message = record.message
+    assert message.ephemeral
+    assert expected in message.content, message.content
+    assert not message.embeds and not message.buttons()
+    assert len(message.content) <= 200, "long input is not echoed back whole"
+    assert "error id" not in message.content
+    no_mentions(message)
+    store = bot_of(harness).store
+    assert await store.profiles.get(user.id) is None
+    assert len(await store.history.recent(user.id)) == (1 if command == "whatif" else 0)
+
+
+@pytest.mark.parametrize(
+    ("options", "problem"),
+    [
+        ({"years": -1}, "between 0 and 50"),
+        ({"years": 51}, "between 0 and 50"),
+        ({"role": "x" * 3000}, "1-100 characters"),
+        ({"skills": "python, " * 375}, "1-300 characters"),
+        ({"location": ""}, "1-100 characters"),
+        ({"level": "wizard"}, "must be one of"),
+    ],
+)
+async def test_input_discord_itself_refuses_never_reaches_the_bot(
+    harness: Harness, options: dict[str, object], problem: str
+) -> None:
+    user = harness.server.add_user("refused")
+    before = len(harness.server.interactions)
+    with pytest.raises(UsageError, match=problem):
+        await harness.driver.slash(user, harness.server.dm(user), "estimate", options)
+    assert len(harness.server.interactions) == before
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_mentions_in_echoed_text_never_ping(harness: Harness, where: str) -> None:
+    user = harness.server.add_user("pinger")
+    place = await place_for(harness, user, where)
+    sneaky = "@everyone <@&123>"
+    record = await run(harness, user, place, "estimate", {"role": sneaky})
+    assert sneaky in record.message.content, "echoed, but inert"
+    no_mentions(record.message)
+    assert record.message.request["allowed_mentions"] == {"parse": []}
+
+    places = await run(harness, user, place, "compare locations", {"places": "<@1>, @here"})
+    assert "Unknown location" in places.message.content
+    no_mentions(places.message)
+
+    # The fine answers too: every message the bot sends turns mentions off.
+    answer = await run(harness, user, place, "estimate", {"role": "mle"})
+    no_mentions(await with_chart(answer))

@@ -1,0 +1,255 @@
+"""/profile set (options and the form), show, export, delete, and /history, end to end."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.emulator.harness import Harness
+from tests.e2e.support import WHERE, bot_of, field, no_mentions, place_for, run, with_chart
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_profile_set_with_options_saves_and_show_reads_it_back(
+    harness: Harness, where: str
+) -> None:
+    user = harness.server.add_user("ada")
+    place = await place_for(harness, user, where)
+    saved = await run(
+        harness,
+        user,
+        place,
+        "profile set",
+        {
+            "role": "MLE",
+            "level": "senior",
+            "location": "seattle",
+            "skills": "python, PyTorch, llm",
+            "currency": "EUR",
+            "private": True,
+        },
+    )
+    assert saved.message.ephemeral and saved.message.content == "Profile saved."
+    profile = await bot_of(harness).store.profiles.get(user.id)
+    assert profile is not None
+    assert (profile.role, profile.level, profile.years, profile.location) == (
+        "ml_engineer",
+        "senior",
+        None,
+        "us-seattle",
+    )
+    assert sorted(profile.skills) == ["llm", "python", "pytorch"]
+    assert profile.currency == "EUR" and profile.private is True
+
+    # Years replace the saved level: experience is one fact.
+    await run(harness, user, place, "profile set", {"years": 7})
+    profile = await bot_of(harness).store.profiles.get(user.id)
+    assert profile is not None and (profile.years, profile.level) == (7, None)
+    assert profile.role == "ml_engineer", "other fields are kept"
+
+    shown = await run(harness, user, place, "profile show")
+    message = shown.message
+    assert message.ephemeral
+    assert field(message, "Role") == "Machine Learning Engineer"
+    assert field(message, "Experience") == "7 years"
+    assert field(message, "Location") == "Seattle, WA"
+    assert field(message, "Currency") == "EUR"
+    assert field(message, "Answers") == "private"
+    assert "industry" in message.embed["description"], "says what is not set"
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_profile_show_with_nothing_saved_says_how_to_save(
+    harness: Harness, where: str
+) -> None:
+    user = harness.server.add_user("empty")
+    place = await place_for(harness, user, where)
+    record = await run(harness, user, place, "profile show")
+    assert record.message.ephemeral
+    assert "/profile set" in record.message.embed["description"]
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_profile_set_without_options_opens_the_form_and_submitting_saves(
+    harness: Harness, where: str
+) -> None:
+    user = harness.server.add_user("form")
+    place = await place_for(harness, user, where)
+    await run(harness, user, place, "profile set", {"location": "berlin", "skills": "python"})
+    opened = await run(harness, user, place, "profile set")
+    modal = opened.modal
+    assert modal["title"] == "Your salary profile"
+    # The form starts from what is saved, in words a person reads.
+    inputs = [row["components"][0] for row in modal["components"] if row.get("type") == 1]
+    defaults = {text["label"]: text.get("value") for text in inputs}
+    assert defaults["Location"] == "Germany" and defaults["Skills"] == "python"
+    assert defaults["Role"] is None
+    submitted = await harness.driver.submit_modal(
+        user,
+        place,
+        modal,
+        {
+            "Role": "data scientist",
+            "Years of experience or level": "5",
+            "Location": "london",
+            "Skills": "python, sql",
+            "Certifications": "",
+        },
+    )
+    await submitted.wait_settled()
+    assert submitted.message.ephemeral and submitted.message.content == "Profile saved."
+    profile = await bot_of(harness).store.profiles.get(user.id)
+    assert profile is not None
+    assert (profile.role, profile.years, profile.location) == ("data_scientist", 5, "GB")
+    assert sorted(profile.skills) == ["python", "sql"] and profile.certifications == []
+
+    # A level typed into the same box replaces the years.
+    again = await run(harness, user, place, "profile set")
+    level = await harness.driver.submit_modal(
+        user, place, again.modal, {"Years of experience or level": "senior"}
+    )
+    await level.wait_settled()
+    profile = await bot_of(harness).store.profiles.get(user.id)
+    assert profile is not None and (profile.years, profile.level) == (None, "senior")
+    assert profile.location == "GB", "untouched fields keep their saved value"
+
+
+@pytest.mark.parametrize(
+    ("box", "typed", "expected"),
+    [
+        ("Years of experience or level", "-1", "as years of experience"),
+        ("Years of experience or level", "51", "between 0 and 50"),
+        ("Location", "seatle", "did you mean Seattle, WA"),
+        ("Skills", "🔥🔥🔥", "no letters or digits"),
+        # Discord caps the box at 100; the bot must still answer kindly if more arrives.
+        ("Role", "x" * 3000, "too long"),
+    ],
+)
+async def test_profile_form_with_bad_input_explains_and_saves_nothing(
+    harness: Harness, box: str, typed: str, expected: str
+) -> None:
+    user = harness.server.add_user("typo")
+    place = harness.server.dm(user)
+    opened = await run(harness, user, place, "profile set")
+    submitted = await harness.driver.submit_modal(user, place, opened.modal, {box: typed})
+    await submitted.wait_settled()
+    message = submitted.message
+    assert message.ephemeral
+    assert expected in message.content, message.content
+    assert len(message.content) < 300
+    assert await bot_of(harness).store.profiles.get(user.id) is None
+    no_mentions(message)
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_profile_export_is_a_private_json_file_of_everything(
+    harness: Harness, where: str
+) -> None:
+    user = harness.server.add_user("export")
+    place = await place_for(harness, user, where)
+    await run(harness, user, place, "profile set", {"role": "data engineer", "years": 2})
+    await with_chart(await run(harness, user, place, "estimate", {"location": "austin"}))
+    record = await run(harness, user, place, "profile export")
+    message = record.message
+    assert message.ephemeral, "exports are private even in a DM"
+    (file,) = message.files
+    assert file.filename == f"salary-bot-{user.id}.json"
+    data = json.loads(file.data)
+    assert data["user_id"] == user.id
+    assert data["profiles"]["role"] == "data_engineer"
+    (entry,) = data["history"]
+    assert entry["query"]["location"] == "us-austin"
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_profile_delete_confirmed_erases_everything(harness: Harness, where: str) -> None:
+    user = harness.server.add_user("leaver")
+    place = await place_for(harness, user, where)
+    store = bot_of(harness).store
+    await run(harness, user, place, "profile set", {"role": "mle", "location": "US"})
+    await with_chart(await run(harness, user, place, "estimate", {"years": 3}))
+    assert await store.history.last(user.id) is not None
+
+    asked = await run(harness, user, place, "profile delete")
+    message = asked.message
+    assert message.ephemeral and "cannot be undone" in message.content
+    assert [b["label"] for b in message.buttons()] == ["Delete everything", "Cancel"]
+    pressed = await harness.driver.press(user, message, "Delete everything")
+    await pressed.wait_settled()
+    done = pressed.message
+    assert done.id == message.id, "the question is replaced by the outcome"
+    assert done.content.startswith("Deleted everything stored about you")
+    assert not done.buttons()
+    assert await store.profiles.get(user.id) is None
+    assert await store.history.recent(user.id) == []
+    exported = await store.export_user(user.id)
+    assert exported["profiles"] is None and exported["history"] == []
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_profile_delete_cancelled_keeps_everything(harness: Harness, where: str) -> None:
+    user = harness.server.add_user("stayer")
+    place = await place_for(harness, user, where)
+    await run(harness, user, place, "profile set", {"role": "mle"})
+    asked = await run(harness, user, place, "profile delete")
+    pressed = await harness.driver.press(user, asked.message, "Cancel")
+    await pressed.wait_settled()
+    assert pressed.message.content == "Nothing was deleted." and not pressed.message.buttons()
+    assert await bot_of(harness).store.profiles.get(user.id) is not None
+
+
+# ----------------------------------------------------------------- /history
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_history_lists_queries_and_the_menu_runs_one_again(
+    harness: Harness, where: str
+) -> None:
+    user = harness.server.add_user("again")
+    place = await place_for(harness, user, where)
+    empty = await run(harness, user, place, "history")
+    assert empty.message.ephemeral and "No queries yet" in empty.message.embed["description"]
+    assert not empty.message.selects()
+
+    await with_chart(
+        await run(harness, user, place, "estimate", {"role": "mle", "location": "seattle"})
+    )
+    await with_chart(
+        await run(harness, user, place, "estimate", {"role": "data analyst", "location": "london"})
+    )
+    listed = await run(harness, user, place, "history")
+    message = listed.message
+    assert message.ephemeral
+    lines = message.embed["description"].splitlines()
+    assert len(lines) == 2
+    assert "Data Analyst, United Kingdom" in lines[0], "newest first"
+    assert "Machine Learning Engineer, Seattle, WA" in lines[1]
+    (menu,) = message.selects()
+    seattle = next(o for o in menu["options"] if "Seattle" in o["label"])
+
+    rerun = await harness.driver.select(user, message, [seattle["value"]])
+    await rerun.wait_settled()
+    answer = rerun.message
+    assert answer.embed["title"] == "Machine Learning Engineer · Seattle, WA"
+    assert answer.ephemeral, "as private as the list it came from"
+    await with_chart(rerun)
+    history = await bot_of(harness).store.history.recent(user.id)
+    assert len(history) == 3 and history[0].query["location"] == "us-seattle"
+
+
+async def test_history_menu_of_someone_else_is_refused(harness: Harness) -> None:
+    user = harness.server.add_user("mine")
+    place = harness.server.dm(user)
+    await with_chart(await run(harness, user, place, "estimate", {"role": "mle"}))
+    listed = await run(harness, user, place, "history")
+    other = harness.server.add_user("other")
+    value = listed.message.selects()[0]["options"][0]["value"]
+    pressed = await harness.driver.select(other, listed.message, [value])
+    await pressed.wait_settled()
+    assert pressed.message.ephemeral and "belongs to someone else" in pressed.message.content
+
+    await bot_of(harness).store.delete_user(user.id)
+    stale = await harness.driver.select(user, listed.message, [value])
+    await stale.wait_settled()
+    assert "no longer stored" in stale.message.content
