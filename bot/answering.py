@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import aiohttp
 import discord
 
 from bot.context import Filled, fill_query
@@ -237,7 +238,7 @@ async def attach_chart(
             await interaction.edit_original_response(embed=embed, attachments=[chart])
         else:
             await interaction.edit_original_response(embed=embed, attachments=[chart], view=view)
-    except discord.HTTPException as error:
+    except (discord.HTTPException, aiohttp.ClientError, ConnectionError) as error:
         log.warning("could not attach a chart: %s", error)
     except Exception:
         # The answer is already with the user; a chart that fails to draw only loses the picture.

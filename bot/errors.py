@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import secrets
 
 import discord
@@ -37,7 +38,7 @@ def friendly_message(error: BaseException) -> str | None:
     if isinstance(error, StoreError):
         return f"{error.message} Nothing you saved was changed."
     if isinstance(error, app_commands.CommandOnCooldown):
-        return f"Easy there: try again in {error.retry_after:.0f} s."
+        return f"Easy there: try again in {math.ceil(error.retry_after)} s."
     if isinstance(error, app_commands.MissingPermissions):
         needed = ", ".join(
             PERMISSION_NAMES.get(p, p.replace("_", " ").title()) for p in error.missing_permissions

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from . import taxonomy as tx
 from .errors import QueryError
 from .model import SalaryModel
-from .query import SalaryQuery, clip
+from .query import SalaryQuery, unknown_value
 from .results import LocationComparison, LocationRow, RoleComparison, RoleRow
 
 PPP_NOTE = (
@@ -74,7 +74,5 @@ def _price_index(model: SalaryModel, key: str) -> tuple[float | None, str | None
 def _resolve(kind: str, text: str) -> str:
     key = tx.lookup(kind, text)
     if key is None:
-        options = tx.did_you_mean(kind, text)
-        hint = f": did you mean {', '.join(options)}?" if options else "."
-        raise QueryError(kind, f"Unknown {kind} '{clip(text)}'{hint}", options)
+        raise unknown_value(kind, kind, text)
     return key

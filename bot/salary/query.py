@@ -55,9 +55,31 @@ def _resolve(field: str, kind: str, value: Any) -> str:
     key = tx.lookup(kind, text)
     if key is not None:
         return key
+    raise unknown_value(field, kind, text)
+
+
+# What to type instead, when nothing known is close to what was typed.
+EXAMPLES = {
+    "role": "ML engineer, data scientist, research scientist or software engineer",
+    "location": "a country (Germany, IN), a US metro (Seattle), a Canadian region (Toronto) or remote",
+    "skill": "python, pytorch, llm or sql",
+    "certification": "AWS ML Specialty or Google Cloud ML Engineer",
+    "industry": "finance, healthcare or technology",
+    "education": "bachelor's, master's or PhD",
+    "company": "big tech, enterprise or startup",
+    "level": "entry, mid, senior or principal",
+}
+
+
+def unknown_value(field: str, kind: str, text: str) -> QueryError:
+    """'Unknown location 'seatle': did you mean Seattle, WA?' with a way forward either way."""
     options = tx.did_you_mean(kind, text)
-    hint = f": did you mean {', '.join(options)}?" if options else "."
-    raise QueryError(field, f"Unknown {_name(field)} '{clip(text)}'{hint}", options)
+    if options:
+        # Labels may hold commas ("Seattle, WA"), so alternatives are joined with "or".
+        hint = f": did you mean {' or '.join(options)}?"
+    else:
+        hint = f". Try {EXAMPLES[kind]}." if kind in EXAMPLES else "."
+    return QueryError(field, f"Unknown {_name(field)} '{clip(text)}'{hint}", options)
 
 
 def _items(value: Any) -> list[Any]:
@@ -79,6 +101,8 @@ def _years(value: Any) -> int | None:
         number = float(value)
     else:
         text = _text("years", value).strip().lower()
+        if re.fullmatch(r"-\s*\d+(?:\.\d+)?", text):
+            raise QueryError("years", "Years of experience must be between 0 and 50.")
         m = re.fullmatch(
             r"(\d{1,3}(?:\.\d+)?)\s*\+?\s*(?:y|yr|yrs|year|years)?(?:\s+of\s+\w+)?", text
         )

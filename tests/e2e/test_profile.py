@@ -118,7 +118,7 @@ async def test_profile_set_without_options_opens_the_form_and_submitting_saves(
 @pytest.mark.parametrize(
     ("box", "typed", "expected"),
     [
-        ("Years of experience or level", "-1", "as years of experience"),
+        ("Years of experience or level", "-1", "between 0 and 50"),
         ("Years of experience or level", "51", "between 0 and 50"),
         ("Location", "seatle", "did you mean Seattle, WA"),
         ("Skills", "🔥🔥🔥", "no letters or digits"),

@@ -111,3 +111,21 @@ def test_other_rejections() -> None:
 def test_query_error_is_value_error() -> None:
     assert issubclass(QueryError, ValueError)
     assert isinstance(SalaryQuery(), SalaryQuery)
+
+
+def test_unknown_location_alternatives_are_readable_when_labels_hold_commas() -> None:
+    with pytest.raises(QueryError) as caught:
+        parse_query(location="seatle")
+    assert "did you mean Seattle, WA or " in caught.value.message
+
+
+def test_unknown_value_without_a_close_match_says_what_to_try() -> None:
+    with pytest.raises(QueryError) as caught:
+        parse_query(location="qqqqqqqq")
+    assert "Try a country" in caught.value.message
+
+
+def test_negative_years_as_text_name_the_range() -> None:
+    with pytest.raises(QueryError) as caught:
+        parse_query(years="-3")
+    assert "between 0 and 50" in caught.value.message
