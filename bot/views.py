@@ -16,6 +16,7 @@ import discord
 from bot import answering
 from bot.context import Filled
 from bot.errors import report_error, send_private
+from bot.limits import button_limiter
 from bot.privacy import Visibility
 from bot.render.embeds import history_line
 from bot.salary import taxonomy
@@ -47,6 +48,15 @@ async def _entry(
     if entry is None:
         await send_private(interaction, STALE)
     return entry
+
+
+async def within_limits(interaction: discord.Interaction) -> bool:
+    """Buttons re-run estimates too, so they share the heavy commands' per-user budget."""
+    wait = button_limiter.retry_after(interaction.user.id)
+    if wait is not None:
+        await send_private(interaction, button_limiter.message(wait))
+        return False
+    return True
 
 
 class TimeoutView(discord.ui.View):
@@ -96,7 +106,7 @@ class AnswerButton(
         if interaction.user.id != self.owner:
             await send_private(interaction, NOT_YOURS)
             return False
-        return True
+        return await within_limits(interaction)
 
     async def callback(self, interaction: discord.Interaction) -> None:
         bot: SalaryBot = interaction.client  # type: ignore[assignment]
@@ -200,7 +210,7 @@ class HistoryMenu(
                 interaction, "That list belongs to someone else. `/history` shows yours."
             )
             return False
-        return True
+        return await within_limits(interaction)
 
     async def callback(self, interaction: discord.Interaction) -> None:
         bot: SalaryBot = interaction.client  # type: ignore[assignment]

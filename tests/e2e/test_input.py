@@ -135,6 +135,18 @@ async def test_sixth_heavy_command_in_30_seconds_is_asked_to_wait(
     assert fine.message.embeds
 
 
+async def test_answer_buttons_share_the_per_user_budget(harness: Harness) -> None:
+    user = harness.server.add_user("clicker")
+    place = harness.server.dm(user)
+    answer = (await run(harness, user, place, "estimate", {"role": "mle"})).message
+    replies = []
+    for _ in range(6):
+        pressed = await harness.driver.press(user, answer, "Tips for me")
+        replies.append((await pressed.wait_settled()).message)
+    assert all(reply.embeds for reply in replies[:5])
+    assert replies[5].ephemeral and replies[5].content.startswith("Easy there: try again in ")
+
+
 # ----------------------------------------------------------------- bad input
 
 
