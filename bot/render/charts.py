@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import discord
 
@@ -65,7 +66,12 @@ def locations_chart(comparison: LocationComparison) -> bytes:
     )
 
 
+# One drawing thread: under a burst, a thread per chart competes with the event loop for
+# the GIL and delays first answers; one thread queues charts behind each other instead.
+_DRAWING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart")
+
+
 async def chart_file(render: Callable[[], bytes]) -> discord.File:
     """Render in a worker thread so the gateway heartbeat never waits on drawing."""
-    data = await asyncio.to_thread(render)
+    data = await asyncio.get_running_loop().run_in_executor(_DRAWING, render)
     return discord.File(io.BytesIO(data), filename=CHART_NAME)
