@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import aiohttp
 import discord
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from bot.client import SalaryBot
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+# Well inside Discord's 3 s: time left to defer even on a loaded machine.
+DEFER_AFTER_S = 1.5
 
 
 @dataclass(frozen=True)
@@ -52,10 +56,14 @@ class Asker:
 
 async def load_asker(bot: SalaryBot, interaction: discord.Interaction) -> Asker:
     user_id = interaction.user.id
-    profile = await bot.store.profiles.get(user_id)
-    last = await bot.store.history.last(user_id)
     guild_id = interaction.guild_id
-    settings = await bot.store.guilds.get(guild_id) if guild_id is not None else None
+    store = bot.store
+    # Issued together, the three reads share one trip to the database thread.
+    profile, last, settings = await asyncio.gather(
+        store.profiles.get(user_id),
+        store.history.last(user_id),
+        store.guilds.get(guild_id) if guild_id is not None else _nothing(),
+    )
     channel = interaction.channel
     in_group_dm = isinstance(channel, discord.GroupChannel) or (
         guild_id is None
@@ -111,28 +119,50 @@ async def send(
     *,
     content: str | None = None,
     embed: discord.Embed | None = None,
-    embeds: list[discord.Embed] | None = None,
     view: discord.ui.View | None = None,
     file: discord.File | None = None,
 ) -> None:
     """Reply (or follow up when already answered) with mentions always off."""
     if visibility.note:
         content = f"{content}\n{visibility.note}" if content else visibility.note
-    kwargs: dict[str, Any] = {"ephemeral": visibility.ephemeral, "allowed_mentions": NO_MENTIONS}
+    kwargs: dict[str, Any] = {"allowed_mentions": NO_MENTIONS}
     if content is not None:
         kwargs["content"] = content
     if embed is not None:
         kwargs["embed"] = embed
-    if embeds is not None:
-        kwargs["embeds"] = embeds
     if view is not None:
         kwargs["view"] = view
+    if interaction.response.type == discord.InteractionResponseType.deferred_channel_message:
+        # The "thinking…" placeholder becomes the answer; its privacy was set by the deferral.
+        if file is not None:
+            kwargs["attachments"] = [file]
+        await interaction.edit_original_response(**kwargs)
+        return
     if file is not None:
         kwargs["file"] = file
     if interaction.response.is_done():
-        await interaction.followup.send(**kwargs)
+        await interaction.followup.send(ephemeral=visibility.ephemeral, **kwargs)
     else:
-        await interaction.response.send_message(**kwargs)
+        await interaction.response.send_message(ephemeral=visibility.ephemeral, **kwargs)
+
+
+async def finish_or_defer(
+    interaction: discord.Interaction, work: Awaitable[T], visibility: Visibility
+) -> T:
+    """Await work that is usually instant; if it is not done in time, defer first.
+
+    A busy database can hold a write for seconds, and Discord forgets an interaction
+    with no first answer after 3 s: "thinking…" keeps it alive until the answer is ready.
+    """
+    task = asyncio.ensure_future(work)
+    done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER_S)
+    if not done and not interaction.response.is_done():
+        await interaction.response.defer(ephemeral=visibility.ephemeral, thinking=True)
+    return await task
+
+
+async def _nothing() -> None:
+    return None
 
 
 # ----------------------------------------------------------------- shared answers
@@ -177,7 +207,10 @@ async def answer_estimate(
     from bot.views import EstimateView
 
     estimate = bot.salary.estimate(filled.query)
-    entry = await remember(bot, interaction.user.id, filled.query, headline("estimate", estimate))
+    summary = headline("estimate", estimate)
+    entry = await finish_or_defer(
+        interaction, remember(bot, interaction.user.id, filled.query, summary), visibility
+    )
     embed = estimate_embed(estimate, filled_note(filled))
     if before is not None:
         embed.insert_field_at(

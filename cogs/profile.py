@@ -11,6 +11,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.answering import finish_or_defer, send
 from bot.errors import NO_MENTIONS, report_error
 from bot.options import (
     COMPANY_CHOICES,
@@ -22,6 +23,7 @@ from bot.options import (
     describe,
     given_options,
 )
+from bot.privacy import Visibility
 from bot.render.embeds import profile_embed
 from bot.salary import taxonomy
 from bot.salary.query import parse_query
@@ -63,6 +65,15 @@ def form_defaults(profile: Profile | None) -> dict[str, str]:
         "skills": ", ".join(profile.skills),
         "certifications": ", ".join(profile.certifications),
     }
+
+
+async def save_and_show(
+    bot: SalaryBot, interaction: discord.Interaction, update: ProfileUpdate
+) -> None:
+    private = Visibility(ephemeral=True)
+    saving = bot.store.profiles.upsert(interaction.user.id, update)
+    profile = await finish_or_defer(interaction, saving, private)
+    await send(interaction, private, content="Profile saved.", embed=profile_embed(profile))
 
 
 class ProfileForm(discord.ui.Modal, title="Your salary profile"):
@@ -111,13 +122,7 @@ class ProfileForm(discord.ui.Modal, title="Your salary profile"):
             cleared.update(years=None, level=None)
         update = profile_update(given)
         merged = ProfileUpdate(**{**cleared, **update.changes()})
-        profile = await self.bot.store.profiles.upsert(interaction.user.id, merged)
-        await interaction.response.send_message(
-            "Profile saved.",
-            embed=profile_embed(profile),
-            ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
-        )
+        await save_and_show(self.bot, interaction, merged)
 
     async def on_error(self, interaction: discord.Interaction, error: Exception, /) -> None:  # type: ignore[override]
         await report_error(interaction, error)
@@ -184,15 +189,7 @@ class ProfileCog(commands.Cog, name="Profile"):
             current = await self.bot.store.profiles.get(interaction.user.id)
             await interaction.response.send_modal(ProfileForm(self.bot, current))
             return
-        profile = await self.bot.store.profiles.upsert(
-            interaction.user.id, profile_update(given, private)
-        )
-        await interaction.response.send_message(
-            "Profile saved.",
-            embed=profile_embed(profile),
-            ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
-        )
+        await save_and_show(self.bot, interaction, profile_update(given, private))
 
     @profile.command(name="show", description="What I have saved about you")
     async def show(self, interaction: discord.Interaction) -> None:

@@ -220,13 +220,15 @@ connection.execute("COMMIT")
 """
 
 
+@pytest.mark.parametrize("seconds", [2, 4])
 async def test_write_lock_held_by_another_process_is_waited_out(
-    harness: Harness, caplog: pytest.LogCaptureFixture
+    harness: Harness, caplog: pytest.LogCaptureFixture, seconds: int
 ) -> None:
+    """Past about 1.5 s of waiting the bot defers, so even a 4 s lock misses no answer."""
     assert harness.bot is not None
     path = Path(harness.bot.settings.database_path)
     holder = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", HOLD_LOCK, str(path), "2", stdout=asyncio.subprocess.PIPE
+        sys.executable, "-c", HOLD_LOCK, str(path), str(seconds), stdout=asyncio.subprocess.PIPE
     )
     assert holder.stdout is not None
     assert (await holder.stdout.readline()).strip() == b"locked"
@@ -243,6 +245,9 @@ async def test_write_lock_held_by_another_process_is_waited_out(
     for record in (saving, asking):
         answered_once(harness, record)
         assert "Something went wrong" not in record.message.text()
+        if seconds > 3:
+            assert record.response_type == 5, "a long wait is deferred first"
+    assert server.stats.unknown_interactions == 0
     assert saving.message.content.startswith("Profile saved.")
     assert asking.message.embeds
     assert errors_logged(caplog) == []
