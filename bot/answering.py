@@ -201,16 +201,16 @@ async def answer_estimate(
     before: SalaryEstimate | None = None,
     changed: str | None = None,
 ) -> SalaryEstimate:
-    """Send an estimate with its buttons at once, then add its chart when it is drawn."""
+    """Answer at once; then record the query and add the buttons and chart in one edit.
+
+    Nothing waits on a database write or on drawing before the first answer, so a busy
+    store or a slow chart never costs the user Discord's 3-second window.
+    """
     from bot.render.charts import estimate_chart
     from bot.render.embeds import estimate_embed
     from bot.views import EstimateView
 
     estimate = bot.salary.estimate(filled.query)
-    summary = headline("estimate", estimate)
-    entry = await finish_or_defer(
-        interaction, remember(bot, interaction.user.id, filled.query, summary), visibility
-    )
     embed = estimate_embed(estimate, filled_note(filled))
     if before is not None:
         embed.insert_field_at(
@@ -219,11 +219,12 @@ async def answer_estimate(
             value=change_line(before, estimate),
             inline=False,
         )
+    await send(interaction, visibility, embed=embed)
+    entry = await remember(bot, interaction.user.id, filled.query, headline("estimate", estimate))
     view = EstimateView(interaction.user.id, entry.id, filled.query) if entry is not None else None
-    await send(interaction, visibility, embed=embed, view=view)
     if view is not None:
         view.origin = interaction
-    await attach_chart(interaction, embed, lambda: estimate_chart(estimate), view)
+    await complete_answer(interaction, embed, lambda: estimate_chart(estimate), view)
     return estimate
 
 
@@ -239,7 +240,7 @@ async def answer_role_comparison(
     if note := filled_note(filled):
         embed.add_field(name="Notes", value=note, inline=False)
     await send(interaction, visibility, embed=embed)
-    await attach_chart(interaction, embed, lambda: roles_chart(comparison, filled.query.role))
+    await complete_answer(interaction, embed, lambda: roles_chart(comparison, filled.query.role))
 
 
 async def answer_tips(
@@ -255,24 +256,29 @@ async def answer_tips(
     await send(interaction, visibility, embed=embed)
 
 
-async def attach_chart(
+async def complete_answer(
     interaction: discord.Interaction,
     embed: discord.Embed,
     render: Callable[[], bytes],
     view: discord.ui.View | None = None,
 ) -> None:
-    """Add a chart to an answer already sent; drawing happens in a worker thread."""
+    """Add the chart (drawn off the event loop) and any buttons to an answer already sent."""
     from bot.render.charts import CHART_NAME, chart_file
 
+    changes: dict[str, Any] = {}
     try:
         chart = await chart_file(render)
-        embed.set_image(url=f"attachment://{CHART_NAME}")
-        if view is None:
-            await interaction.edit_original_response(embed=embed, attachments=[chart])
-        else:
-            await interaction.edit_original_response(embed=embed, attachments=[chart], view=view)
-    except (discord.HTTPException, aiohttp.ClientError, ConnectionError) as error:
-        log.warning("could not attach a chart: %s", error)
     except Exception:
         # The answer is already with the user; a chart that fails to draw only loses the picture.
         log.exception("a chart failed to render")
+    else:
+        embed.set_image(url=f"attachment://{CHART_NAME}")
+        changes.update(embed=embed, attachments=[chart])
+    if view is not None:
+        changes["view"] = view
+    if not changes:
+        return
+    try:
+        await interaction.edit_original_response(**changes)
+    except (discord.HTTPException, aiohttp.ClientError, ConnectionError) as error:
+        log.warning("could not add the chart and buttons to an answer: %s", error)

@@ -109,7 +109,7 @@ class Compare(commands.Cog):
         comparison = compare_locations(self.bot.salary, filled.query, unique)
         embed = location_comparison_embed(comparison)
         await answering.send(interaction, asker.visibility(public), embed=embed)
-        await answering.attach_chart(interaction, embed, lambda: locations_chart(comparison))
+        await answering.complete_answer(interaction, embed, lambda: locations_chart(comparison))
 
 
 async def setup(bot: SalaryBot) -> None:

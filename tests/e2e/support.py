@@ -26,6 +26,10 @@ async def place_for(
     return server.in_guild(guild)
 
 
+# Answers that arrive first and then gain their chart (and buttons) in one edit.
+ENRICHED = ("estimate", "whatif", "compare")
+
+
 async def run(
     harness: Harness,
     user: EmulatedUser,
@@ -33,8 +37,12 @@ async def run(
     command: str,
     options: dict[str, Any] | None = None,
 ) -> InteractionRecord:
+    """Run a command and wait for its whole answer, as a person would before typing on."""
     record = await harness.driver.slash(user, place, command, options)
-    return await record.wait_settled()
+    await record.wait_settled()
+    if command.split()[0] in ENRICHED and record.messages() and record.message.embeds:
+        await with_chart(record)
+    return record
 
 
 async def with_chart(record: InteractionRecord) -> StoredMessage:

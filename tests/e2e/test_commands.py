@@ -48,7 +48,8 @@ async def test_estimate_answers_with_band_pay_parts_factors_sample_and_chart(
         "estimate",
         {"role": "mle", "years": 4, "location": "seattle", "skills": "python, pytorch"},
     )
-    message = record.message
+    # The answer comes first; the chart and buttons follow in one edit.
+    message = await with_chart(record)
     expects_private_in_guild(where, message)
     embed = message.embed
     assert embed["title"] == "Machine Learning Engineer · 4 years · Seattle, WA"
@@ -330,7 +331,7 @@ async def test_what_if_button_raises_the_level_and_shows_the_change(
     assert not message.ephemeral
     pressed = await harness.driver.press(user, message, "What if senior?")
     await pressed.wait_settled()
-    answer = pressed.message
+    answer = await with_chart(pressed)
     assert answer.id != message.id, "a new answer, the first one stays"
     assert not answer.ephemeral, "as public as the answer the button was on"
     assert answer.embed["title"] == "Data Scientist · Senior (6-10 years) · United States"

@@ -304,6 +304,9 @@ def test_stored_fuzz_is_shown_again_safely(
             done = [await settle(await driver.slash(user, place, "profile set", profile))]
             asked = await settle(await driver.slash(user, place, "estimate", estimate))
             done.append(asked)
+            if asked.message.embeds:
+                # The buttons come with the chart, in the edit after the answer.
+                await asked.wait_for(lambda r: bool(r.message.buttons()), timeout=15)
             if any(b.get("label") == button for b in asked.message.buttons()):
                 done.append(await settle(await driver.press(user, asked.message, button)))
             for command in ("profile show", "profile export", "history"):
