@@ -11,12 +11,17 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import aiohttp
 import discord
 
-from bot.context import Filled, fill_query
+from bot.context import Filled, describe_sources, fill_query
 from bot.errors import NO_MENTIONS
 from bot.privacy import Visibility, decide_visibility
-from bot.render.embeds import FIELD_LABELS
+from bot.render.charts import CHART_NAME, chart_file, estimate_chart, roles_chart
+from bot.render.embeds import FIELD_LABELS, estimate_embed, role_comparison_embed, tips_embed
+from bot.salary.compare import compare_roles
+from bot.salary.currency import format_money
 from bot.salary.query import SalaryQuery
 from bot.salary.results import SalaryEstimate
+from bot.salary.taxonomy import LEVELS
+from bot.salary.tips import tips
 from db.models import GuildSettings, HistoryEntry, Profile
 
 if TYPE_CHECKING:
@@ -82,8 +87,6 @@ async def load_asker(bot: SalaryBot, interaction: discord.Interaction) -> Asker:
 
 
 def filled_note(filled: Filled) -> str | None:
-    from bot.context import describe_sources
-
     return describe_sources(filled, FIELD_LABELS)
 
 
@@ -120,7 +123,6 @@ async def send(
     content: str | None = None,
     embed: discord.Embed | None = None,
     view: discord.ui.View | None = None,
-    file: discord.File | None = None,
 ) -> None:
     """Reply (or follow up when already answered) with mentions always off."""
     if visibility.note:
@@ -134,12 +136,8 @@ async def send(
         kwargs["view"] = view
     if interaction.response.type == discord.InteractionResponseType.deferred_channel_message:
         # The "thinking…" placeholder becomes the answer; its privacy was set by the deferral.
-        if file is not None:
-            kwargs["attachments"] = [file]
         await interaction.edit_original_response(**kwargs)
         return
-    if file is not None:
-        kwargs["file"] = file
     if interaction.response.is_done():
         await interaction.followup.send(ephemeral=visibility.ephemeral, **kwargs)
     else:
@@ -170,8 +168,6 @@ async def _nothing() -> None:
 
 def next_level(query: SalaryQuery) -> str | None:
     """The level above this person's, or None at the top (or when unknown)."""
-    from bot.salary.taxonomy import LEVELS
-
     keys = [level.key for level in LEVELS]
     current = query.effective_level
     if current is None:
@@ -181,8 +177,6 @@ def next_level(query: SalaryQuery) -> str | None:
 
 
 def change_line(before: SalaryEstimate, after: SalaryEstimate) -> str:
-    from bot.salary.currency import format_money
-
     delta = after.base.p50 - before.base.p50
     share = delta / before.base.p50 if before.base.p50 else 0.0
     sign = "+" if delta >= 0 else "−"
@@ -206,9 +200,7 @@ async def answer_estimate(
     Nothing waits on a database write or on drawing before the first answer, so a busy
     store or a slow chart never costs the user Discord's 3-second window.
     """
-    from bot.render.charts import estimate_chart
-    from bot.render.embeds import estimate_embed
-    from bot.views import EstimateView
+    from bot.views import EstimateView  # bot.views builds on this module
 
     estimate = bot.salary.estimate(filled.query)
     embed = estimate_embed(estimate, filled_note(filled))
@@ -231,10 +223,6 @@ async def answer_estimate(
 async def answer_role_comparison(
     bot: SalaryBot, interaction: discord.Interaction, filled: Filled, visibility: Visibility
 ) -> None:
-    from bot.render.charts import roles_chart
-    from bot.render.embeds import role_comparison_embed
-    from bot.salary.compare import compare_roles
-
     comparison = compare_roles(bot.salary, filled.query)
     embed = role_comparison_embed(comparison, filled.query.role)
     if note := filled_note(filled):
@@ -246,9 +234,6 @@ async def answer_role_comparison(
 async def answer_tips(
     bot: SalaryBot, interaction: discord.Interaction, filled: Filled, visibility: Visibility
 ) -> None:
-    from bot.render.embeds import tips_embed
-    from bot.salary.tips import tips
-
     report = tips(bot.salary, filled.query)
     embed = tips_embed(report)
     if note := filled_note(filled):
@@ -263,8 +248,6 @@ async def complete_answer(
     view: discord.ui.View | None = None,
 ) -> None:
     """Add the chart (drawn off the event loop) and any buttons to an answer already sent."""
-    from bot.render.charts import CHART_NAME, chart_file
-
     changes: dict[str, Any] = {}
     try:
         chart = await chart_file(render)
