@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import sys
+from pathlib import Path
 from typing import Any
 
 from bot.client import SalaryBot
 from bot.emulator.harness import Harness
 from bot.emulator.records import InteractionRecord, StoredMessage
-from bot.emulator.server import EmulatedUser, Place
+from bot.emulator.server import EmulatedUser, EmulatorServer, Place
 
+REPO = Path(__file__).resolve().parents[2]
 WHERE = ["guild", "dm"]
 NO_MENTIONS = {"parse": []}
 
@@ -80,3 +85,29 @@ def no_mentions(message: StoredMessage) -> None:
     for body in message.requests:
         if "allowed_mentions" in body or body.get("content") or body.get("embeds"):
             assert body.get("allowed_mentions") == NO_MENTIONS, body.get("allowed_mentions")
+
+
+async def start_bot_process(
+    server: EmulatorServer, database: Path, log_level: str, *args: str, **streams: Any
+) -> asyncio.subprocess.Process:
+    """The real bot as its own process (`bot.emulator.serve_bot`), pointed at `server`."""
+    env = {
+        **os.environ,
+        "DISCORD_TOKEN": server.token,
+        "DATABASE_PATH": str(database),
+        "LOG_LEVEL": log_level,
+        "PYTHONPATH": str(REPO),
+    }
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot.emulator.serve_bot",
+        "--api",
+        server.api_base,
+        "--gateway",
+        server.gateway_url,
+        *args,
+        cwd=database.parent,
+        env=env,
+        **streams,
+    )

@@ -21,6 +21,7 @@ from bot.emulator.server import EmulatorServer
 from bot.emulator.validation import PayloadValidator
 from bot.logs import RedactFilter, setup_logging
 from tests.conftest import TEST_EXTENSIONS, make_settings
+from tests.e2e.support import start_bot_process
 
 REPO = Path(__file__).resolve().parents[2]
 # Shaped like a real token, and unlike anything else the bot could print.
@@ -100,27 +101,14 @@ async def test_bot_process_logs_at_debug_without_the_token(tmp_path: Path) -> No
     """`setup_logging` in a real process, as `python -m bot` runs it, at its most verbose."""
     server = EmulatorServer(token=SECRET)
     await server.start()
-    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
-    env.update(
-        DISCORD_TOKEN=SECRET,
-        DATABASE_PATH=str(tmp_path / "bot.sqlite3"),
-        LOG_LEVEL="DEBUG",
-        PYTHONPATH=str(REPO),
-    )
     log_path = tmp_path / "bot.log"
     with log_path.open("wb") as log:
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot.emulator.serve_bot",
-            "--api",
-            server.api_base,
-            "--gateway",
-            server.gateway_url,
+        process = await start_bot_process(
+            server,
+            tmp_path / "bot.sqlite3",
+            "DEBUG",
             "--extension",
             "tests.e2e.faulty_cog",
-            cwd=tmp_path,
-            env=env,
             stdout=log,
             stderr=log,
         )

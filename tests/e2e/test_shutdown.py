@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,8 +11,7 @@ import pytest
 from bot.emulator.driver import Driver
 from bot.emulator.server import EmulatorServer
 from db.store import Store
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.e2e.support import start_bot_process
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
@@ -22,25 +19,7 @@ async def test_signal_closes_bot_and_store(tmp_path: Path, signum: signal.Signal
     server = EmulatorServer(token="shutdown-token")
     await server.start()
     database = tmp_path / "bot.sqlite3"
-    env = {
-        **os.environ,
-        "DISCORD_TOKEN": "shutdown-token",
-        "DATABASE_PATH": str(database),
-        "LOG_LEVEL": "INFO",
-        "PYTHONPATH": str(REPO),
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot.emulator.serve_bot",
-        "--api",
-        server.api_base,
-        "--gateway",
-        server.gateway_url,
-        cwd=tmp_path,
-        env=env,
-        stderr=asyncio.subprocess.PIPE,
-    )
+    process = await start_bot_process(server, database, "INFO", stderr=asyncio.subprocess.PIPE)
     try:
         await asyncio.wait_for(server.identified.wait(), timeout=60)
         user = server.add_user("leaver")
