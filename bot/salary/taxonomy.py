@@ -669,16 +669,24 @@ def lookup(kind: str, text: str) -> str | None:
     return hit
 
 
+@cache
+def _normalised_entries(kind: str) -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """(key, label, normalised label, normalised key and aliases), computed once per kind:
+    autocomplete runs on every keystroke."""
+    return tuple(
+        (key, lab, normalise(lab), tuple(normalise(a) for a in (key, *aliases)))
+        for key, lab, aliases in _entries(kind)
+    )
+
+
 def suggest(kind: str, text: str, limit: int = 25) -> list[tuple[str, str]]:
     """Autocomplete: (label, key) pairs, prefix matches first, then substrings."""
     norm = normalise(text)
-    entries = list(_entries(kind))
+    entries = _normalised_entries(kind)
     if not norm:
-        return [(lab, key) for key, lab, _ in entries][:limit]
+        return [(lab, key) for key, lab, _, _ in entries][:limit]
     ranked: list[tuple[int, int, str, str]] = []
-    for order, (key, lab, aliases) in enumerate(entries):
-        nlab = normalise(lab)
-        naliases = [normalise(a) for a in (key, *aliases)]
+    for order, (key, lab, nlab, naliases) in enumerate(entries):
         if nlab.startswith(norm):
             rank = 0
         elif any(a.startswith(norm) for a in naliases) or any(
