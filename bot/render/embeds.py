@@ -171,6 +171,12 @@ def estimate_embed(estimate: SalaryEstimate, filled_note: str | None = None) -> 
     return embed
 
 
+def readable_source(source: str) -> str:
+    """The publication, without the repository path it was extracted from (kept in the data)."""
+    publication, via, _ = source.partition(" via ")
+    return f"{publication} (from a public extract)" if via else source
+
+
 def role_comparison_embed(comparison: RoleComparison, own_role: str | None) -> discord.Embed:
     cur = comparison.currency
     query = comparison.query
@@ -207,7 +213,7 @@ def location_comparison_embed(comparison: LocationComparison) -> discord.Embed:
         )
     embed.description = lines_within(lines, 3000)
     sources = sorted({row.price_source for row in comparison.rows if row.price_source})
-    notes = [comparison.note, *(f"Price index: {s}" for s in sources)]
+    notes = [comparison.note, *(f"Price index: {readable_source(s)}" for s in sources)]
     embed.add_field(name="Notes", value=lines_within(n for n in notes if n), inline=False)
     embed.set_footer(text="Median base (P25 – P75) · Source: aijobs.net salary index (CC0)")
     return embed
