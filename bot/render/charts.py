@@ -11,7 +11,9 @@ import discord
 
 from bot.render.chart import BandRow, render_band_chart
 from bot.render.embeds import describe_person
+from bot.salary import taxonomy
 from bot.salary.currency import format_money
+from bot.salary.query import SalaryQuery
 from bot.salary.results import LocationComparison, RoleComparison, SalaryEstimate
 
 CHART_NAME = "band.png"
@@ -23,6 +25,14 @@ def _axis(currency: str) -> str:
 
 def _money(currency: str) -> Callable[[float], str]:
     return lambda amount: format_money(amount, currency)
+
+
+def _place(query: SalaryQuery) -> str:
+    return taxonomy.label("location", query.location) if query.location else "all locations"
+
+
+def _role(query: SalaryQuery) -> str:
+    return taxonomy.label("role", query.role) if query.role else "any role"
 
 
 def estimate_chart(estimate: SalaryEstimate) -> bytes:
@@ -46,7 +56,7 @@ def roles_chart(comparison: RoleComparison, own_role: str | None) -> bytes:
     ]
     return render_band_chart(
         rows,
-        title="Roles compared",
+        title=f"Roles compared · {_place(comparison.query)}",
         subtitle="Source: aijobs.net salary index",
         axis_label=_axis(comparison.currency),
         money=_money(comparison.currency),
@@ -58,7 +68,7 @@ def locations_chart(comparison: LocationComparison) -> bytes:
     has_marker = any(r.ppp_median is not None for r in comparison.rows)
     return render_band_chart(
         rows,
-        title="Places compared",
+        title=f"Places compared · {_role(comparison.query)}",
         subtitle="Source: aijobs.net salary index; price levels: BEA RPP 2023",
         axis_label=_axis(comparison.currency),
         money=_money(comparison.currency),
