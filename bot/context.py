@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.salary.query import SalaryQuery, parse_query
+from bot.salary.taxonomy import nearest_role_note
 from db.models import HistoryEntry, Profile
 
 YOU, PROFILE, LAST_QUERY, DEFAULT = "you", "your profile", "your last query", "default"
@@ -35,6 +36,7 @@ DEFAULTS: dict[str, Any] = {"role": "ml_engineer", "location": "US"}
 class Filled:
     query: SalaryQuery
     sources: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
 
     def filled_from(self, *origins: str) -> dict[str, str]:
         return {name: origin for name, origin in self.sources.items() if origin in origins}
@@ -78,12 +80,16 @@ def fill_query(
             if use_defaults and name in DEFAULTS:
                 raw[name] = DEFAULTS[name]
                 sources[name] = DEFAULT
-    return Filled(parse_query(**raw), sources)
+    query = parse_query(**raw)
+    notes = []
+    if isinstance(raw.get("role"), str) and (note := nearest_role_note(raw["role"])):
+        notes.append(note)
+    return Filled(query, sources, notes)
 
 
 def describe_sources(filled: Filled, labels: dict[str, str]) -> str | None:
     """One line such as "From your profile: location, skills. Default: role." or None."""
-    parts = []
+    parts = list(filled.notes)
     for origin in (PROFILE, LAST_QUERY, DEFAULT):
         names = [labels.get(name, name) for name, came in filled.sources.items() if came == origin]
         if names:

@@ -255,6 +255,18 @@ _TITLE_RULES: tuple[tuple[str, str], ...] = (
 )
 
 
+# For titles people type that the data has no role for: the nearest role it has. Never
+# used on data rows, so the bands stay what the postings say.
+_NEAREST_ROLE_RULES: tuple[tuple[str, str], ...] = (
+    (r"data architect|\betl\b|analytics engineer|big data", "data_engineer"),
+    (r"business intelligence|\bbi (developer|engineer|analyst)|business analyst", "data_analyst"),
+    (r"product analyst|quantitative analyst|analytics (analyst|specialist)", "data_analyst"),
+    (r"ai architect|gen ?ai|generative ai|ai developer", "ai_engineer"),
+    (r"devops|site reliability|\bsre\b|platform engineer|systems engineer", "software_engineer"),
+    (r"back ?end|front ?end|full ?stack|member of technical staff|\bswe\b", "software_engineer"),
+    (r"machine learning|deep learning", "ml_engineer"),
+)
+
 # Aliases people type that are too vague to classify a data row by.
 _USER_ONLY_ALIASES = frozenset(
     {"developer", "programmer", "research", "researcher", "ds", "de", "da", "rs"}
@@ -269,10 +281,25 @@ def role_for_title(title: str, *, data_row: bool = False) -> str | None:
     hit = _alias_index("role").get(text)
     if hit is not None:
         return hit
-    for pattern, key in _TITLE_RULES:
+    rules = _TITLE_RULES if data_row else _TITLE_RULES + _NEAREST_ROLE_RULES
+    for pattern, key in rules:
         if re.search(pattern, text):
             return key
     return None
+
+
+def nearest_role_note(title: str) -> str | None:
+    """Says so when a typed title is estimated as the nearest role rather than its own."""
+    text = normalise(title)
+    if not text or _alias_index("role").get(text) is not None:
+        return None
+    if any(re.search(pattern, text) for pattern, _ in _TITLE_RULES):
+        return None
+    key = role_for_title(title)
+    if key is None:
+        return None
+    shown = " ".join(title.split())[:40]
+    return f"'{shown}' is not a role in the data: estimated as {label('role', key)}, the nearest."
 
 
 # --- levels ------------------------------------------------------------------

@@ -430,3 +430,15 @@ async def test_buttons_on_a_private_answer_answer_privately(harness: Harness) ->
         assert pressed.message.ephemeral, label
         assert pressed.message.embeds, label
     await with_chart(pressed)
+
+
+async def test_a_title_outside_the_data_is_estimated_as_the_nearest_role(harness: Harness) -> None:
+    user = harness.server.add_user("ops")
+    record = await run(
+        harness, user, harness.server.dm(user), "estimate", {"role": "DevOps Engineer"}
+    )
+    message = record.message
+    assert message.embed["title"].startswith("Software Engineer")
+    assert "'DevOps Engineer' is not a role in the data: estimated as Software Engineer" in field(
+        message, "Notes"
+    )

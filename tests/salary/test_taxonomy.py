@@ -70,3 +70,16 @@ def test_levels_cover_all_years() -> None:
     ]
     assert tx.level_key("Sr") == "senior"
     assert tx.level_key("staff") == "principal"
+
+
+def test_typed_titles_without_a_role_get_the_nearest_and_say_so() -> None:
+    assert tx.lookup("role", "DevOps Engineer") == "software_engineer"
+    assert tx.lookup("role", "Data Architect") == "data_engineer"
+    assert tx.lookup("role", "BI developer") == "data_analyst"
+    note = tx.nearest_role_note("DevOps Engineer")
+    assert note is not None and "estimated as Software Engineer" in note
+    # Data rows never borrow a nearest role: the bands keep what postings say.
+    assert tx.role_for_title("DevOps Engineer", data_row=True) is None
+    # Known roles and their aliases need no note.
+    assert tx.nearest_role_note("MLE") is None
+    assert tx.nearest_role_note("Senior Data Scientist") is None
