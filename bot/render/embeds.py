@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import discord
 
 from bot.salary import taxonomy
-from bot.salary.currency import format_money, rate_note
+from bot.salary.currency import format_money
 from bot.salary.query import SalaryQuery
 from bot.salary.results import (
     ArticleFigure,
@@ -153,8 +153,6 @@ def estimate_embed(estimate: SalaryEstimate, filled_note: str | None = None) -> 
     notes = list(estimate.notes)
     if filled_note:
         notes.insert(0, filled_note)
-    if cur != "USD":
-        notes.append(rate_note(cur).capitalize() + ".")
     if notes:
         embed.add_field(name="Notes", value=lines_within(notes), inline=False)
     embed.add_field(

@@ -27,7 +27,7 @@ def compare_roles(
     for key in keys:
         if key not in tx.keys("role"):
             key = _resolve("role", key)
-        est = model._estimate(query, key, query.location)
+        est = model.estimate_as(query, key, query.location)
         rows.append(
             RoleRow(
                 role=key, label=tx.label("role", key), base=est.base, sample_size=est.sample_size
@@ -46,7 +46,7 @@ def compare_locations(
     rows = []
     for text in locations:
         key = text if text in tx.LOCATION_BY_KEY else _resolve("location", text)
-        est = model._estimate(query, query.role, key)
+        est = model.estimate_as(query, query.role, key)
         index, source = _price_index(model, key)
         rows.append(
             LocationRow(

@@ -83,11 +83,12 @@ class SalaryModel:
         )
 
     def estimate(self, query: SalaryQuery) -> SalaryEstimate:
-        return self._estimate(query, query.role, query.location)
+        return self.estimate_as(query, query.role, query.location)
 
-    def _estimate(
+    def estimate_as(
         self, query: SalaryQuery, role: str | None, location: str | None
     ) -> SalaryEstimate:
+        """The same person in another role or place: what comparisons are made of."""
         band = self.band(query, role=role, location=location)
         steps, notes = self._steps(query, band, role, location)
         ccy = query.currency
