@@ -121,7 +121,8 @@ class SalaryModel:
         total = [v * (1 + extra_share) for v in base]
         notes.extend(self._band_notes(band, query))
         if ccy != "USD":
-            notes.append(rate_note(ccy) + ".")
+            note = rate_note(ccy)
+            notes.append(note[:1].upper() + note[1:] + ".")
         return SalaryEstimate.model_construct(
             query=query,
             currency=ccy,
