@@ -19,7 +19,7 @@ from bot.render.embeds import FIELD_LABELS, estimate_embed, role_comparison_embe
 from bot.salary.compare import compare_roles
 from bot.salary.currency import format_money
 from bot.salary.query import SalaryQuery
-from bot.salary.results import SalaryEstimate
+from bot.salary.results import Percentiles, SalaryEstimate
 from bot.salary.taxonomy import LEVELS
 from bot.salary.tips import tips
 from db.models import GuildSettings, HistoryEntry, Profile
@@ -90,15 +90,15 @@ def filled_note(filled: Filled) -> str | None:
     return describe_sources(filled, FIELD_LABELS)
 
 
-def headline(command: str, estimate: SalaryEstimate) -> dict[str, Any]:
+def headline(command: str, band: Percentiles, currency: str, sample_size: int) -> dict[str, Any]:
     """The few numbers a history entry keeps, to list and compare later."""
     return {
         "command": command,
-        "median": round(estimate.base.p50),
-        "p25": round(estimate.base.p25),
-        "p75": round(estimate.base.p75),
-        "currency": estimate.currency,
-        "sample_size": estimate.sample_size,
+        "median": round(band.p50),
+        "p25": round(band.p25),
+        "p75": round(band.p75),
+        "currency": currency,
+        "sample_size": sample_size,
     }
 
 
@@ -212,7 +212,8 @@ async def answer_estimate(
             inline=False,
         )
     await send(interaction, visibility, embed=embed)
-    entry = await remember(bot, interaction.user.id, filled.query, headline("estimate", estimate))
+    summary = headline("estimate", estimate.base, estimate.currency, estimate.sample_size)
+    entry = await remember(bot, interaction.user.id, filled.query, summary)
     view = EstimateView(interaction.user.id, entry.id, filled.query) if entry is not None else None
     if view is not None:
         view.origin = interaction
@@ -228,6 +229,11 @@ async def answer_role_comparison(
     if note := filled_note(filled):
         embed.add_field(name="Notes", value=note, inline=False)
     await send(interaction, visibility, embed=embed)
+    own = next(
+        (row for row in comparison.rows if row.role == filled.query.role), comparison.rows[0]
+    )
+    summary = headline("compare roles", own.base, comparison.currency, own.sample_size)
+    await remember(bot, interaction.user.id, filled.query, summary)
     await complete_answer(interaction, embed, lambda: roles_chart(comparison, filled.query.role))
 
 
@@ -239,6 +245,9 @@ async def answer_tips(
     if note := filled_note(filled):
         embed.description = f"{embed.description}\n{note}"
     await send(interaction, visibility, embed=embed)
+    current = bot.salary.estimate(filled.query)
+    summary = headline("tips", current.base, current.currency, current.sample_size)
+    await remember(bot, interaction.user.id, filled.query, summary)
 
 
 async def complete_answer(

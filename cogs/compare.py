@@ -109,6 +109,11 @@ class Compare(commands.Cog):
         comparison = compare_locations(self.bot.salary, filled.query, unique)
         embed = location_comparison_embed(comparison)
         await answering.send(interaction, asker.visibility(public), embed=embed)
+        current = self.bot.salary.estimate(filled.query)
+        summary = answering.headline(
+            "compare locations", current.base, current.currency, current.sample_size
+        )
+        await answering.remember(self.bot, interaction.user.id, filled.query, summary)
         await answering.complete_answer(interaction, embed, lambda: locations_chart(comparison))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 import pytest
@@ -442,3 +443,18 @@ async def test_a_title_outside_the_data_is_estimated_as_the_nearest_role(harness
     assert "'DevOps Engineer' is not a role in the data: estimated as Software Engineer" in field(
         message, "Notes"
     )
+
+
+async def test_tips_and_comparisons_are_remembered_for_follow_ups(harness: Harness) -> None:
+    user = harness.server.add_user("follower")
+    place = harness.server.dm(user)
+    await run(harness, user, place, "tips", {"role": "data scientist", "location": "berlin"})
+    history = bot_of(harness).store.history
+    # The query is recorded just after the answer goes out.
+    for _ in range(100):
+        if entries := await history.recent(user.id):
+            break
+        await asyncio.sleep(0.02)
+    assert [entry.headline["command"] for entry in entries] == ["tips"]
+    record = await run(harness, user, place, "whatif", {"years": 7})
+    assert record.message.embed["title"] == "Data Scientist · 7 years · Germany"
