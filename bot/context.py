@@ -14,7 +14,7 @@ from db.models import HistoryEntry, Profile
 
 YOU, PROFILE, LAST_QUERY, DEFAULT = "you", "your profile", "your last query", "default"
 
-# Fields a profile can hold; the rest (remote, year) come from the command or the last query.
+# Fields a profile can hold; the year comes from the command or the last query.
 PROFILE_FIELDS = (
     "role",
     "location",
@@ -24,8 +24,9 @@ PROFILE_FIELDS = (
     "skills",
     "company_type",
     "currency",
+    "remote",
 )
-QUERY_FIELDS = (*PROFILE_FIELDS, "remote", "year")
+QUERY_FIELDS = (*PROFILE_FIELDS, "year")
 EXPERIENCE = ("years", "level")
 
 # What an estimate assumes when nobody said: the bot's focus and the best-covered market.

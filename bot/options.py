@@ -135,11 +135,17 @@ def given_options(**options: Any) -> dict[str, Any]:
 
 
 def salary_command(
-    name: str, description: str, group: app_commands.Group | None = None
+    name: str,
+    description: str,
+    group: app_commands.Group | None = None,
+    *,
+    public_means: str = DESCRIPTIONS["public"],
+    heavy: bool = True,
 ) -> Callable[[Handler], Any]:
     """A slash command taking every salary option; the handler gets what was typed.
 
-    /estimate, /whatif, /tips and /compare roles share one option list, declared here once.
+    /estimate, /whatif, /tips, /compare roles and /profile set share one option list,
+    declared here once. `public_means` words the last option for the command at hand.
     """
 
     def wrap(handler: Handler) -> Any:
@@ -176,19 +182,18 @@ def salary_command(
 
         # discord.py skips `self` only for functions whose qualified name says they sit in a class.
         command.__name__, command.__qualname__ = handler.__name__, handler.__qualname__
-        decorated = heavy_cooldown(
-            app_commands.choices(
-                level=LEVEL_CHOICES,
-                industry=INDUSTRY_CHOICES,
-                education=EDUCATION_CHOICES,
-                company=COMPANY_CHOICES,
-                currency=CURRENCY_CHOICES,
-            )(
-                autocomplete("role", "location", "skills", "certifications")(
-                    describe(*SALARY_OPTIONS)(command)
-                )
-            )
-        )
+        described = app_commands.describe(
+            **{name: DESCRIPTIONS[name] for name in SALARY_OPTIONS[:-1]}, public=public_means
+        )(command)
+        decorated = app_commands.choices(
+            level=LEVEL_CHOICES,
+            industry=INDUSTRY_CHOICES,
+            education=EDUCATION_CHOICES,
+            company=COMPANY_CHOICES,
+            currency=CURRENCY_CHOICES,
+        )(autocomplete("role", "location", "skills", "certifications")(described))
+        if heavy:
+            decorated = heavy_cooldown(decorated)
         register = group.command if group is not None else app_commands.command
         return register(name=name, description=description)(decorated)
 

@@ -160,6 +160,7 @@ async def _save(bot: SalaryBot, interaction: discord.Interaction, query: SalaryQ
         certifications=list(query.certifications),
         company_type=query.company_type,
         currency=query.currency,
+        remote=query.remote,
     )
     await bot.store.profiles.upsert(interaction.user.id, update)
     await send_private(

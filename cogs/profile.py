@@ -13,16 +13,7 @@ from discord.ext import commands
 
 from bot.answering import finish_or_defer, send
 from bot.errors import NO_MENTIONS, report_error
-from bot.options import (
-    COMPANY_CHOICES,
-    CURRENCY_CHOICES,
-    EDUCATION_CHOICES,
-    INDUSTRY_CHOICES,
-    LEVEL_CHOICES,
-    autocomplete,
-    describe,
-    given_options,
-)
+from bot.options import salary_command
 from bot.privacy import Visibility
 from bot.render.embeds import profile_embed
 from bot.salary import taxonomy
@@ -134,61 +125,21 @@ class ProfileCog(commands.Cog, name="Profile"):
     def __init__(self, bot: SalaryBot) -> None:
         self.bot = bot
 
-    @profile.command(
-        name="set", description="Save options every command then uses (none: open a form)"
-    )
-    @describe(
-        "role",
-        "years",
-        "level",
-        "location",
-        "industry",
-        "education",
-        "skills",
-        "certifications",
-        "company",
-        "currency",
-    )
-    @app_commands.describe(private="Keep my answers private even where a server makes them public")
-    @autocomplete("role", "location", "skills", "certifications")
-    @app_commands.choices(
-        level=LEVEL_CHOICES,
-        industry=INDUSTRY_CHOICES,
-        education=EDUCATION_CHOICES,
-        company=COMPANY_CHOICES,
-        currency=CURRENCY_CHOICES,
+    @salary_command(
+        "set",
+        "Save options every command then uses (none: open a form)",
+        group=profile,
+        public_means="Show my answers to the channel by default (where the server allows it)",
+        heavy=False,
     )
     async def set_profile(
-        self,
-        interaction: discord.Interaction,
-        role: app_commands.Range[str, 1, 100] | None = None,
-        years: app_commands.Range[int, 0, 50] | None = None,
-        level: str | None = None,
-        location: app_commands.Range[str, 1, 100] | None = None,
-        industry: str | None = None,
-        education: str | None = None,
-        skills: app_commands.Range[str, 1, 300] | None = None,
-        certifications: app_commands.Range[str, 1, 300] | None = None,
-        company: str | None = None,
-        currency: str | None = None,
-        private: bool | None = None,
+        self, interaction: discord.Interaction, given: dict[str, Any], public: bool | None
     ) -> None:
-        given = given_options(
-            role=role,
-            years=years,
-            level=level,
-            location=location,
-            industry=industry,
-            education=education,
-            skills=skills,
-            certifications=certifications,
-            company=company,
-            currency=currency,
-        )
-        if not given and private is None:
+        if not given and public is None:
             current = await self.bot.store.profiles.get(interaction.user.id)
             await interaction.response.send_modal(ProfileForm(self.bot, current))
             return
+        private = None if public is None else not public
         await save_and_show(self.bot, interaction, profile_update(given, private))
 
     @profile.command(name="show", description="What I have saved about you")

@@ -28,6 +28,7 @@ class Profile(_Frozen):
     skills: TextList = Field(default_factory=list)
     company_type: Text | None = None
     currency: Text | None = None
+    remote: bool | None = None
     # None means "follow the server default" (GuildSettings.public_answers).
     private: bool | None = None
     created_at: AwareDatetime
@@ -51,6 +52,7 @@ class ProfileUpdate(_Frozen):
     skills: TextList | None = None
     company_type: Text | None = None
     currency: Text | None = None
+    remote: bool | None = None
     private: bool | None = None
 
     def changes(self) -> dict[str, Any]:

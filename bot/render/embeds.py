@@ -276,6 +276,7 @@ def profile_embed(profile: Profile | None) -> discord.Embed:
         )
         or None,
         "Currency": profile.currency,
+        "Remote": None if profile.remote is None else ("yes" if profile.remote else "no"),
         "Answers": None
         if profile.private is None
         else ("private" if profile.private else "public"),

@@ -27,7 +27,7 @@ async def test_profile_set_with_options_saves_and_show_reads_it_back(
             "location": "seattle",
             "skills": "python, PyTorch, llm",
             "currency": "EUR",
-            "private": True,
+            "public": False,
         },
     )
     assert saved.message.ephemeral and saved.message.content == "Profile saved."
@@ -253,3 +253,15 @@ async def test_history_menu_of_someone_else_is_refused(harness: Harness) -> None
     stale = await harness.driver.select(user, listed.message, [value])
     await stale.wait_settled()
     assert "no longer stored" in stale.message.content
+
+
+async def test_profile_keeps_remote_and_estimates_use_it(harness: Harness) -> None:
+    user = harness.server.add_user("nomad")
+    place = harness.server.dm(user)
+    saved = await run(harness, user, place, "profile set", {"role": "mle", "remote": True})
+    assert field(saved.message, "Remote") == "yes"
+    profile = await bot_of(harness).store.profiles.get(user.id)
+    assert profile is not None and profile.remote is True
+    record = await run(harness, user, place, "estimate")
+    assert "remote" in record.message.embed["title"]
+    assert "From your profile: role, remote." in field(record.message, "Notes")

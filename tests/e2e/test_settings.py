@@ -85,7 +85,7 @@ async def test_public_answers_only_in_the_career_channel(harness: Harness) -> No
 async def test_a_saved_private_preference_wins_over_a_public_server(harness: Harness) -> None:
     _, careers = await _server_with_career_channel(harness)
     user = harness.server.add_user("shy")
-    await run(harness, user, careers, "profile set", {"private": True})
+    await run(harness, user, careers, "profile set", {"public": False})
     record = await run(harness, user, careers, "compare roles", {"role": "mle"})
     assert record.message.ephemeral
     asked = await run(harness, user, careers, "estimate", {"role": "mle", "public": True})
