@@ -104,6 +104,23 @@ class ConsoleView:
         return lines
 
 
+def _state(record: InteractionRecord) -> tuple[int, ...]:
+    return (*(message.edits for message in record.messages()), len(record.message_ids))
+
+
+async def settle_quietly(
+    record: InteractionRecord, quiet_s: float = 0.3, limit_s: float = 5.0
+) -> None:
+    """Wait until the answer stops changing: charts and buttons follow it in an edit."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit_s
+    last, since = _state(record), loop.time()
+    while loop.time() - since < quiet_s and loop.time() < deadline:
+        await asyncio.sleep(0.03)
+        if (now := _state(record)) != last:
+            last, since = now, loop.time()
+
+
 class Console:
     def __init__(
         self, harness: Harness, user: EmulatedUser, place: Place, view: ConsoleView
@@ -146,7 +163,7 @@ class Console:
         except TimeoutError:
             print("! no answer from the bot in time\n", file=self.view.out, flush=True)
             return
-        await asyncio.sleep(0.05)  # let follow-ups sent right after the answer arrive
+        await settle_quietly(record)
         if record.response_type == 9:
             await self._fill_modal(record, read_line)
             return
