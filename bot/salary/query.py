@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
 from . import taxonomy as tx
 from .currency import CURRENCIES, normalise_code
@@ -21,6 +21,14 @@ MAX_TEXT = 100  # longer inputs are not names of anything we know
 MAX_ITEMS = 20
 MIN_YEAR, MAX_YEAR = 2020, 2035
 CLIP = 40
+# Which taxonomy kind names each single-valued field.
+KIND_OF = {
+    "role": "role",
+    "location": "location",
+    "industry": "industry",
+    "education": "education",
+    "company_type": "company",
+}
 
 
 def clip(text: str, limit: int = CLIP) -> str:
@@ -135,10 +143,11 @@ class SalaryQuery(BaseModel):
     year: int | None = None
     currency: str = "USD"
 
-    @field_validator("role", mode="before")
+    @field_validator("role", "location", "industry", "education", "company_type", mode="before")
     @classmethod
-    def _role(cls, v: Any) -> str | None:
-        return None if v is None else _resolve("role", "role", v)
+    def _named(cls, v: Any, info: ValidationInfo) -> str | None:
+        field = str(info.field_name)
+        return None if v is None else _resolve(field, KIND_OF[field], v)
 
     @field_validator("years", mode="before")
     @classmethod
@@ -160,26 +169,6 @@ class SalaryQuery(BaseModel):
                 options,
             )
         return key
-
-    @field_validator("location", mode="before")
-    @classmethod
-    def _location(cls, v: Any) -> str | None:
-        return None if v is None else _resolve("location", "location", v)
-
-    @field_validator("industry", mode="before")
-    @classmethod
-    def _industry(cls, v: Any) -> str | None:
-        return None if v is None else _resolve("industry", "industry", v)
-
-    @field_validator("education", mode="before")
-    @classmethod
-    def _education(cls, v: Any) -> str | None:
-        return None if v is None else _resolve("education", "education", v)
-
-    @field_validator("company_type", mode="before")
-    @classmethod
-    def _company(cls, v: Any) -> str | None:
-        return None if v is None else _resolve("company_type", "company", v)
 
     @field_validator("skills", mode="before")
     @classmethod
