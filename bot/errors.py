@@ -9,6 +9,9 @@ import secrets
 import discord
 from discord import app_commands
 
+from bot.salary.errors import QueryError
+from db.errors import StoreError
+
 log = logging.getLogger(__name__)
 
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -27,10 +30,6 @@ class UserError(Exception):
 
 def friendly_message(error: BaseException) -> str | None:
     """The message for an error the user can act on, or None for a fault of ours."""
-    # Imported here so the domain packages stay optional for this module's importers.
-    from bot.salary.errors import QueryError
-    from db.errors import StoreError
-
     if isinstance(error, app_commands.CommandInvokeError):
         error = error.original
     if isinstance(error, UserError | QueryError):
