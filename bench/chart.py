@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.render.chart import BandRow, render_band_chart  # noqa: E402
+from bot.render.band_chart import BandRow, render_band_chart  # noqa: E402
 
 CITIES = [
     "San Francisco, CA",
@@ -85,7 +85,7 @@ def time_renders(data: list[BandRow], n: int) -> tuple[dict[str, float], int]:
 
 def cold_import_ms() -> float:
     code = (
-        "import time; t = time.perf_counter(); import bot.render.chart; "
+        "import time; t = time.perf_counter(); import bot.render.band_chart; "
         "print((time.perf_counter() - t) * 1000)"
     )
     out = subprocess.run(

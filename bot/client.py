@@ -52,14 +52,18 @@ def extension_names() -> list[str]:
         if module.name.startswith("_"):
             continue
         name = f"{cogs.__name__}.{module.name}"
-        if hasattr(importlib.import_module(name), "setup"):
-            names.append(name)
+        if not hasattr(importlib.import_module(name), "setup"):
+            # A cog that silently never loads is worse than a bot that refuses to start.
+            raise RuntimeError(
+                f"{name} defines no setup(bot); name it _{module.name} if it is no cog"
+            )
+        names.append(name)
     return sorted(names)
 
 
 class SalaryBot(commands.Bot):
     store: Store
-    salary: SalaryModel
+    model: SalaryModel
 
     def __init__(
         self,
@@ -76,6 +80,7 @@ class SalaryBot(commands.Bot):
             tree_cls=SalaryTree,
             allowed_contexts=EVERYWHERE,
             allowed_installs=ANY_INSTALL,
+            # Nothing the bot sends may ping anyone, even when it echoes what a user typed.
             allowed_mentions=discord.AllowedMentions.none(),
             **options,
         )
@@ -85,7 +90,7 @@ class SalaryBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         self.store = await Store.open(self.settings.database_path)
-        self.salary = get_model()
+        self.model = get_model()
         for name in (*extension_names(), *self.extra_extensions):
             await self.load_extension(name)
         self.add_dynamic_items(*DYNAMIC_ITEMS)

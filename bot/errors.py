@@ -14,7 +14,6 @@ from db.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-NO_MENTIONS = discord.AllowedMentions.none()
 UNKNOWN_INTERACTION = 10062
 # Where Discord's client names a permission differently from the API.
 PERMISSION_NAMES = {"manage_guild": "Manage Server"}
@@ -78,11 +77,9 @@ async def report_error(interaction: discord.Interaction, error: BaseException) -
 async def send_private(interaction: discord.Interaction, message: str) -> None:
     try:
         if interaction.response.is_done():
-            await interaction.followup.send(message, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            await interaction.followup.send(message, ephemeral=True)
         else:
-            await interaction.response.send_message(
-                message, ephemeral=True, allowed_mentions=NO_MENTIONS
-            )
+            await interaction.response.send_message(message, ephemeral=True)
     except discord.HTTPException as http_error:
         # The interaction may have expired (10062): nothing more can reach the user.
         log.warning(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import discord
 from discord import app_commands
 
-from bot.salary import taxonomy
+from bot.interaction import Interaction
+from bot.salary import fields, taxonomy
 from bot.salary.currency import CURRENCIES
 
 MAX_CHOICES = 25
@@ -29,25 +31,11 @@ EDUCATION_CHOICES = _choices("education")
 COMPANY_CHOICES = _choices("company")
 CURRENCY_CHOICES = [app_commands.Choice(name=code, value=code) for code in CURRENCIES]
 
+PUBLIC_MEANS = "Show the answer to the channel (where the server allows it)"
+# Option help text, by option name, from the field declaration.
 DESCRIPTIONS = {
-    "role": "Job role or title, e.g. ML engineer, data scientist, MLE, applied scientist",
-    "years": "Years of professional experience (0-50)",
-    "level": "Career level, if you prefer it to years",
-    "location": "Country, US metro or Canadian region, or remote",
-    "industry": "Industry you work in",
-    "education": "Highest degree",
-    "skills": "Comma-separated, e.g. python, pytorch, llm",
-    "certifications": "Comma-separated, e.g. AWS ML Specialty",
-    "company": "Kind of company",
-    "remote": "Fully remote job?",
-    "currency": "Currency of the answer",
-    "public": "Show the answer to the channel (where the server allows it)",
-}
-
-
-def describe(*names: str) -> Any:
-    """`@describe("role", "years")`: the shared wording for those options."""
-    return app_commands.describe(**{name: DESCRIPTIONS[name] for name in names})
+    fields.option_name(name): fields.description(name) for name in fields.FIELD_NAMES
+} | {"public": PUBLIC_MEANS}
 
 
 def _as_choices(pairs: list[tuple[str, str]], prefix: str = "") -> list[app_commands.Choice[str]]:
@@ -61,13 +49,13 @@ def _as_choices(pairs: list[tuple[str, str]], prefix: str = "") -> list[app_comm
 
 
 async def role_autocomplete(
-    interaction: discord.Interaction, current: str
+    interaction: Interaction, current: str
 ) -> list[app_commands.Choice[str]]:
     return _as_choices(taxonomy.suggest("role", current[:MAX_TYPED]))
 
 
 async def location_autocomplete(
-    interaction: discord.Interaction, current: str
+    interaction: Interaction, current: str
 ) -> list[app_commands.Choice[str]]:
     return _as_choices(taxonomy.suggest("location", current[:MAX_TYPED]))
 
@@ -75,9 +63,7 @@ async def location_autocomplete(
 def _list_completer(kind: str) -> Any:
     """Completes the last item of a comma-separated list, keeping the items before it."""
 
-    async def complete(
-        interaction: discord.Interaction, current: str
-    ) -> list[app_commands.Choice[str]]:
+    async def complete(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
         head, _, last = current[: MAX_TYPED * 3].rpartition(",")
         chosen = [part.strip() for part in head.split(",") if part.strip()]
         prefix = ", ".join(chosen) + ", " if chosen else ""
@@ -107,31 +93,55 @@ def autocomplete(*names: str) -> Any:
 
 # ----------------------------------------------------------------- the salary options, once
 
-SALARY_OPTIONS = (
-    "role",
-    "years",
-    "level",
-    "location",
-    "industry",
-    "education",
-    "skills",
-    "certifications",
-    "company",
-    "remote",
-    "currency",
-    "public",
-)
+# How each field is typed on Discord: free text is bounded as the query bounds it, small fixed
+# sets are choices, and the rest autocompletes (role and place names have many aliases).
+CHOICES: dict[str, list[app_commands.Choice[str]]] = {
+    "level": LEVEL_CHOICES,
+    "industry": INDUSTRY_CHOICES,
+    "education": EDUCATION_CHOICES,
+    "company": COMPANY_CHOICES,
+    "currency": CURRENCY_CHOICES,
+}
+SALARY_OPTIONS = (*DESCRIPTIONS,)
+
+
+def _option_type(name: str) -> Any:
+    option = fields.option_name(name)
+    if name in fields.LIST_FIELDS:
+        return app_commands.Range[str, 1, 300]
+    if name == "years":
+        return app_commands.Range[int, 0, fields.MAX_YEARS]
+    if name == "remote":
+        return bool
+    if option in CHOICES:
+        return str
+    return app_commands.Range[str, 1, 100]
+
+
+def _parameters() -> list[inspect.Parameter]:
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    params = [
+        inspect.Parameter(
+            fields.option_name(name), keyword, default=None, annotation=_option_type(name) | None
+        )
+        for name in fields.FIELD_NAMES
+    ]
+    return [*params, inspect.Parameter("public", keyword, default=None, annotation=bool | None)]
+
+
 # A user may ask five heavy questions in 30 s; more waits, so one person cannot crowd others out.
 heavy_cooldown = app_commands.checks.cooldown(5, 30.0, key=lambda interaction: interaction.user.id)
 
-Handler = Callable[[Any, discord.Interaction, dict[str, Any], bool | None], Awaitable[None]]
+Handler = Callable[[Any, Interaction, dict[str, Any], bool | None], Awaitable[None]]
 
 
 def given_options(**options: Any) -> dict[str, Any]:
     """The options the user actually typed, under the query's field names."""
-    if "company" in options:
-        options["company_type"] = options.pop("company")
-    return {name: value for name, value in options.items() if value is not None}
+    return {
+        fields.FIELD_OF_OPTION.get(name, name): value
+        for name, value in options.items()
+        if value is not None
+    }
 
 
 def salary_command(
@@ -139,59 +149,33 @@ def salary_command(
     description: str,
     group: app_commands.Group | None = None,
     *,
-    public_means: str = DESCRIPTIONS["public"],
+    public_means: str = PUBLIC_MEANS,
     heavy: bool = True,
 ) -> Callable[[Handler], Any]:
     """A slash command taking every salary option; the handler gets what was typed.
 
-    /estimate, /whatif, /tips, /compare roles and /profile set share one option list,
-    declared here once. `public_means` words the last option for the command at hand.
+    /estimate, /whatif, /tips, /compare roles and /profile set share one option list, made
+    here from the field declaration. `public_means` words the last option for the command.
     """
 
     def wrap(handler: Handler) -> Any:
-        async def command(
-            self: Any,
-            interaction: discord.Interaction,
-            role: app_commands.Range[str, 1, 100] | None = None,
-            years: app_commands.Range[int, 0, 50] | None = None,
-            level: str | None = None,
-            location: app_commands.Range[str, 1, 100] | None = None,
-            industry: str | None = None,
-            education: str | None = None,
-            skills: app_commands.Range[str, 1, 300] | None = None,
-            certifications: app_commands.Range[str, 1, 300] | None = None,
-            company: str | None = None,
-            remote: bool | None = None,
-            currency: str | None = None,
-            public: bool | None = None,
-        ) -> None:
-            given = given_options(
-                role=role,
-                years=years,
-                level=level,
-                location=location,
-                industry=industry,
-                education=education,
-                skills=skills,
-                certifications=certifications,
-                company=company,
-                remote=remote,
-                currency=currency,
-            )
-            await handler(self, interaction, given, public)
+        async def command(self: Any, interaction: Interaction, **options: Any) -> None:
+            public = options.pop("public", None)
+            await handler(self, interaction, given_options(**options), public)
 
-        # discord.py skips `self` only for functions whose qualified name says they sit in a class.
+        # discord.py reads the options from the signature, and skips `self` only for functions
+        # whose qualified name says they sit in a class.
+        positional = inspect.Parameter.POSITIONAL_OR_KEYWORD
+        command.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+            [
+                inspect.Parameter("self", positional),
+                inspect.Parameter("interaction", positional, annotation=discord.Interaction),
+                *_parameters(),
+            ]
+        )
         command.__name__, command.__qualname__ = handler.__name__, handler.__qualname__
-        described = app_commands.describe(
-            **{name: DESCRIPTIONS[name] for name in SALARY_OPTIONS[:-1]}, public=public_means
-        )(command)
-        decorated = app_commands.choices(
-            level=LEVEL_CHOICES,
-            industry=INDUSTRY_CHOICES,
-            education=EDUCATION_CHOICES,
-            company=COMPANY_CHOICES,
-            currency=CURRENCY_CHOICES,
-        )(autocomplete("role", "location", "skills", "certifications")(described))
+        described = app_commands.describe(**{**DESCRIPTIONS, "public": public_means})(command)
+        decorated = app_commands.choices(**CHOICES)(autocomplete(*AUTOCOMPLETE)(described))
         if heavy:
             decorated = heavy_cooldown(decorated)
         register = group.command if group is not None else app_commands.command

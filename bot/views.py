@@ -9,22 +9,21 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 import discord
 
-from bot import answering
-from bot.context import Filled
 from bot.errors import report_error, send_private
+from bot.fill import Filled
+from bot.flows.answers import answer_estimate, answer_role_comparison, answer_tips
+from bot.interaction import Interaction, ours
 from bot.limits import button_limiter
 from bot.privacy import Visibility
 from bot.render.embeds import history_line
-from bot.salary import taxonomy
+from bot.salary import fields, taxonomy
 from bot.salary.query import SalaryQuery, parse_query
 from db.models import HistoryEntry, ProfileUpdate
-
-if TYPE_CHECKING:
-    from bot.client import SalaryBot
 
 log = logging.getLogger(__name__)
 
@@ -35,16 +34,14 @@ STALE = (
 NOT_YOURS = "These buttons belong to someone else's answer. Run `/estimate` for your own."
 
 
-def _visibility_of(interaction: discord.Interaction) -> Visibility:
+def _visibility_of(interaction: Interaction) -> Visibility:
     """Answers to a button press are as private as the message the button is on."""
     message = interaction.message
     return Visibility(ephemeral=bool(message and message.flags.ephemeral))
 
 
-async def _entry(
-    bot: SalaryBot, interaction: discord.Interaction, owner: int, entry_id: int
-) -> HistoryEntry | None:
-    entry = await bot.store.history.get(owner, entry_id)
+async def _entry(interaction: Interaction, owner: int, entry_id: int) -> HistoryEntry | None:
+    entry = await interaction.client.store.history.get(owner, entry_id)
     if entry is None:
         await send_private(interaction, STALE)
     return entry
@@ -62,7 +59,7 @@ async def within_limits(interaction: discord.Interaction) -> bool:
 class TimeoutView(discord.ui.View):
     """A view that greys its buttons out when it times out, and reports errors privately."""
 
-    origin: discord.Interaction | None = None
+    origin: Interaction | None = None
 
     async def on_timeout(self) -> None:
         for child in self.children:
@@ -109,60 +106,44 @@ class AnswerButton(
         return await within_limits(interaction)
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        bot: SalaryBot = interaction.client  # type: ignore[assignment]
         try:
-            entry = await _entry(bot, interaction, self.owner, self.entry_id)
+            entry = await _entry(ours(interaction), self.owner, self.entry_id)
             if entry is None:
                 return
             query = parse_query(**entry.query)
-            await ACTIONS[self.action](bot, interaction, query)
+            await ACTIONS[self.action](ours(interaction), query)
         except Exception as error:
             await report_error(interaction, error)
 
 
-async def _level_up(bot: SalaryBot, interaction: discord.Interaction, query: SalaryQuery) -> None:
-    target = answering.next_level(query)
+async def _level_up(interaction: Interaction, query: SalaryQuery) -> None:
+    target = query.level_above
     if target is None:
         await send_private(interaction, "That is already the top level in the data.")
         return
-    before = bot.salary.estimate(query)
+    before = interaction.client.model.estimate(query)
     raised = query.model_copy(update={"level": target, "years": None})
-    changed = f"level {taxonomy.label('level', target)}"
-    await answering.answer_estimate(
-        bot,
+    await answer_estimate(
         interaction,
         Filled(raised),
         _visibility_of(interaction),
+        view_for=EstimateView.under(interaction),
         before=before,
-        changed=changed,
+        changed=f"level {taxonomy.label('level', target)}",
     )
 
 
-async def _roles(bot: SalaryBot, interaction: discord.Interaction, query: SalaryQuery) -> None:
-    await answering.answer_role_comparison(
-        bot, interaction, Filled(query), _visibility_of(interaction)
-    )
+async def _roles(interaction: Interaction, query: SalaryQuery) -> None:
+    await answer_role_comparison(interaction, Filled(query), _visibility_of(interaction))
 
 
-async def _tips(bot: SalaryBot, interaction: discord.Interaction, query: SalaryQuery) -> None:
-    await answering.answer_tips(bot, interaction, Filled(query), _visibility_of(interaction))
+async def _tips(interaction: Interaction, query: SalaryQuery) -> None:
+    await answer_tips(interaction, Filled(query), _visibility_of(interaction))
 
 
-async def _save(bot: SalaryBot, interaction: discord.Interaction, query: SalaryQuery) -> None:
-    update = ProfileUpdate(
-        role=query.role,
-        years=query.years,
-        level=query.level,
-        location=query.location,
-        industry=query.industry,
-        education=query.education,
-        skills=list(query.skills),
-        certifications=list(query.certifications),
-        company_type=query.company_type,
-        currency=query.currency,
-        remote=query.remote,
-    )
-    await bot.store.profiles.upsert(interaction.user.id, update)
+async def _save(interaction: Interaction, query: SalaryQuery) -> None:
+    update = ProfileUpdate(**query.model_dump(include=set(fields.FIELD_NAMES)))
+    await interaction.client.store.profiles.upsert(interaction.user.id, update)
     await send_private(
         interaction, "Saved as your profile. `/profile show` shows it; later commands use it."
     )
@@ -174,12 +155,23 @@ ACTIONS = {"up": _level_up, "roles": _roles, "tips": _tips, "save": _save}
 class EstimateView(TimeoutView):
     def __init__(self, owner: int, entry_id: int, query: SalaryQuery) -> None:
         super().__init__(timeout=VIEW_TIMEOUT_S)
-        target = answering.next_level(query)
+        target = query.level_above
         if target is not None:
             self.add_item(AnswerButton("up", owner, entry_id, f"What if {target}?"))
         self.add_item(AnswerButton("roles", owner, entry_id, "Compare roles"))
         self.add_item(AnswerButton("tips", owner, entry_id, "Tips for me"))
         self.add_item(AnswerButton("save", owner, entry_id, "Save as my profile"))
+
+    @classmethod
+    def under(cls, interaction: Interaction) -> Callable[[HistoryEntry, SalaryQuery], EstimateView]:
+        """The buttons for an answer to `interaction`, built once its history entry exists."""
+
+        def build(entry: HistoryEntry, query: SalaryQuery) -> EstimateView:
+            view = cls(interaction.user.id, entry.id, query)
+            view.origin = interaction
+            return view
+
+        return build
 
 
 class HistoryMenu(
@@ -214,16 +206,16 @@ class HistoryMenu(
         return await within_limits(interaction)
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        bot: SalaryBot = interaction.client  # type: ignore[assignment]
         try:
             values = self.item.values
             entry_id = int(values[0]) if values and values[0].isdigit() else 0
-            entry = await _entry(bot, interaction, self.owner, entry_id)
+            typed = ours(interaction)
+            entry = await _entry(typed, self.owner, entry_id)
             if entry is None:
                 return
             query = parse_query(**entry.query)
-            await answering.answer_estimate(
-                bot, interaction, Filled(query), _visibility_of(interaction)
+            await answer_estimate(
+                typed, Filled(query), _visibility_of(typed), view_for=EstimateView.under(typed)
             )
         except Exception as error:
             await report_error(interaction, error)
@@ -249,8 +241,7 @@ class ConfirmDelete(TimeoutView):
     async def confirm(
         self, interaction: discord.Interaction, button: discord.ui.Button[Any]
     ) -> None:
-        bot: SalaryBot = interaction.client  # type: ignore[assignment]
-        removed = await bot.store.delete_user(self.owner)
+        removed = await ours(interaction).client.store.delete_user(self.owner)
         self.stop()
         total = sum(removed.values())
         parts = (

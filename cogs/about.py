@@ -8,7 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.errors import NO_MENTIONS
+from bot.interaction import Interaction
 
 if TYPE_CHECKING:
     from bot.client import SalaryBot
@@ -64,10 +64,8 @@ class About(commands.Cog):
     @app_commands.command(
         name="about", description="What this bot does, its data sources and your privacy"
     )
-    async def about(self, interaction: discord.Interaction) -> None:
-        await interaction.response.send_message(
-            embed=about_embed(), ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
+    async def about(self, interaction: Interaction) -> None:
+        await interaction.response.send_message(embed=about_embed(), ephemeral=True)
 
 
 async def setup(bot: SalaryBot) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.interaction import Interaction
 from bot.render.embeds import history_embed
 from bot.views import HistoryView
 
@@ -24,7 +24,7 @@ class History(commands.Cog):
     @app_commands.command(
         name="history", description="Your recent queries; pick one to run it again"
     )
-    async def history(self, interaction: discord.Interaction) -> None:
+    async def history(self, interaction: Interaction) -> None:
         entries = await self.bot.store.history.recent(interaction.user.id, limit=SHOWN)
         embed = history_embed(entries)
         if not entries:

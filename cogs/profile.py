@@ -11,12 +11,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.answering import finish_or_defer, send
-from bot.errors import NO_MENTIONS, report_error
+from bot.errors import report_error
+from bot.flows.reply import finish_or_defer, send
+from bot.interaction import Interaction, ours
 from bot.options import salary_command
 from bot.privacy import Visibility
 from bot.render.embeds import profile_embed
-from bot.salary import taxonomy
+from bot.salary import fields, taxonomy
 from bot.salary.query import parse_query
 from bot.views import ConfirmDelete
 from db.models import Profile, ProfileUpdate
@@ -24,21 +25,12 @@ from db.models import Profile, ProfileUpdate
 if TYPE_CHECKING:
     from bot.client import SalaryBot
 
-LIST_FIELDS = ("skills", "certifications")
-
 
 def profile_update(given: dict[str, Any], private: bool | None = None) -> ProfileUpdate:
     """Validate typed values through the salary query, then keep only what was given."""
     query = parse_query(**given)
-    changes: dict[str, Any] = {name: getattr(query, name) for name in given if name != "currency"}
-    for name in LIST_FIELDS:
-        if name in changes:
-            changes[name] = list(changes[name])
-    if "currency" in given:
-        changes["currency"] = query.currency
-    if "years" in given or "level" in given:
-        # Experience is one fact: a new level replaces saved years and the other way round.
-        changes["years"], changes["level"] = query.years, query.level
+    # Experience is one fact: a new level replaces saved years and the other way round.
+    changes = fields.merge({}, {name: getattr(query, name) for name in given})
     if private is not None:
         changes["private"] = private
     return ProfileUpdate(**changes)
@@ -58,11 +50,9 @@ def form_defaults(profile: Profile | None) -> dict[str, str]:
     }
 
 
-async def save_and_show(
-    bot: SalaryBot, interaction: discord.Interaction, update: ProfileUpdate
-) -> None:
+async def save_and_show(interaction: Interaction, update: ProfileUpdate) -> None:
     private = Visibility(ephemeral=True)
-    saving = bot.store.profiles.upsert(interaction.user.id, update)
+    saving = interaction.client.store.profiles.upsert(interaction.user.id, update)
     profile = await finish_or_defer(interaction, saving, private)
     await send(interaction, private, content="Profile saved.", embed=profile_embed(profile))
 
@@ -90,9 +80,8 @@ class ProfileForm(discord.ui.Modal, title="Your salary profile"):
         label="Certifications", placeholder="AWS ML Specialty", required=False, max_length=300
     )
 
-    def __init__(self, bot: SalaryBot, profile: Profile | None) -> None:
+    def __init__(self, profile: Profile | None) -> None:
         super().__init__(timeout=600)
-        self.bot = bot
         for name, value in form_defaults(profile).items():
             getattr(self, name).default = value or None
 
@@ -104,7 +93,7 @@ class ProfileForm(discord.ui.Modal, title="Your salary profile"):
             if text:
                 given[name] = text
             else:
-                cleared[name] = [] if name in LIST_FIELDS else None
+                cleared[name] = [] if name in fields.LIST_FIELDS else None
         experience = self.experience.value.strip()
         if experience:
             # Anything number-like is years, so "-1" gets the years message, not the levels one.
@@ -113,9 +102,9 @@ class ProfileForm(discord.ui.Modal, title="Your salary profile"):
             cleared.update(years=None, level=None)
         update = profile_update(given)
         merged = ProfileUpdate(**{**cleared, **update.changes()})
-        await save_and_show(self.bot, interaction, merged)
+        await save_and_show(ours(interaction), merged)
 
-    async def on_error(self, interaction: discord.Interaction, error: Exception, /) -> None:  # type: ignore[override]
+    async def on_error(self, interaction: Interaction, error: Exception, /) -> None:  # type: ignore[override]
         await report_error(interaction, error)
 
 
@@ -133,33 +122,33 @@ class ProfileCog(commands.Cog, name="Profile"):
         heavy=False,
     )
     async def set_profile(
-        self, interaction: discord.Interaction, given: dict[str, Any], public: bool | None
+        self, interaction: Interaction, given: dict[str, Any], public: bool | None
     ) -> None:
         if not given and public is None:
             current = await self.bot.store.profiles.get(interaction.user.id)
-            await interaction.response.send_modal(ProfileForm(self.bot, current))
+            await interaction.response.send_modal(ProfileForm(current))
             return
         private = None if public is None else not public
-        await save_and_show(self.bot, interaction, profile_update(given, private))
+        await save_and_show(interaction, profile_update(given, private))
 
     @profile.command(name="show", description="What I have saved about you")
-    async def show(self, interaction: discord.Interaction) -> None:
+    async def show(self, interaction: Interaction) -> None:
         profile = await self.bot.store.profiles.get(interaction.user.id)
         await interaction.response.send_message(embed=profile_embed(profile), ephemeral=True)
 
     @profile.command(
         name="export", description="Everything stored about you, as a JSON file sent only to you"
     )
-    async def export(self, interaction: discord.Interaction) -> None:
+    async def export(self, interaction: Interaction) -> None:
         data = await self.bot.store.export_user(interaction.user.id)
         payload = json.dumps(data, indent=2, ensure_ascii=False, default=str).encode()
         file = discord.File(io.BytesIO(payload), filename=f"salary-bot-{interaction.user.id}.json")
         await interaction.response.send_message(
-            "Everything I store about you.", file=file, ephemeral=True, allowed_mentions=NO_MENTIONS
+            "Everything I store about you.", file=file, ephemeral=True
         )
 
     @profile.command(name="delete", description="Erase your profile and query history (asks first)")
-    async def delete(self, interaction: discord.Interaction) -> None:
+    async def delete(self, interaction: Interaction) -> None:
         view = ConfirmDelete(interaction.user.id)
         await interaction.response.send_message(
             "Delete your profile and all your saved queries? This cannot be undone.",

@@ -8,14 +8,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.errors import NO_MENTIONS
+from bot.interaction import Interaction
 from bot.render.embeds import settings_embed
 
 if TYPE_CHECKING:
     from bot.client import SalaryBot
 
 
-def in_a_server(interaction: discord.Interaction) -> bool:
+def in_a_server(interaction: Interaction) -> bool:
     """Checked first: an old command list or a user install can still send it from a DM."""
     if interaction.guild_id is None:
         raise app_commands.NoPrivateMessage()
@@ -43,7 +43,7 @@ class Settings(commands.Cog):
     @app_commands.check(in_a_server)
     async def settings(
         self,
-        interaction: discord.Interaction,
+        interaction: Interaction,
         public_answers: bool | None = None,
         career_channel: discord.TextChannel | None = None,
         clear_career_channel: bool | None = None,
@@ -66,9 +66,7 @@ class Settings(commands.Cog):
             else await guilds.get(interaction.guild_id)
         )
         note = "Saved." if changes else "Current settings:"
-        await interaction.response.send_message(
-            note, embed=settings_embed(current), ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
+        await interaction.response.send_message(note, embed=settings_embed(current), ephemeral=True)
 
 
 async def setup(bot: SalaryBot) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import discord
 from discord.ext import commands
 
-from bot import answering
+from bot.flows.answers import answer_tips
+from bot.flows.asker import load_asker
+from bot.interaction import Interaction
 from bot.options import salary_command
 
 if TYPE_CHECKING:
@@ -22,12 +23,10 @@ class Tips(commands.Cog):
         "tips", "What would raise your pay most, ranked in money, plus negotiation advice"
     )
     async def tips(
-        self, interaction: discord.Interaction, given: dict[str, Any], public: bool | None
+        self, interaction: Interaction, given: dict[str, Any], public: bool | None
     ) -> None:
-        asker = await answering.load_asker(self.bot, interaction)
-        await answering.answer_tips(
-            self.bot, interaction, asker.fill(given), asker.visibility(public)
-        )
+        asker = await load_asker(interaction)
+        await answer_tips(interaction, asker.fill(given), asker.visibility(public))
 
 
 async def setup(bot: SalaryBot) -> None:

@@ -1,14 +1,17 @@
-"""Typed shapes of everything the store keeps. Values are validated elsewhere; these bound them."""
+"""Typed shapes of everything the store keeps. Values are validated elsewhere; these bound them.
+
+Profiles take their fields from the salary field declaration, a pure module with no imports
+of ours, so a new salary field reaches the store without a second declaration.
+"""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
-# Bounds keep one user from bloating the database; the bot validates meaning (taxonomy keys).
-Text = Annotated[str, Field(max_length=200)]
-TextList = Annotated[list[Annotated[str, Field(max_length=100)]], Field(max_length=50)]
+from bot.salary.fields import LIST_FIELDS, SalaryFields
+
 Snowflake = Annotated[int, Field(ge=0, lt=2**63)]
 
 
@@ -16,53 +19,37 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Profile(_Frozen):
+class Profile(SalaryFields):
+    """A person's saved answers to the salary fields, with their privacy wish."""
+
     user_id: Snowflake
-    role: Text | None = None
-    years: Annotated[int, Field(ge=0, le=80)] | None = None
-    level: Text | None = None
-    location: Text | None = None
-    industry: Text | None = None
-    education: Text | None = None
-    certifications: TextList = Field(default_factory=list)
-    skills: TextList = Field(default_factory=list)
-    company_type: Text | None = None
-    currency: Text | None = None
-    remote: bool | None = None
     # None means "follow the server default" (GuildSettings.public_answers).
     private: bool | None = None
     created_at: AwareDatetime
     updated_at: AwareDatetime
 
 
-class ProfileUpdate(_Frozen):
+class ProfileUpdate(SalaryFields):
     """A partial change. Only fields passed explicitly change; passing None clears a field.
 
     ProfileUpdate(location="berlin") keeps everything else;
     ProfileUpdate(location=None) clears the location.
     """
 
-    role: Text | None = None
-    years: Annotated[int, Field(ge=0, le=80)] | None = None
-    level: Text | None = None
-    location: Text | None = None
-    industry: Text | None = None
-    education: Text | None = None
-    certifications: TextList | None = None
-    skills: TextList | None = None
-    company_type: Text | None = None
-    currency: Text | None = None
-    remote: bool | None = None
     private: bool | None = None
 
+    @field_validator(*LIST_FIELDS, mode="before")
+    @classmethod
+    def _cleared_list(cls, value: Any) -> Any:
+        # Lists are never NULL: clearing one stores an empty list.
+        return () if value is None else value
+
     def changes(self) -> dict[str, Any]:
-        """The explicitly given fields; a cleared list becomes [] (lists are never NULL)."""
+        """The explicitly given fields, lists as lists."""
         out: dict[str, Any] = {}
         for name in sorted(self.model_fields_set):
             value = getattr(self, name)
-            if value is None and name in ("certifications", "skills"):
-                value = []
-            out[name] = value
+            out[name] = list(value) if name in LIST_FIELDS else value
         return out
 
 

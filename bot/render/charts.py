@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import discord
 
-from bot.render.chart import BandRow, render_band_chart
+from bot.render.band_chart import BandRow, render_band_chart
 from bot.render.embeds import describe_person
 from bot.salary import taxonomy
 from bot.salary.currency import format_money

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import discord
 
-from bot.salary import taxonomy
+from bot.salary import fields, taxonomy
 from bot.salary.currency import format_money
 from bot.salary.query import SalaryQuery
 from bot.salary.results import (
@@ -23,22 +24,6 @@ COLOUR = discord.Colour.from_rgb(88, 101, 242)
 FIELD_VALUE_LIMIT = 1024
 TOP_FACTORS = 6
 KIND_TAG = {"data": "data", "article": "article (2023)", "assumption": "assumption"}
-
-# How each query field is named to people.
-FIELD_LABELS = {
-    "role": "role",
-    "years": "years",
-    "level": "level",
-    "location": "location",
-    "industry": "industry",
-    "education": "education",
-    "certifications": "certifications",
-    "skills": "skills",
-    "company_type": "company",
-    "currency": "currency",
-    "remote": "remote",
-    "year": "year",
-}
 
 
 def clip(text: str, limit: int) -> str:
@@ -98,6 +83,35 @@ def details_line(query: SalaryQuery) -> str | None:
             + ", ".join(taxonomy.label("certification", c) for c in query.certifications)
         )
     return " · ".join(extra) or None
+
+
+def field_text(name: str, value: Any) -> str | None:
+    """A salary field's value as people read it, or None when nothing was said."""
+    if not fields.is_given(value):
+        return None
+    kind = fields.kind(name)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple | list):
+        return ", ".join(taxonomy.label(kind, item) if kind else str(item) for item in value)
+    return taxonomy.label(kind, value) if kind else str(value)
+
+
+def experience_text(years: int | None, level: str | None) -> str | None:
+    if years is not None:
+        return f"{years} years"
+    return taxonomy.label("level", level) if level else None
+
+
+def change_line(before: SalaryEstimate, after: SalaryEstimate) -> str:
+    """ "+$21k (+9%) median base: $233k → $254k"."""
+    delta = after.base.p50 - before.base.p50
+    share = delta / before.base.p50 if before.base.p50 else 0.0
+    sign = "+" if delta >= 0 else "−"
+    return (
+        f"{sign}{money(abs(delta), after.currency)} ({sign}{abs(share):.0%}) median base: "
+        f"{money(before.base.p50, after.currency)} → {money(after.base.p50, after.currency)}"
+    )
 
 
 def figure_range(figure: ArticleFigure, currency: str) -> str:
@@ -259,28 +273,16 @@ def profile_embed(profile: Profile | None) -> discord.Embed:
             "Nothing saved yet. `/profile set` saves options that every command then uses."
         )
         return embed
-    shown = {
-        "Role": taxonomy.label("role", profile.role) if profile.role else None,
-        "Experience": f"{profile.years} years"
-        if profile.years is not None
-        else (taxonomy.label("level", profile.level) if profile.level else None),
-        "Location": taxonomy.label("location", profile.location) if profile.location else None,
-        "Industry": taxonomy.label("industry", profile.industry) if profile.industry else None,
-        "Education": taxonomy.label("education", profile.education) if profile.education else None,
-        "Company": taxonomy.label("company", profile.company_type)
-        if profile.company_type
-        else None,
-        "Skills": ", ".join(taxonomy.label("skill", s) for s in profile.skills) or None,
-        "Certifications": ", ".join(
-            taxonomy.label("certification", c) for c in profile.certifications
-        )
-        or None,
-        "Currency": profile.currency,
-        "Remote": None if profile.remote is None else ("yes" if profile.remote else "no"),
-        "Answers": None
-        if profile.private is None
-        else ("private" if profile.private else "public"),
-    }
+    shown: dict[str, str | None] = {}
+    for name in fields.FIELD_NAMES:
+        if name in fields.EXPERIENCE:
+            # Saved as years or as a level, shown as one line.
+            shown["Experience"] = experience_text(profile.years, profile.level)
+        else:
+            shown[fields.label(name).capitalize()] = field_text(name, getattr(profile, name))
+    shown["Answers"] = (
+        None if profile.private is None else ("private" if profile.private else "public")
+    )
     for name, value in shown.items():
         if value:
             embed.add_field(name=name, value=clip(value, FIELD_VALUE_LIMIT))

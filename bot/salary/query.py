@@ -11,23 +11,25 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
+from pydantic import ValidationError, ValidationInfo, field_validator
 
+from . import fields
 from . import taxonomy as tx
 from .currency import CURRENCIES, normalise_code
 from .errors import QueryError
+from .fields import MAX_YEARS, SalaryFields
 
 MAX_TEXT = 100  # longer inputs are not names of anything we know
 MAX_ITEMS = 20
 MIN_YEAR, MAX_YEAR = 2020, 2035
 CLIP = 40
-# Which taxonomy kind names each single-valued field.
+# Which taxonomy kind names each single-valued field (levels are also read from "5 years" or "Sr").
 KIND_OF = {
-    "role": "role",
-    "location": "location",
-    "industry": "industry",
-    "education": "education",
-    "company_type": "company",
+    name: kind
+    for name in fields.FIELD_NAMES
+    if (kind := fields.kind(name)) is not None
+    and name not in fields.LIST_FIELDS
+    and name not in fields.EXPERIENCE
 }
 
 
@@ -50,9 +52,10 @@ def _text(field: str, value: Any) -> str:
 
 
 def _name(field: str) -> str:
-    return {"company_type": "company type", "certifications": "certification"}.get(
-        field, field.rstrip("s") if field in ("skills",) else field
-    )
+    """A field's name in a sentence, singular for lists ("Unknown skill ...")."""
+    if field == "company_type":
+        return "company type"
+    return field.removesuffix("s") if field in fields.LIST_FIELDS else field
 
 
 def _resolve(field: str, kind: str, value: Any) -> str:
@@ -103,14 +106,16 @@ def _items(value: Any) -> list[Any]:
 def _years(value: Any) -> int | None:
     if value is None or isinstance(value, bool):
         if isinstance(value, bool):
-            raise QueryError("years", "Years of experience must be a number from 0 to 50.")
+            raise QueryError(
+                "years", f"Years of experience must be a number from 0 to {MAX_YEARS}."
+            )
         return None
     if isinstance(value, int | float):
         number = float(value)
     else:
         text = _text("years", value).strip().lower()
         if re.fullmatch(r"-\s*\d+(?:\.\d+)?", text):
-            raise QueryError("years", "Years of experience must be between 0 and 50.")
+            raise QueryError("years", f"Years of experience must be between 0 and {MAX_YEARS}.")
         m = re.fullmatch(
             r"(\d{1,3}(?:\.\d+)?)\s*\+?\s*(?:y|yr|yrs|year|years)?(?:\s+of\s+\w+)?", text
         )
@@ -120,30 +125,22 @@ def _years(value: Any) -> int | None:
                 f"Couldn't read '{clip(text)}' as years of experience: try a number like 5.",
             )
         number = float(m.group(1))
-    if not 0 <= number <= 50:
+    if not 0 <= number <= MAX_YEARS:
         raise QueryError(
-            "years", f"Years of experience must be between 0 and 50 (got {clip(str(value), 12)})."
+            "years",
+            f"Years of experience must be between 0 and {MAX_YEARS} (got {clip(str(value), 12)}).",
         )
     return int(number)
 
 
-class SalaryQuery(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class SalaryQuery(SalaryFields):
+    """The declared fields, validated and normalised, plus the year the answer is for."""
 
-    role: str | None = None
-    years: int | None = None
-    level: str | None = None
-    location: str | None = None
-    industry: str | None = None
-    education: str | None = None
-    certifications: tuple[str, ...] = ()
-    skills: tuple[str, ...] = ()
-    company_type: str | None = None
-    remote: bool | None = None
     year: int | None = None
+    # An answer is always in some currency: USD unless one was asked for.
     currency: str = "USD"
 
-    @field_validator("role", "location", "industry", "education", "company_type", mode="before")
+    @field_validator(*KIND_OF, mode="before")
     @classmethod
     def _named(cls, v: Any, info: ValidationInfo) -> str | None:
         field = str(info.field_name)
@@ -230,6 +227,16 @@ class SalaryQuery(BaseModel):
         if self.level is not None:
             return self.level
         return None if self.years is None else tx.level_for_years(self.years)
+
+    @property
+    def level_above(self) -> str | None:
+        """The level above this person's (senior when unknown), or None at the top."""
+        keys = [level.key for level in tx.LEVELS]
+        current = self.effective_level
+        if current is None:
+            return "senior"
+        position = keys.index(current)
+        return keys[position + 1] if position + 1 < len(keys) else None
 
     @property
     def country(self) -> str | None:

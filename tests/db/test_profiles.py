@@ -27,7 +27,7 @@ async def test_upsert_creates_and_reads_back(store: Store) -> None:
     )
     assert isinstance(created, Profile)
     assert created.user_id == 7
-    assert created.skills == ["python", "pytorch"]
+    assert created.skills == ("python", "pytorch")
     assert created.private is True
     assert created.industry is None
     assert created.created_at.tzinfo is not None
@@ -42,7 +42,7 @@ async def test_partial_update_keeps_other_fields(store: Store) -> None:
     await asyncio.sleep(0.001)
     second = await store.profiles.upsert(1, ProfileUpdate(location="london"))
     assert second.location == "london"
-    assert (second.role, second.years, second.skills) == ("data_scientist", 3, ["sql"])
+    assert (second.role, second.years, second.skills) == ("data_scientist", 3, ("sql",))
     assert second.created_at == first.created_at
     assert second.updated_at > first.updated_at
 
@@ -53,7 +53,7 @@ async def test_explicit_none_clears_only_that_field(store: Store) -> None:
     )
     cleared = await store.profiles.upsert(1, ProfileUpdate(location=None, skills=None))
     assert cleared.location is None
-    assert cleared.skills == []
+    assert cleared.skills == ()
     assert cleared.role == "mle"
     assert cleared.private is False
 
@@ -67,7 +67,7 @@ async def test_privacy_none_means_follow_server_default(store: Store) -> None:
 async def test_empty_update_creates_blank_profile(store: Store) -> None:
     profile = await store.profiles.upsert(5, ProfileUpdate())
     assert profile.role is None
-    assert profile.skills == []
+    assert profile.skills == ()
 
 
 def test_update_rejects_unknown_and_out_of_range_fields() -> None:

@@ -102,7 +102,7 @@ async def test_profile_set_without_options_opens_the_form_and_submitting_saves(
     profile = await bot_of(harness).store.profiles.get(user.id)
     assert profile is not None
     assert (profile.role, profile.years, profile.location) == ("data_scientist", 5, "GB")
-    assert sorted(profile.skills) == ["python", "sql"] and profile.certifications == []
+    assert sorted(profile.skills) == ["python", "sql"] and profile.certifications == ()
 
     # A level typed into the same box replaces the years.
     again = await run(harness, user, place, "profile set")

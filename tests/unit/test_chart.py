@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
 
-from bot.render import chart
-from bot.render.chart import (
+from bot.render import band_chart as chart
+from bot.render.band_chart import (
     BG,
     BOX,
     HL_ACCENT,

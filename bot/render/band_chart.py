@@ -111,7 +111,10 @@ def nice_ticks(lo: float, hi: float, n: int = MAX_TICKS) -> list[float]:
             if last - first + 1 <= n:
                 # Rounding keeps e.g. 3 * 0.2 from printing as 0.6000000000000001.
                 digits = max(0, 1 - math.floor(math.log10(step)))
-                return [round(k * step, digits) for k in range(first, last + 1)]
+                ticks = [round(k * step, digits) for k in range(first, last + 1)]
+                # Rounding may land a hair inside the data; the ends must still bracket it.
+                ticks[0], ticks[-1] = min(ticks[0], lo), max(ticks[-1], hi)
+                return ticks
     raise AssertionError("unreachable: a step of 100x the raw step always fits")
 
 

@@ -1,0 +1,71 @@
+"""Who is asking: their profile, last query and server settings, read together."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+
+from bot.fill import Filled, fill_query
+from bot.interaction import Interaction
+from bot.privacy import Visibility, decide_visibility
+from db.models import GuildSettings, HistoryEntry, Profile
+
+
+@dataclass(frozen=True)
+class Asker:
+    """What is known about the person behind an interaction."""
+
+    user_id: int
+    profile: Profile | None
+    last: HistoryEntry | None
+    settings: GuildSettings | None
+    in_guild: bool
+    in_group_dm: bool
+    channel_id: int | None
+
+    def visibility(self, requested_public: bool | None) -> Visibility:
+        return decide_visibility(
+            in_guild=self.in_guild,
+            in_group_dm=self.in_group_dm,
+            channel_id=self.channel_id,
+            requested_public=requested_public,
+            profile=self.profile,
+            settings=self.settings,
+        )
+
+    def fill(self, given: dict[str, Any], *, use_defaults: bool = True) -> Filled:
+        return fill_query(given, self.profile, self.last, use_defaults=use_defaults)
+
+
+async def load_asker(interaction: Interaction) -> Asker:
+    user_id = interaction.user.id
+    guild_id = interaction.guild_id
+    store = interaction.client.store
+    # Issued together, the three reads share one trip to the database thread.
+    profile, last, settings = await asyncio.gather(
+        store.profiles.get(user_id),
+        store.history.last(user_id),
+        store.guilds.get(guild_id) if guild_id is not None else _nothing(),
+    )
+    channel = interaction.channel
+    in_group_dm = isinstance(channel, discord.GroupChannel) or (
+        guild_id is None
+        and interaction.context.private_channel
+        and not interaction.context.dm_channel
+    )
+    return Asker(
+        user_id=user_id,
+        profile=profile,
+        last=last,
+        settings=settings,
+        in_guild=guild_id is not None,
+        in_group_dm=in_group_dm,
+        channel_id=interaction.channel_id,
+    )
+
+
+async def _nothing() -> None:
+    return None

@@ -1,0 +1,89 @@
+"""Sending answers: at once, deferred when the work is slow, then the chart in one edit."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import aiohttp
+import discord
+
+from bot.interaction import Interaction
+from bot.privacy import Visibility
+from bot.render.charts import CHART_NAME, chart_file
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+# Well inside Discord's 3 s: time left to defer even on a loaded machine.
+DEFER_AFTER_S = 1.5
+
+
+async def send(
+    interaction: Interaction,
+    visibility: Visibility,
+    *,
+    content: str | None = None,
+    embed: discord.Embed | None = None,
+    view: discord.ui.View | None = None,
+) -> None:
+    """Reply, or follow up when already answered; the bot's default keeps mentions off."""
+    if visibility.note:
+        content = f"{content}\n{visibility.note}" if content else visibility.note
+    kwargs: dict[str, Any] = {}
+    if content is not None:
+        kwargs["content"] = content
+    if embed is not None:
+        kwargs["embed"] = embed
+    if view is not None:
+        kwargs["view"] = view
+    if interaction.response.type == discord.InteractionResponseType.deferred_channel_message:
+        # The "thinking…" placeholder becomes the answer; its privacy was set by the deferral.
+        await interaction.edit_original_response(**kwargs)
+        return
+    if interaction.response.is_done():
+        await interaction.followup.send(ephemeral=visibility.ephemeral, **kwargs)
+    else:
+        await interaction.response.send_message(ephemeral=visibility.ephemeral, **kwargs)
+
+
+async def finish_or_defer(
+    interaction: Interaction, work: Awaitable[T], visibility: Visibility
+) -> T:
+    """Await work that is usually instant; if it is not done in time, defer first.
+
+    A busy database can hold a write for seconds, and Discord forgets an interaction
+    with no first answer after 3 s: "thinking…" keeps it alive until the answer is ready.
+    """
+    task = asyncio.ensure_future(work)
+    done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER_S)
+    if not done and not interaction.response.is_done():
+        await interaction.response.defer(ephemeral=visibility.ephemeral, thinking=True)
+    return await task
+
+
+async def complete_answer(
+    interaction: Interaction,
+    embed: discord.Embed,
+    render: Callable[[], bytes],
+    view: discord.ui.View | None = None,
+) -> None:
+    """Add the chart (drawn off the event loop) and any buttons to an answer already sent."""
+    changes: dict[str, Any] = {}
+    try:
+        chart = await chart_file(render)
+    except Exception:
+        # The answer is already with the user; a chart that fails to draw only loses the picture.
+        log.exception("a chart failed to render")
+    else:
+        embed.set_image(url=f"attachment://{CHART_NAME}")
+        changes.update(embed=embed, attachments=[chart])
+    if view is not None:
+        changes["view"] = view
+    if not changes:
+        return
+    try:
+        await interaction.edit_original_response(**changes)
+    except (discord.HTTPException, aiohttp.ClientError, ConnectionError) as error:
+        log.warning("could not add the chart and buttons to an answer: %s", error)
