@@ -1,4 +1,4 @@
-"""The salary domain: pure Python, no Discord. Tables are built by build.py.
+"""The salary domain: pure Python, no Discord. Tables are built by build/.
 
 Typical use:
 

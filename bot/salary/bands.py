@@ -1,6 +1,6 @@
 """Runtime lookup of base-pay bands from the built table (no fitting here).
 
-The table (see build_bands.py) holds log-USD quantile vectors at four
+The table (see build/bands.py) holds log-USD quantile vectors at four
 depths; a lookup takes the most specific one that exists:
 
   cell  role|level|country|year   raw frame (already in that year's money)
