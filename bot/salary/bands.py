@@ -25,7 +25,6 @@ class Band:
     n: int  # postings behind the most specific group used
     depth: str  # "cell" | "group" | "role-level" | "world"
     cell: str  # human description of the group
-    remote_share: float
     extrapolated_years: int  # years projected beyond the data
     country_known: bool
     remote_effect: float  # log multiplier applied for remote / on-site (0 if none)
@@ -93,7 +92,6 @@ class BandTable:
             n=n,
             depth=depth,
             cell=cell,
-            remote_share=share,
             extrapolated_years=extra,
             country_known=country is not None and country in self.country_offset,
             remote_effect=effect,

@@ -187,16 +187,6 @@ _TERMS: dict[str, tuple[Term, ...]] = {
     "skill": SKILLS,
     "company": COMPANY_TYPES,
 }
-KINDS: tuple[str, ...] = (
-    "role",
-    "location",
-    "skill",
-    "certification",
-    "industry",
-    "education",
-    "company",
-    "level",
-)
 
 
 def _entries(kind: str) -> Iterable[tuple[str, str, tuple[str, ...]]]:
