@@ -2,16 +2,13 @@
 
 They are shown beside the data-driven band, never blended into it: the
 article gives no sample sizes, its experience tiers are in Canadian dollars
-and its ranges in US dollars (converted here at the 2023 Bank of Canada
-average, 1.3497 CAD per USD).
+and its ranges in US dollars (the currency table converts them at the 2023
+Bank of Canada average, 1.3497 CAD per USD).
 """
 
 from __future__ import annotations
 
-from .currency import RATES
-
 CITATION = "article (2023)"
-CAD_PER_USD_2023 = RATES["CAD"].per_usd
 
 # Average base pay of ML engineers by experience tier, in CAD.
 TIERS_CAD: dict[str, tuple[str, float]] = {
@@ -39,8 +36,3 @@ CLAIMS: dict[str, str] = {
 }
 BONUS_SHARE = (0.10, 0.20)  # performance bonus as a share of base
 GROWTH_RANGE = (0.10, 0.20)  # year-over-year pay growth, "or more"
-
-
-def tier_usd(level: str) -> float | None:
-    tier = TIERS_CAD.get(level)
-    return None if tier is None else tier[1] / CAD_PER_USD_2023

@@ -1,6 +1,6 @@
 """Runtime lookup of base-pay bands from the built table (no fitting here).
 
-The table (see build_bands.py) holds log-USD quantile vectors at four
+The table (see build/bands.py) holds log-USD quantile vectors at four
 depths; a lookup takes the most specific one that exists:
 
   cell  role|level|country|year   raw frame (already in that year's money)
@@ -25,7 +25,6 @@ class Band:
     n: int  # postings behind the most specific group used
     depth: str  # "cell" | "group" | "role-level" | "world"
     cell: str  # human description of the group
-    remote_share: float
     extrapolated_years: int  # years projected beyond the data
     country_known: bool
     remote_effect: float  # log multiplier applied for remote / on-site (0 if none)
@@ -93,7 +92,6 @@ class BandTable:
             n=n,
             depth=depth,
             cell=cell,
-            remote_share=share,
             extrapolated_years=extra,
             country_known=country is not None and country in self.country_offset,
             remote_effect=effect,

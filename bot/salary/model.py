@@ -54,7 +54,6 @@ class SalaryModel:
         self.areas: dict[str, Any] = locations["areas"]
         self.role_family: dict[str, str] = locations["role_family"]
         self.data_year = self.bands.ref_year
-        self.growth_measured: dict[str, float] = bands["growth"]["measured"]
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> SalaryModel:

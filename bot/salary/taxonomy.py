@@ -1,17 +1,23 @@
 """Keys, labels and aliases for everything a query can name, plus autocomplete.
 
 Keys are stable identifiers stored in profiles and tables; labels are what
-people read; aliases are the ways people actually type things.
+people read; aliases are the ways people actually type things. Those tables are
+hand-written data in data/taxonomy.json, read once at import; this module
+keeps the logic.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import cache
+from typing import Any
+
+from .paths import DATA_DIR
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,227 +56,39 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .")
 
 
+_DATA: dict[str, Any] = json.loads((DATA_DIR / "taxonomy.json").read_text(encoding="utf-8"))
+
+
+def _terms(name: str) -> tuple[Term, ...]:
+    return tuple(Term(t["key"], t["label"], tuple(t["aliases"])) for t in _DATA[name])
+
+
+def _rules(name: str) -> tuple[tuple[str, str], ...]:
+    return tuple((pattern, key) for pattern, key in _DATA[name])
+
+
+def _location(rec: dict[str, Any]) -> Location:
+    return Location(
+        rec["key"],
+        rec["label"],
+        rec["kind"],
+        rec["country"],
+        rec["area_code"],
+        tuple(rec["aliases"]),
+    )
+
+
 # --- roles -----------------------------------------------------------------
 
-ROLES: tuple[Term, ...] = (
-    Term(
-        "ml_engineer",
-        "Machine Learning Engineer",
-        (
-            "mle",
-            "ml engineer",
-            "ml eng",
-            "machine learning developer",
-            "machine learning software engineer",
-            "machine learning model engineer",
-            "machine learning specialist",
-            "machine learning modeler",
-            "applied machine learning engineer",
-            "ai machine learning engineer",
-            "computer vision engineer",
-            "computer vision software engineer",
-            "machine vision engineer",
-            "nlp engineer",
-            "deep learning engineer",
-            "machine learning performance engineer",
-            "machine learning quality engineer",
-            "lead machine learning engineer",
-            "principal machine learning engineer",
-        ),
-    ),
-    Term(
-        "data_scientist",
-        "Data Scientist",
-        (
-            "ds",
-            "data science",
-            "applied data scientist",
-            "decision scientist",
-            "lead data scientist",
-            "principal data scientist",
-            "staff data scientist",
-            "ai data scientist",
-            "marketing data scientist",
-            "data scientist lead",
-            "data scientist expert",
-            "data scientist associate",
-            "data science tech lead",
-            "cientista de dados",
-        ),
-    ),
-    Term(
-        "research_scientist",
-        "Research / Applied Scientist",
-        (
-            "research scientist",
-            "applied scientist",
-            "research engineer",
-            "machine learning scientist",
-            "ml scientist",
-            "machine learning researcher",
-            "ml researcher",
-            "ai scientist",
-            "ai researcher",
-            "ai research scientist",
-            "ai research engineer",
-            "applied research scientist",
-            "applied machine learning scientist",
-            "machine learning research engineer",
-            "deep learning researcher",
-            "research",
-            "researcher",
-            "rs",
-        ),
-    ),
-    Term(
-        "software_engineer",
-        "Software Engineer",
-        (
-            "swe",
-            "sde",
-            "software developer",
-            "software development engineer",
-            "backend engineer",
-            "backend developer",
-            "backend software engineer",
-            "full stack engineer",
-            "full stack developer",
-            "fullstack engineer",
-            "frontend engineer",
-            "python developer",
-            "java developer",
-            "application developer",
-            "web developer",
-            "programmer",
-            "developer",
-        ),
-    ),
-    Term(
-        "ai_engineer",
-        "AI Engineer",
-        (
-            "ai developer",
-            "artificial intelligence engineer",
-            "ai software engineer",
-            "ai software development engineer",
-            "ai programmer",
-            "lead ai engineer",
-            "prompt engineer",
-            "llm engineer",
-            "genai engineer",
-            "generative ai engineer",
-        ),
-    ),
-    Term(
-        "data_engineer",
-        "Data Engineer",
-        (
-            "de",
-            "analytics engineer",
-            "big data engineer",
-            "big data developer",
-            "data infrastructure engineer",
-            "data integration engineer",
-            "data platform engineer",
-            "data pipeline engineer",
-            "cloud data engineer",
-            "azure data engineer",
-            "databricks engineer",
-            "dataops engineer",
-            "data devops engineer",
-            "etl developer",
-            "etl engineer",
-            "lead data engineer",
-            "principal data engineer",
-            "software data engineer",
-            "marketing data engineer",
-            "consultant data engineer",
-            "ai data engineer",
-            "scala spark developer",
-            "data developer",
-            "data engineer 4",
-        ),
-    ),
-    Term(
-        "data_analyst",
-        "Data Analyst",
-        (
-            "da",
-            "bi analyst",
-            "business intelligence analyst",
-            "business data analyst",
-            "bi data analyst",
-            "business intelligence data analyst",
-            "data analist",
-            "lead data analyst",
-            "principal data analyst",
-            "staff data analyst",
-            "financial data analyst",
-            "finance data analyst",
-            "marketing data analyst",
-            "product data analyst",
-            "sales data analyst",
-            "fraud data analyst",
-            "crm data analyst",
-            "people data analyst",
-            "compliance data analyst",
-            "data reporting analyst",
-            "data analytics specialist",
-            "data analysis",
-            "data analysis specialist",
-            "advanced data analyst",
-            "analytics analyst",
-            "data analyst lead",
-            "bi and data analyst",
-            "data and analytics analyst",
-        ),
-    ),
-    Term(
-        "mlops_engineer",
-        "MLOps / ML Platform Engineer",
-        (
-            "mlops",
-            "ml ops",
-            "mlops engineer",
-            "machine learning infrastructure engineer",
-            "ml infrastructure engineer",
-            "machine learning platform engineer",
-            "ml platform engineer",
-        ),
-    ),
-)
-
+ROLES: tuple[Term, ...] = _terms("roles")
 # Keyword rules for titles that no alias names exactly (order matters: the
 # more specific phrase wins). Used for data rows and for free-typed roles.
-_TITLE_RULES: tuple[tuple[str, str], ...] = (
-    (r"\bmlops\b|\bml ?ops\b|machine learning (infrastructure|platform)", "mlops_engineer"),
-    (r"research scientist|applied scientist|machine learning scientist", "research_scientist"),
-    (r"machine learning research|\bai research", "research_scientist"),
-    (r"machine learning engineer|\bml engineer", "ml_engineer"),
-    (r"data scientist", "data_scientist"),
-    (r"data engineer", "data_engineer"),
-    (r"data analyst", "data_analyst"),
-    (r"\bai engineer|artificial intelligence engineer", "ai_engineer"),
-    (r"software engineer|software developer", "software_engineer"),
-)
-
-
+_TITLE_RULES = _rules("title_rules")
 # For titles people type that the data has no role for: the nearest role it has. Never
 # used on data rows, so the bands stay what the postings say.
-_NEAREST_ROLE_RULES: tuple[tuple[str, str], ...] = (
-    (r"data architect|\betl\b|analytics engineer|big data", "data_engineer"),
-    (r"business intelligence|\bbi (developer|engineer|analyst)|business analyst", "data_analyst"),
-    (r"product analyst|quantitative analyst|analytics (analyst|specialist)", "data_analyst"),
-    (r"ai architect|gen ?ai|generative ai|ai developer", "ai_engineer"),
-    (r"devops|site reliability|\bsre\b|platform engineer|systems engineer", "software_engineer"),
-    (r"back ?end|front ?end|full ?stack|member of technical staff|\bswe\b", "software_engineer"),
-    (r"machine learning|deep learning", "ml_engineer"),
-)
-
+_NEAREST_ROLE_RULES = _rules("nearest_role_rules")
 # Aliases people type that are too vague to classify a data row by.
-_USER_ONLY_ALIASES = frozenset(
-    {"developer", "programmer", "research", "researcher", "ds", "de", "da", "rs"}
-)
+_USER_ONLY_ALIASES = frozenset(_DATA["user_only_aliases"])
 
 
 def role_for_title(title: str, *, data_row: bool = False) -> str | None:
@@ -304,41 +122,12 @@ def nearest_role_note(title: str) -> str | None:
 
 # --- levels ------------------------------------------------------------------
 
-LEVELS: tuple[Level, ...] = (
-    Level("entry", "Entry (0-2 years)", 0, 2, "EN"),
-    Level("mid", "Mid (3-5 years)", 3, 5, "MI"),
-    Level("senior", "Senior (6-10 years)", 6, 10, "SE"),
-    Level("principal", "Principal / Executive (10+ years)", 11, None, "EX"),
+LEVELS: tuple[Level, ...] = tuple(
+    Level(lv["key"], lv["label"], lv["min_years"], lv["max_years"], lv["data_code"])
+    for lv in _DATA["levels"]
 )
 LEVEL_BY_CODE: dict[str, str] = {lv.data_code: lv.key for lv in LEVELS}
-_LEVEL_ALIASES: dict[str, str] = {
-    "entry": "entry",
-    "en": "entry",
-    "junior": "entry",
-    "jr": "entry",
-    "graduate": "entry",
-    "intern": "entry",
-    "new grad": "entry",
-    "associate": "entry",
-    "mid": "mid",
-    "mi": "mid",
-    "mid level": "mid",
-    "midlevel": "mid",
-    "intermediate": "mid",
-    "senior": "senior",
-    "se": "senior",
-    "sr": "senior",
-    "snr": "senior",
-    "lead": "senior",
-    "principal": "principal",
-    "staff": "principal",
-    "ex": "principal",
-    "executive": "principal",
-    "exec": "principal",
-    "director": "principal",
-    "head": "principal",
-    "distinguished": "principal",
-}
+_LEVEL_ALIASES: dict[str, str] = _DATA["level_aliases"]
 
 
 def level_for_years(years: int) -> str:
@@ -355,183 +144,13 @@ def level_key(text: str) -> str | None:
 
 # --- locations ---------------------------------------------------------------
 
-COUNTRY_NAMES: dict[str, str] = {
-    "AD": "Andorra",
-    "AE": "United Arab Emirates",
-    "AM": "Armenia",
-    "AR": "Argentina",
-    "AS": "American Samoa",
-    "AT": "Austria",
-    "AU": "Australia",
-    "BA": "Bosnia and Herzegovina",
-    "BE": "Belgium",
-    "BG": "Bulgaria",
-    "BR": "Brazil",
-    "CA": "Canada",
-    "CF": "Central African Republic",
-    "CH": "Switzerland",
-    "CL": "Chile",
-    "CO": "Colombia",
-    "CR": "Costa Rica",
-    "CY": "Cyprus",
-    "CZ": "Czechia",
-    "DE": "Germany",
-    "DK": "Denmark",
-    "DO": "Dominican Republic",
-    "DZ": "Algeria",
-    "EC": "Ecuador",
-    "EE": "Estonia",
-    "EG": "Egypt",
-    "ES": "Spain",
-    "FI": "Finland",
-    "FR": "France",
-    "GB": "United Kingdom",
-    "GH": "Ghana",
-    "GI": "Gibraltar",
-    "GR": "Greece",
-    "GT": "Guatemala",
-    "HK": "Hong Kong",
-    "HN": "Honduras",
-    "HR": "Croatia",
-    "HU": "Hungary",
-    "ID": "Indonesia",
-    "IE": "Ireland",
-    "IL": "Israel",
-    "IN": "India",
-    "IQ": "Iraq",
-    "IT": "Italy",
-    "JM": "Jamaica",
-    "JO": "Jordan",
-    "JP": "Japan",
-    "KE": "Kenya",
-    "KR": "South Korea",
-    "LB": "Lebanon",
-    "LS": "Lesotho",
-    "LT": "Lithuania",
-    "LU": "Luxembourg",
-    "LV": "Latvia",
-    "MD": "Moldova",
-    "MK": "North Macedonia",
-    "ML": "Mali",
-    "MT": "Malta",
-    "MU": "Mauritius",
-    "MX": "Mexico",
-    "MY": "Malaysia",
-    "NG": "Nigeria",
-    "NL": "Netherlands",
-    "NO": "Norway",
-    "NZ": "New Zealand",
-    "PA": "Panama",
-    "PE": "Peru",
-    "PH": "Philippines",
-    "PK": "Pakistan",
-    "PL": "Poland",
-    "PR": "Puerto Rico",
-    "PT": "Portugal",
-    "QA": "Qatar",
-    "RO": "Romania",
-    "RS": "Serbia",
-    "RU": "Russia",
-    "SA": "Saudi Arabia",
-    "SE": "Sweden",
-    "SG": "Singapore",
-    "SI": "Slovenia",
-    "SK": "Slovakia",
-    "SV": "El Salvador",
-    "TH": "Thailand",
-    "TR": "Turkey",
-    "TW": "Taiwan",
-    "UA": "Ukraine",
-    "US": "United States",
-    "VE": "Venezuela",
-    "VN": "Vietnam",
-    "XK": "Kosovo",
-    "ZA": "South Africa",
-    "ZM": "Zambia",
-}
+COUNTRY_NAMES: dict[str, str] = _DATA["countries"]
 # Big cities outside the US/Canadian areas map to their country's band.
-_COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("usa", "u.s", "u.s.a", "america", "united states of america", "states"),
-    "GB": ("uk", "u.k", "britain", "great britain", "england", "scotland", "wales", "london"),
-    "AE": ("uae", "dubai", "abu dhabi"),
-    "DE": ("deutschland", "berlin", "munich", "hamburg"),
-    "NL": ("holland", "the netherlands", "amsterdam"),
-    "FR": ("paris",),
-    "ES": ("madrid", "barcelona"),
-    "IE": ("dublin",),
-    "IN": ("bangalore", "bengaluru", "hyderabad", "mumbai", "delhi", "pune", "chennai"),
-    "AU": ("sydney", "melbourne"),
-    "SG": ("singapore city",),
-    "CH": ("zurich", "geneva"),
-    "PL": ("warsaw", "krakow"),
-    "KR": ("korea", "republic of korea"),
-    "CZ": ("czech republic",),
-    "TR": ("turkiye",),
-    "RU": ("russian federation",),
-}
-
+_COUNTRY_ALIASES: dict[str, list[str]] = _DATA["country_aliases"]
 # US metros (BLS OEWS areas) and Canadian regions (Job Bank economic regions)
 # that location-factors covers; their factors live in the built tables.
-_AREAS: tuple[Location, ...] = (
-    Location(
-        "us-san-jose",
-        "San Jose, CA",
-        "metro",
-        "US",
-        "41940",
-        ("silicon valley", "sunnyvale", "santa clara", "palo alto", "mountain view", "cupertino"),
-    ),
-    Location(
-        "us-san-francisco",
-        "San Francisco, CA",
-        "metro",
-        "US",
-        "41860",
-        ("sf", "san fran", "bay area", "sfba", "oakland", "berkeley", "frisco"),
-    ),
-    Location("us-seattle", "Seattle, WA", "metro", "US", "42660", ("bellevue", "redmond", "sea")),
-    Location(
-        "us-new-york",
-        "New York, NY",
-        "metro",
-        "US",
-        "35620",
-        ("nyc", "ny", "new york city", "manhattan", "brooklyn", "jersey city"),
-    ),
-    Location(
-        "us-los-angeles",
-        "Los Angeles, CA",
-        "metro",
-        "US",
-        "31080",
-        ("la", "l.a", "santa monica", "long beach"),
-    ),
-    Location("us-boston", "Boston, MA", "metro", "US", "14460", ("cambridge ma", "bos")),
-    Location(
-        "us-washington-dc",
-        "Washington, DC",
-        "metro",
-        "US",
-        "47900",
-        ("dc", "washington dc", "d.c", "arlington va", "dmv"),
-    ),
-    Location("us-denver", "Denver, CO", "metro", "US", "19740", ("boulder",)),
-    Location("us-austin", "Austin, TX", "metro", "US", "12420", ("atx",)),
-    Location("us-dallas", "Dallas, TX", "metro", "US", "19100", ("dfw", "fort worth")),
-    Location("us-atlanta", "Atlanta, GA", "metro", "US", "12060", ("atl",)),
-    Location("us-chicago", "Chicago, IL", "metro", "US", "16980", ("chi",)),
-    Location("us-miami", "Miami, FL", "metro", "US", "33100", ("fort lauderdale",)),
-    Location("us-raleigh", "Raleigh, NC", "metro", "US", "39580", ("research triangle", "durham")),
-    Location("us-pittsburgh", "Pittsburgh, PA", "metro", "US", "38300", ("pgh",)),
-    Location("ca-toronto", "Toronto, ON", "region", "CA", "ER3530", ("gta", "yyz")),
-    Location("ca-montreal", "Montréal, QC", "region", "CA", "ER2440", ("mtl",)),
-    Location("ca-vancouver", "Vancouver, BC", "region", "CA", "ER5920", ("yvr",)),
-    Location("ca-calgary", "Calgary, AB", "region", "CA", "ER4830", ("yyc",)),
-    Location("ca-ottawa", "Ottawa, ON", "region", "CA", "ER3510", ("yow",)),
-    Location("ca-ontario", "Ontario (province)", "region", "CA", "ER35", ("on",)),
-)
-
-REMOTE = Location("remote", "Remote (anywhere)", "remote", None, None, ("wfh", "anywhere"))
+_AREAS: tuple[Location, ...] = tuple(_location(rec) for rec in _DATA["areas"])
+REMOTE = _location(_DATA["remote"])
 
 
 def _build_locations() -> tuple[Location, ...]:
@@ -554,75 +173,11 @@ LOCATION_BY_KEY: dict[str, Location] = {loc.key: loc for loc in LOCATIONS}
 
 # --- profile attributes --------------------------------------------------------
 
-INDUSTRIES: tuple[Term, ...] = (
-    Term("finance", "Finance and banking", ("banking", "fintech", "financial services", "bank")),
-    Term("healthcare", "Healthcare and biotech", ("health", "biotech", "pharma", "medical")),
-    Term("technology", "Technology and software", ("tech", "software", "it", "saas", "internet")),
-    Term("retail", "Retail and e-commerce", ("ecommerce", "e-commerce", "consumer", "retail")),
-    Term("manufacturing", "Manufacturing", ("industrial", "automotive", "supply chain")),
-    Term("government", "Government", ("public sector", "gov", "defense", "defence")),
-    Term("education", "Education", ("university", "academia", "higher education", "edtech")),
-    Term("nonprofit", "Non-profit", ("non-profit", "ngo", "charity", "not for profit")),
-    Term("consulting", "Consulting", ("consultancy", "professional services", "agency")),
-    Term("other", "Other", ()),
-)
-
-EDUCATION: tuple[Term, ...] = (
-    Term("none", "No degree", ("no degree", "high school", "self taught", "bootcamp", "dropout")),
-    Term(
-        "bachelors", "Bachelor's degree", ("bachelor", "bachelors", "bsc", "bs", "ba", "undergrad")
-    ),
-    Term("masters", "Master's degree", ("master", "masters", "msc", "ms", "ma", "meng", "mba")),
-    Term("phd", "PhD / doctorate", ("phd", "ph.d", "doctorate", "dphil", "doctoral")),
-)
-
-CERTIFICATIONS: tuple[Term, ...] = (
-    Term(
-        "aws_ml",
-        "AWS Certified Machine Learning – Specialty",
-        ("aws ml", "aws machine learning", "aws ml specialty", "aws certified machine learning"),
-    ),
-    Term(
-        "gcp_ml",
-        "Google Cloud Professional ML Engineer",
-        ("gcp ml", "google ml", "google cloud ml", "professional machine learning engineer"),
-    ),
-    Term("cds", "Certified Data Scientist", ("certified data scientist", "cds")),
-    Term("azure_ai", "Azure AI Engineer Associate", ("azure ai", "ai-102", "microsoft ai")),
-    Term("tensorflow_dev", "TensorFlow Developer Certificate", ("tensorflow developer", "tf dev")),
-    Term("databricks_ml", "Databricks ML Professional", ("databricks", "databricks ml")),
-    Term("aws_solutions", "AWS Solutions Architect", ("aws sa", "aws solutions architect")),
-    Term("nvidia_dl", "NVIDIA Deep Learning Institute", ("nvidia", "nvidia dli")),
-)
-
-SKILLS: tuple[Term, ...] = (
-    Term("python", "Python", ("py",)),
-    Term("r", "R", ("rlang", "r language")),
-    Term("julia", "Julia", ()),
-    Term("java", "Java", ()),
-    Term("scala", "Scala", ()),
-    Term("sql", "SQL", ("postgres", "mysql")),
-    Term("cpp", "C++", ("c++", "cplusplus")),
-    Term("go", "Go", ("golang",)),
-    Term("rust", "Rust", ()),
-    Term("tensorflow", "TensorFlow", ("tf", "keras")),
-    Term("pytorch", "PyTorch", ("torch",)),
-    Term("deep_learning", "Deep learning", ("dl", "neural networks")),
-    Term("nlp", "NLP", ("natural language processing",)),
-    Term("computer_vision", "Computer vision", ("cv", "vision", "image recognition")),
-    Term("llm", "LLMs / generative AI", ("genai", "generative ai", "gpt", "large language models")),
-    Term(
-        "cloud", "Cloud (AWS/GCP/Azure)", ("aws", "gcp", "azure", "google cloud", "cloud computing")
-    ),
-    Term("mlops", "MLOps", ("ml ops", "model deployment")),
-    Term("spark", "Spark", ("pyspark", "apache spark", "databricks")),
-)
-
-COMPANY_TYPES: tuple[Term, ...] = (
-    Term("big_tech", "Big tech", ("faang", "maang", "big tech", "large tech", "bigtech")),
-    Term("enterprise", "Enterprise", ("corporate", "large company", "mid-size", "midsize")),
-    Term("startup", "Startup", ("start-up", "small company", "scaleup", "scale-up")),
-)
+INDUSTRIES = _terms("industries")
+EDUCATION = _terms("education")
+CERTIFICATIONS = _terms("certifications")
+SKILLS = _terms("skills")
+COMPANY_TYPES = _terms("company_types")
 
 _TERMS: dict[str, tuple[Term, ...]] = {
     "role": ROLES,
@@ -632,16 +187,6 @@ _TERMS: dict[str, tuple[Term, ...]] = {
     "skill": SKILLS,
     "company": COMPANY_TYPES,
 }
-KINDS: tuple[str, ...] = (
-    "role",
-    "location",
-    "skill",
-    "certification",
-    "industry",
-    "education",
-    "company",
-    "level",
-)
 
 
 def _entries(kind: str) -> Iterable[tuple[str, str, tuple[str, ...]]]:

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from bot.salary import taxonomy as tx
@@ -83,3 +85,24 @@ def test_typed_titles_without_a_role_get_the_nearest_and_say_so() -> None:
     # Known roles and their aliases need no note.
     assert tx.nearest_role_note("MLE") is None
     assert tx.nearest_role_note("Senior Data Scientist") is None
+
+
+def test_hand_written_data_points_at_known_keys() -> None:
+    # taxonomy.json is edited by hand: a typo in a key would fail silently at lookup time.
+    roles = set(tx.keys("role"))
+    for pattern, key in (*tx._TITLE_RULES, *tx._NEAREST_ROLE_RULES):
+        re.compile(pattern)
+        assert key in roles, (pattern, key)
+    assert set(tx._LEVEL_ALIASES.values()) <= set(tx.keys("level"))
+    assert set(tx._COUNTRY_ALIASES) <= set(tx.COUNTRY_NAMES)
+    for kind in (
+        "role",
+        "location",
+        "level",
+        "skill",
+        "certification",
+        "industry",
+        "education",
+        "company",
+    ):
+        assert len(tx.keys(kind)) == len(set(tx.keys(kind))), kind

@@ -1,4 +1,4 @@
-"""Reading salary rows in the aijobs.net schema (used by build and evaluate).
+"""Reading salary rows in the aijobs.net schema.
 
 The rows are posted salaries, not a survey: many rows are exact repeats of
 the same posting and neighbouring rows often carry the low and high end of
@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .taxonomy import LEVEL_BY_CODE, role_for_title
+from ..taxonomy import LEVEL_BY_CODE, role_for_title
 
 
 @dataclass(frozen=True, slots=True)

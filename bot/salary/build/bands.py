@@ -28,8 +28,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ..bands import ANY
 from .aijobs import Row
-from .bands import ANY
 from .stats import median, quantiles, shrink
 
 MIN_USD = 1000.0  # below this a "salary" is a typo or an hourly/monthly figure

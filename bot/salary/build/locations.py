@@ -18,7 +18,7 @@ import math
 from collections import defaultdict
 from pathlib import Path
 
-from .taxonomy import LOCATIONS
+from ..taxonomy import LOCATIONS
 
 # Which published occupation stands in for each family of roles.
 US_OCC = {"engineering": "15-1252", "science": "15-2051"}

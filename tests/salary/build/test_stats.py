@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from bot.salary.stats import monotone, pinball, quantiles, shrink, solve
+from bot.salary.build.stats import monotone, pinball, quantiles, shrink, solve
 
 
 def test_quantiles_interpolate_like_type_7() -> None:
