@@ -2,7 +2,7 @@
 
 Repositories speak standard SQL with qmark (?) parameters and never touch engine
 specifics (pragmas, locking, file handling, error codes). SQLite lives in
-db/sqlite.py; a PostgreSQL backend implements the same protocol (translating ?
+db/sqlite/; a PostgreSQL backend implements the same protocol (translating ?
 to $n) when the bot is sharded across processes.
 """
 

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-import db.sqlite as sqlite_backend
 from db import (
     BusyError,
     DiskFullError,
@@ -19,19 +18,20 @@ from db import (
     StoreClosedError,
     StoreError,
 )
+from db.sqlite import batching
 
 
 @pytest.fixture
 def batches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Sizes of the write batches run by stores opened after this fixture."""
     sizes: list[int] = []
-    real = sqlite_backend._run_in_one_transaction
+    real = batching.run_in_one_transaction
 
     def spy(conn: sqlite3.Connection, jobs: list[Any]) -> list[Any]:
         sizes.append(len(jobs))
         return real(conn, jobs)
 
-    monkeypatch.setattr(sqlite_backend, "_run_in_one_transaction", spy)
+    monkeypatch.setattr(batching, "run_in_one_transaction", spy)
     return sizes
 
 
@@ -103,7 +103,7 @@ def test_lost_transaction_reruns_each_write_alone() -> None:
         raise sqlite3.OperationalError("lost")
 
     jobs = [insert(1), insert(2), loses_transaction, insert(3), insert(1)]
-    outcomes = sqlite_backend._run_in_one_transaction(conn, jobs)
+    outcomes = batching.run_in_one_transaction(conn, jobs)
 
     assert [None if e is None else type(e) for e, _ in outcomes] == [
         None,

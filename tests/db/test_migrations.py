@@ -45,6 +45,10 @@ async def test_reopening_keeps_data_and_version(db_path: Path) -> None:
     assert _user_version(db_path) == len(schema.load())
 
 
+def _pragma_rows(conn: sqlite3.Connection, name: str) -> list[sqlite3.Row]:
+    return conn.execute(f"PRAGMA {name}").fetchall()
+
+
 async def test_connection_settings(store: Store) -> None:
     conn = sqlite3.connect(store.backend.path)  # type: ignore[attr-defined]
     try:
@@ -58,7 +62,7 @@ async def test_connection_settings(store: Store) -> None:
         ("busy_timeout", 5000),
         ("secure_delete", 1),
     ]:
-        rows = await writer.execute_fetchall(f"PRAGMA {pragma}")
+        rows = await writer.call(_pragma_rows, pragma)
         assert next(iter(rows))[0] == expected, pragma
 
 
@@ -72,6 +76,7 @@ async def test_newer_schema_is_refused_and_untouched(db_path: Path) -> None:
         await Store.open(db_path)
     assert "newer version" in info.value.message
     assert "99" in info.value.message
+    assert str(db_path) not in info.value.message and str(db_path) in info.value.detail
     assert db_path.read_bytes() == before
 
 
@@ -90,6 +95,9 @@ async def test_failing_migration_leaves_database_as_it_was(tmp_path: Path) -> No
     with pytest.raises(MigrationError) as info:
         await Store.open(db_path, migrations_dir=folder)
     assert "002_broken" in info.value.message
+    # SQLite's own words and the path are for the log only.
+    assert "no such table" not in info.value.message and str(db_path) not in info.value.message
+    assert "no such table" in info.value.detail and str(db_path) in info.value.detail
     assert _user_version(db_path) == 1
     assert "extra" not in _tables(db_path)
     async with await Store.open(db_path) as store:

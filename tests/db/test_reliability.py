@@ -25,8 +25,19 @@ from db import (
     StoreClosedError,
     StoreError,
 )
+from db.sqlite.errors import translate
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def assert_safe(error: StoreError, path: Path) -> None:
+    """Users see .message: no path, no SQLite wording. Logs see .detail, which names the file."""
+    assert str(path) not in error.message and path.name not in error.message
+    assert "sqlite" not in error.message.lower()
+    assert str(path) in error.detail
+    assert error.detail in str(error)
+
+
 FIELDS = ["role", "level", "location", "industry", "education", "company_type", "currency"]
 
 
@@ -139,8 +150,8 @@ async def test_non_database_file_is_refused_untouched(db_path: Path, content: by
     db_path.write_bytes(content)
     with pytest.raises(CorruptDatabaseError) as info:
         await Store.open(db_path)
-    assert str(db_path) in info.value.message
     assert "untouched" in info.value.message
+    assert_safe(info.value, db_path)
     assert db_path.read_bytes() == content
     assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
 
@@ -154,8 +165,9 @@ async def test_damaged_pages_are_refused_untouched(db_path: Path) -> None:
     assert len(data) > 6 * page_size
     data[3 * page_size : 5 * page_size] = b"\x5a" * (2 * page_size)  # smash two pages
     db_path.write_bytes(bytes(data))
-    with pytest.raises(CorruptDatabaseError):
+    with pytest.raises(CorruptDatabaseError) as info:
         await Store.open(db_path)
+    assert_safe(info.value, db_path)
     assert db_path.read_bytes() == bytes(data)
 
 
@@ -175,6 +187,7 @@ async def test_read_only_open_reads_and_refuses_writes_clearly(db_path: Path) ->
         with pytest.raises(ReadOnlyError) as info:
             await store.profiles.upsert(1, ProfileUpdate(role="x"))
         assert "read-only" in info.value.message
+        assert_safe(info.value, db_path)
         with pytest.raises(ReadOnlyError):
             await store.delete_user(1)
     async with await Store.open(db_path) as store:
@@ -186,6 +199,7 @@ async def test_read_only_open_of_missing_file(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as info:
         await Store.open(tmp_path / "nope.db", read_only=True)
     assert "no database" in info.value.message
+    assert_safe(info.value, tmp_path / "nope.db")
     assert not (tmp_path / "nope.db").exists()
 
 
@@ -204,7 +218,7 @@ async def test_immutable_file_is_reported_at_open(db_path: Path) -> None:
     try:
         with pytest.raises(ReadOnlyError) as info:
             await Store.open(db_path)
-        assert str(db_path) in info.value.message
+        assert_safe(info.value, db_path)
         async with await Store.open(db_path, read_only=True) as store:
             assert await store.meta.get("k") == "v"
     finally:
@@ -216,7 +230,8 @@ async def test_folder_that_cannot_be_created(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     with pytest.raises(StoreError) as info:
         await Store.open(blocker / "sub" / "bot.db")
-    assert "bot.db" in info.value.message
+    assert "bot.db" not in info.value.message and "bot.db" in info.value.detail
+    assert_safe(info.value, blocker / "sub" / "bot.db")
     assert blocker.read_text() == "not a folder"
 
 
@@ -227,6 +242,7 @@ async def test_full_disk_is_a_clear_error_and_nothing_half_written(store: Store)
         for n in range(5000):
             await store.history.add(n, {"pad": "x" * 2000}, {"n": n})
     assert "full" in info.value.message
+    assert_safe(info.value, store.backend.path)  # type: ignore[attr-defined]
     rows = await backend.read_all("SELECT count(*) AS c FROM history")
     before = rows[0]["c"]
     assert before == n  # the failed add left no row behind
@@ -248,6 +264,7 @@ async def test_busy_database_gives_busy_error(db_path: Path) -> None:
             with pytest.raises(BusyError) as info:
                 await store.meta.set("k", "v")
             assert "try again" in info.value.message
+            assert_safe(info.value, db_path)
             other.execute("ROLLBACK")
             await store.meta.set("k", "v")
             assert await store.meta.get("k") == "v"
@@ -261,3 +278,33 @@ async def test_closed_store_raises_store_error(db_path: Path) -> None:
     await store.close()
     with pytest.raises(StoreClosedError):
         await store.profiles.get(1)
+
+
+@pytest.mark.parametrize(
+    ("code", "kind", "words"),
+    [
+        (sqlite3.SQLITE_CORRUPT, CorruptDatabaseError, "damaged"),
+        (sqlite3.SQLITE_NOTADB, CorruptDatabaseError, "damaged"),
+        (sqlite3.SQLITE_READONLY, ReadOnlyError, "read-only"),
+        (sqlite3.SQLITE_FULL, DiskFullError, "full"),
+        (sqlite3.SQLITE_BUSY, BusyError, "try again"),
+        (sqlite3.SQLITE_LOCKED, BusyError, "try again"),
+        (sqlite3.SQLITE_CANTOPEN, StoreError, "cannot be opened"),
+        (sqlite3.SQLITE_PERM, StoreError, "cannot be opened"),
+        (sqlite3.SQLITE_IOERR, StoreError, "disk error"),
+        (sqlite3.SQLITE_ERROR, StoreError, "could not complete"),
+        (None, StoreError, "could not complete"),
+    ],
+)
+def test_every_sqlite_error_has_a_safe_message(
+    tmp_path: Path, code: int | None, kind: type[StoreError], words: str
+) -> None:
+    raw = sqlite3.OperationalError("raw engine text")
+    if code is not None:
+        raw.sqlite_errorcode = code  # type: ignore[attr-defined]
+    path = tmp_path / "bot.db"
+    error = translate(raw, path)
+    assert type(error) is kind
+    assert words in error.message
+    assert "raw engine text" not in error.message and "raw engine text" in error.detail
+    assert_safe(error, path)
