@@ -18,7 +18,7 @@ import pytest
 from bot.config import ConfigError, Settings, load_settings
 from bot.emulator.harness import Harness
 from bot.emulator.server import EmulatorServer
-from bot.emulator.validation import PayloadValidator
+from tests.support.validation import PayloadValidator
 from bot.logs import RedactFilter, setup_logging
 from tests.conftest import TEST_EXTENSIONS, make_settings
 from tests.e2e.support import start_bot_process
