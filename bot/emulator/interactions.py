@@ -4,13 +4,14 @@ and the webhook side (follow-ups, edits, deletes) that stays open for 15 minutes
 
 from __future__ import annotations
 
+import logging
 import secrets
 import time
 from typing import Any
 
 from aiohttp import web
 
-from bot.emulator.messages import MessageStore
+from bot.emulator.messages import MessageStore, invoking_user
 from bot.emulator.records import (
     AUTOCOMPLETE_RESULT,
     CHANNEL_MESSAGE,
@@ -25,10 +26,14 @@ from bot.emulator.records import (
 from bot.emulator.stats import Stats
 from bot.emulator.wire import DiscordError, Json, Upload, json_response
 
+log = logging.getLogger(__name__)
+
 # Discord forgets an interaction that got no first answer within 3 seconds.
 RESPONSE_DEADLINE_S = 3.0
 # Follow-ups and edits stay possible for 15 minutes after the interaction.
 TOKEN_LIFETIME_S = 15 * 60
+# Interaction type whose only valid answer is a list of choices.
+APPLICATION_COMMAND_AUTOCOMPLETE = 4
 
 
 class Interactions:
@@ -53,6 +58,8 @@ class Interactions:
         interaction_id = self.store.ids.next()
         token = "itk_" + secrets.token_urlsafe(24)
         payload.update(id=str(interaction_id), token=token, type=kind)
+        if "member" not in payload and "user" not in payload:
+            log.warning("interaction %s has neither member nor user; Discord sends one", kind)
         record = InteractionRecord(
             id=interaction_id, token=token, type=kind, payload=payload, _emulator=self.store
         )
@@ -84,6 +91,20 @@ class Interactions:
             await self._reject(record, body)
             raise DiscordError(404, 10062, "Unknown interaction")
         kind = int(body["type"])
+        if record.type == APPLICATION_COMMAND_AUTOCOMPLETE and kind != AUTOCOMPLETE_RESULT:
+            # Discord takes only choices for autocomplete: a message there is refused.
+            self.violations.append(
+                f"POST /interactions/{record.id}/.../callback: type {kind} "
+                "answers an autocomplete interaction"
+            )
+            await self._reject(record, body)
+            raise DiscordError(
+                400,
+                50035,
+                "Invalid Form Body",
+                {"type": {"_errors": [{"code": "INTERACTION_RESPONSE_TYPE_INVALID"}]}},
+            )
+        invoking_user(record)  # a payload without an author is refused before anything changes
         data = body.get("data") or {}
         record.response_type = kind
         record.first_response_at = time.monotonic()

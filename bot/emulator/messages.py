@@ -104,5 +104,13 @@ class MessageStore:
 
 
 def invoking_user(record: InteractionRecord) -> Json:
+    """The user who caused the interaction: under `member` in a guild, `user` in a DM."""
     payload = record.payload
-    return dict(payload["member"]["user"] if "member" in payload else payload["user"])
+    if isinstance(payload.get("member"), dict) and "user" in payload["member"]:
+        return dict(payload["member"]["user"])
+    if isinstance(payload.get("user"), dict):
+        return dict(payload["user"])
+    # Discord always sends one of them; a hand-made payload without is a mistake to report.
+    raise DiscordError(
+        400, 50035, f"interaction {record.id} has neither member nor user: no author to show"
+    )
