@@ -7,7 +7,7 @@ import pytest
 
 from bot.config import Settings
 from bot.emulator.harness import Harness
-from bot.emulator.validation import PayloadValidator, default_spec_path
+from tests.support.validation import PayloadValidator, default_spec_path
 
 TEST_EXTENSIONS = ("tests.e2e.faulty_cog",)
 

@@ -272,6 +272,20 @@ class Driver:
         data: Json,
         message: StoredMessage | None = None,
     ) -> InteractionRecord:
+        payload = self.payload_for(user, place, data, message)
+        record = self.server.new_interaction(kind, payload)
+        if message is not None:
+            record.source_message_id = message.id
+        await self.server.dispatch("INTERACTION_CREATE", payload)
+        return record
+
+    def payload_for(
+        self, user: EmulatedUser, place: Place, data: Json, message: StoredMessage | None = None
+    ) -> Json:
+        """The INTERACTION_CREATE body, without id, token and type (the server adds them).
+
+        Like Discord it always names the person: `member` in a guild, `user` in a DM.
+        """
         server = self.server
         payload: Json = {
             "application_id": str(server.application_id),
@@ -306,11 +320,7 @@ class Driver:
             )
         if message is not None:
             payload["message"] = message.payload
-        record = server.new_interaction(kind, payload)
-        if message is not None:
-            record.source_message_id = message.id
-        await server.dispatch("INTERACTION_CREATE", payload)
-        return record
+        return payload
 
 
 _TYPE_NAMES = {

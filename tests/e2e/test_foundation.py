@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+import subprocess
+import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
+import aiohttp
 import pytest
 
+from bot.emulator.driver import AUTOCOMPLETE, Driver
 from bot.emulator.harness import Harness
 from bot.emulator.hooks import check_hooks
+from bot.emulator.records import InteractionRecord
+from bot.emulator.server import EmulatorServer
 from tests.conftest import TEST_EXTENSIONS, make_settings
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_canary_discord_internals_the_emulator_relies_on() -> None:
@@ -129,3 +139,86 @@ async def test_restart_syncs_only_when_the_tree_changed(tmp_path: Path, validato
     await changed.start()
     await changed.stop()
     assert changed.server.command_syncs == 1
+
+
+# ----------------------------------------------------------------- the emulator alone
+
+
+@pytest.fixture
+async def emulator() -> AsyncIterator[EmulatorServer]:
+    server = EmulatorServer()
+    await server.start()
+    try:
+        yield server
+    finally:
+        await server.stop()
+
+
+async def post_callback(
+    server: EmulatorServer, record: InteractionRecord, body: dict[str, object]
+) -> tuple[int, dict[str, object]]:
+    url = f"{server.api_base}/interactions/{record.id}/{record.token}/callback"
+    async with aiohttp.ClientSession() as session, session.post(url, json=body) as response:
+        text = await response.text()
+        return response.status, (json.loads(text) if text else {})
+
+
+def dm_interaction(server: EmulatorServer, kind: int, data: dict[str, object]) -> InteractionRecord:
+    user = server.add_user("someone")
+    payload = Driver(server).payload_for(user, server.dm(user), data)
+    return server.new_interaction(kind, payload)
+
+
+async def test_autocomplete_accepts_only_choices(emulator: EmulatorServer) -> None:
+    record = dm_interaction(emulator, AUTOCOMPLETE, {"name": "estimate", "type": 1})
+    for refused in (4, 5):
+        status, body = await post_callback(emulator, record, {"type": refused, "data": {}})
+        assert status == 400, body
+        assert body["code"] == 50035
+    assert record.response_type is None
+    assert record.rejected_callbacks == [4, 5]
+    assert len(emulator.violations) == 2
+    status, _ = await post_callback(emulator, record, {"type": 8, "data": {"choices": []}})
+    assert status == 204
+    assert record.choices == []
+
+
+def test_driver_always_names_who_interacts() -> None:
+    server = EmulatorServer()
+    driver = Driver(server)
+    user = server.add_user("someone")
+    guild_place = server.in_guild(server.add_guild())
+    in_guild = driver.payload_for(user, guild_place, {})
+    in_dm = driver.payload_for(user, server.dm(user), {})
+    assert in_guild["member"]["user"]["id"] == str(user.id) and "user" not in in_guild
+    assert in_dm["user"]["id"] == str(user.id) and "member" not in in_dm
+
+
+async def test_interaction_without_member_or_user_is_refused_clearly(
+    emulator: EmulatorServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    record = dm_interaction(emulator, 2, {"name": "about", "type": 1})
+    payload = dict(record.payload)
+    del payload["user"]
+    with caplog.at_level(logging.WARNING, logger="bot.emulator.interactions"):
+        bare = emulator.new_interaction(2, payload)
+    assert any("neither member nor user" in r.getMessage() for r in caplog.records)
+    status, body = await post_callback(emulator, bare, {"type": 4, "data": {"content": "hi"}})
+    assert status == 400, body
+    assert "neither member nor user" in str(body["message"])
+    assert bare.response_type is None and emulator.messages == {}
+
+
+def test_emulator_imports_without_dev_dependencies() -> None:
+    # The console and the benchmarks run the emulator from a plain install.
+    code = (
+        "import sys\n"
+        "for name in ('jsonschema', 'referencing', 'tests'):\n"
+        "    sys.modules[name] = None\n"
+        "import bot.emulator.server, bot.emulator.harness, bot.emulator.driver\n"
+        "bot.emulator.server.EmulatorServer()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr

@@ -27,9 +27,9 @@ from bot.emulator.driver import BOOLEAN, CHANNEL, INTEGER, NUMBER, STRING
 from bot.emulator.harness import Harness
 from bot.emulator.records import InteractionRecord, StoredMessage
 from bot.emulator.server import EmulatedUser, Place
-from bot.emulator.validation import PayloadValidator
 from bot.salary import taxonomy
 from tests.conftest import make_settings
+from tests.support.validation import PayloadValidator
 
 T = TypeVar("T")
 NO_MENTIONS = {"parse": []}

@@ -18,10 +18,10 @@ import pytest
 from bot.config import ConfigError, Settings, load_settings
 from bot.emulator.harness import Harness
 from bot.emulator.server import EmulatorServer
-from bot.emulator.validation import PayloadValidator
 from bot.logs import RedactFilter, setup_logging
 from tests.conftest import TEST_EXTENSIONS, make_settings
 from tests.e2e.support import start_bot_process
+from tests.support.validation import PayloadValidator
 
 REPO = Path(__file__).resolve().parents[2]
 # Shaped like a real token, and unlike anything else the bot could print.

@@ -20,7 +20,7 @@ from discord.webhook.async_ import interaction_message_response_params
 
 pytest.importorskip("jsonschema")
 
-from bot.emulator.validation import (
+from tests.support.validation import (
     PayloadValidator,
     command_name_problem,
     default_spec_path,
