@@ -10,7 +10,7 @@ import argparse
 import asyncio
 import sys
 
-from bot.config import load_settings_or_exit
+from bot.config import load_config_or_exit
 from bot.logs import setup_logging
 
 
@@ -30,30 +30,30 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    settings = load_settings_or_exit()
-    token = settings.discord_token.get_secret_value() if settings.discord_token else None
+    config = load_config_or_exit()
+    token = config.discord_token.get_secret_value() if config.discord_token else None
     mode = args.mode or ("run" if token else "console")
     if mode == "console":
         from bot.console import run_console
 
         # The console's own output is the conversation; logs go to stderr, warnings only.
-        setup_logging("WARNING" if settings.log_level in ("INFO", "DEBUG") else settings.log_level)
+        setup_logging("WARNING" if config.log_level in ("INFO", "DEBUG") else config.log_level)
         return asyncio.run(
             run_console(
-                settings,
+                config,
                 in_server=getattr(args, "server", False),
                 files_dir=getattr(args, "files", "console-files"),
             )
         )
-    setup_logging(settings.log_level, secret=token)
+    setup_logging(config.log_level, secret=token)
     if token is None:
         print("configuration error: DISCORD_TOKEN is not set", file=sys.stderr)
         return 2
     from bot.runner import run_on_discord, sync_once
 
     if mode == "sync":
-        return asyncio.run(sync_once(settings, args.guild))
-    return asyncio.run(run_on_discord(settings))
+        return asyncio.run(sync_once(config, args.guild))
+    return asyncio.run(run_on_discord(config))
 
 
 if __name__ == "__main__":

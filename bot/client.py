@@ -12,7 +12,7 @@ from discord import app_commands
 from discord.ext import commands
 
 import cogs
-from bot.config import Settings
+from bot.config import Config
 from bot.errors import report_error
 from bot.salary.model import SalaryModel, get_model
 from bot.sync import sync_if_changed
@@ -67,7 +67,7 @@ class SalaryBot(commands.Bot):
 
     def __init__(
         self,
-        settings: Settings,
+        config: Config,
         *,
         auto_sync: bool = True,
         extra_extensions: tuple[str, ...] = (),
@@ -84,18 +84,18 @@ class SalaryBot(commands.Bot):
             allowed_mentions=discord.AllowedMentions.none(),
             **options,
         )
-        self.settings = settings
+        self.config = config
         self.auto_sync = auto_sync
         self.extra_extensions = extra_extensions
 
     async def setup_hook(self) -> None:
-        self.store = await Store.open(self.settings.database_path)
+        self.store = await Store.open(self.config.database_path)
         self.model = get_model()
         for name in (*extension_names(), *self.extra_extensions):
             await self.load_extension(name)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         if self.auto_sync:
-            await sync_if_changed(self, self.settings.dev_guild_id)
+            await sync_if_changed(self, self.config.dev_guild_id)
 
     async def close(self) -> None:
         await super().close()

@@ -1,4 +1,4 @@
-"""Settings from the environment or a `.env` file, validated once at start-up."""
+"""The bot's configuration, from the environment or a `.env` file, validated once at start-up."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ def default_database_path() -> Path:
     return user_data_path(APP_NAME, appauthor=False) / "salary.sqlite3"
 
 
-class Settings(BaseSettings):
+class Config(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
     discord_token: SecretStr | None = Field(
@@ -57,17 +57,17 @@ def describe(error: ValidationError) -> str:
     return "configuration error: " + "; ".join(problems)
 
 
-def load_settings(**overrides: object) -> Settings:
+def load_config(**overrides: object) -> Config:
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        return Config(**overrides)  # type: ignore[arg-type]
     except ValidationError as error:
         raise ConfigError(describe(error)) from None
 
 
-def load_settings_or_exit(**overrides: object) -> Settings:
+def load_config_or_exit(**overrides: object) -> Config:
     """For the command line: one clear line and exit status 2 instead of a traceback."""
     try:
-        return load_settings(**overrides)
+        return load_config(**overrides)
     except ConfigError as error:
         print(str(error), file=sys.stderr)
         raise SystemExit(2) from None

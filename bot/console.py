@@ -16,7 +16,7 @@ import textwrap
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.config import Settings
+from bot.config import Config
 from bot.emulator.driver import Driver, UsageError
 from bot.emulator.harness import Harness
 from bot.emulator.records import InteractionRecord, StoredMessage
@@ -268,10 +268,10 @@ def _install_completion(console: Console, loop: asyncio.AbstractEventLoop) -> No
 
 
 async def run_console(
-    settings: Settings, *, in_server: bool = False, files_dir: str = "console-files"
+    config: Config, *, in_server: bool = False, files_dir: str = "console-files"
 ) -> int:
     interactive = sys.stdin.isatty()
-    harness = Harness(settings)
+    harness = Harness(config)
     try:
         await harness.start()
     except Exception as error:

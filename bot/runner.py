@@ -9,7 +9,7 @@ import signal
 import discord
 
 from bot.client import SalaryBot
-from bot.config import Settings
+from bot.config import Config
 from bot.sync import sync_commands
 
 log = logging.getLogger(__name__)
@@ -37,15 +37,15 @@ async def run_until_stopped(bot: SalaryBot, token: str) -> None:
             loop.remove_signal_handler(signum)
 
 
-def token_of(settings: Settings) -> str:
-    assert settings.discord_token is not None
-    return settings.discord_token.get_secret_value()
+def token_of(config: Config) -> str:
+    assert config.discord_token is not None
+    return config.discord_token.get_secret_value()
 
 
-async def run_on_discord(settings: Settings) -> int:
-    bot = SalaryBot(settings)
+async def run_on_discord(config: Config) -> int:
+    bot = SalaryBot(config)
     try:
-        await run_until_stopped(bot, token_of(settings))
+        await run_until_stopped(bot, token_of(config))
     except discord.LoginFailure:
         log.error("Discord refused the token: check DISCORD_TOKEN")
         return 1
@@ -55,11 +55,11 @@ async def run_on_discord(settings: Settings) -> int:
     return 0
 
 
-async def sync_once(settings: Settings, guild_id: int | None) -> int:
-    bot = SalaryBot(settings, auto_sync=False)
+async def sync_once(config: Config, guild_id: int | None) -> int:
+    bot = SalaryBot(config, auto_sync=False)
     async with bot:
         try:
-            await bot.login(token_of(settings))
+            await bot.login(token_of(config))
         except discord.LoginFailure:
             log.error("Discord refused the token: check DISCORD_TOKEN")
             return 1

@@ -22,7 +22,7 @@ def in_a_server(interaction: Interaction) -> bool:
     return True
 
 
-class Settings(commands.Cog):
+class ServerSettings(commands.Cog, name="Settings"):
     def __init__(self, bot: SalaryBot) -> None:
         self.bot = bot
 
@@ -70,4 +70,4 @@ class Settings(commands.Cog):
 
 
 async def setup(bot: SalaryBot) -> None:
-    await bot.add_cog(Settings(bot))
+    await bot.add_cog(ServerSettings(bot))

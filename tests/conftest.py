@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
+from bot.config import Config
 from bot.emulator.harness import Harness
 from tests.support.validation import PayloadValidator, default_spec_path
 
@@ -17,16 +17,14 @@ def validator() -> PayloadValidator:
     return PayloadValidator.from_file(default_spec_path())
 
 
-def make_settings(tmp_path: Path) -> Settings:
-    return Settings(database_path=tmp_path / "bot.sqlite3", _env_file=None)  # type: ignore[call-arg]
+def make_config(tmp_path: Path) -> Config:
+    return Config(database_path=tmp_path / "bot.sqlite3", _env_file=None)  # type: ignore[call-arg]
 
 
 @pytest.fixture
 async def harness(tmp_path: Path, validator: PayloadValidator) -> AsyncIterator[Harness]:
     """The real bot against the emulator; any payload Discord would refuse fails the test."""
-    running = Harness(
-        make_settings(tmp_path), validator=validator, extra_extensions=TEST_EXTENSIONS
-    )
+    running = Harness(make_config(tmp_path), validator=validator, extra_extensions=TEST_EXTENSIONS)
     await running.start()
     try:
         yield running

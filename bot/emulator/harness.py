@@ -8,7 +8,7 @@ from types import TracebackType
 from typing import Any
 
 from bot.client import SalaryBot
-from bot.config import Settings
+from bot.config import Config
 from bot.emulator.driver import Driver
 from bot.emulator.hooks import point_discord_at
 from bot.emulator.server import EmulatorServer, Validator
@@ -17,7 +17,7 @@ from bot.emulator.server import EmulatorServer, Validator
 class Harness:
     def __init__(
         self,
-        settings: Settings,
+        config: Config,
         *,
         validator: Validator | None = None,
         extra_extensions: tuple[str, ...] = (),
@@ -29,7 +29,7 @@ class Harness:
             token=token, validator=validator, response_deadline=response_deadline
         )
         self.driver = Driver(self.server)
-        self.settings = settings
+        self.config = config
         self.extra_extensions = extra_extensions
         self.bot_options = bot_options
         self._task: asyncio.Task[None] | None = None
@@ -40,7 +40,7 @@ class Harness:
         point_discord_at(self.server.api_base, self.server.gateway_url)
         # No guild waits on start-up: the emulator sends every GUILD_CREATE at once.
         self.bot_options.setdefault("guild_ready_timeout", 0.05)
-        bot = SalaryBot(self.settings, extra_extensions=self.extra_extensions, **self.bot_options)
+        bot = SalaryBot(self.config, extra_extensions=self.extra_extensions, **self.bot_options)
         self.bot = bot
         self._task = asyncio.create_task(bot.start(self.server.token))
         ready = asyncio.create_task(bot.wait_until_ready())

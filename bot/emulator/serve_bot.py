@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from bot.config import Settings, load_settings_or_exit
+from bot.config import Config, load_config_or_exit
 from bot.emulator.hooks import point_discord_at
 from bot.logs import setup_logging
 
@@ -81,14 +81,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-async def serve(args: argparse.Namespace, settings: Settings, token: str) -> int:
+async def serve(args: argparse.Namespace, config: Config, token: str) -> int:
     from bot.client import SalaryBot
     from bot.runner import run_until_stopped
 
     probe = LagProbe()
     probe.start(args.lag_file)
     # The emulator sends every GUILD_CREATE at once: no need to wait for stragglers.
-    bot = SalaryBot(settings, extra_extensions=tuple(args.extension), guild_ready_timeout=0.05)
+    bot = SalaryBot(config, extra_extensions=tuple(args.extension), guild_ready_timeout=0.05)
     try:
         await run_until_stopped(bot, token)
     finally:
@@ -100,14 +100,14 @@ async def serve(args: argparse.Namespace, settings: Settings, token: str) -> int
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    settings = load_settings_or_exit()
-    if settings.discord_token is None:
+    config = load_config_or_exit()
+    if config.discord_token is None:
         print("configuration error: DISCORD_TOKEN is not set", file=sys.stderr)
         return 2
-    token = settings.discord_token.get_secret_value()
-    setup_logging(settings.log_level, secret=token)
+    token = config.discord_token.get_secret_value()
+    setup_logging(config.log_level, secret=token)
     point_discord_at(args.api, args.gateway)
-    return asyncio.run(serve(args, settings, token))
+    return asyncio.run(serve(args, config, token))
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from bot.emulator.harness import Harness
 from bot.emulator.hooks import check_hooks
 from bot.emulator.records import InteractionRecord
 from bot.emulator.server import EmulatorServer
-from tests.conftest import TEST_EXTENSIONS, make_settings
+from tests.conftest import TEST_EXTENSIONS, make_config
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -121,7 +121,7 @@ async def test_second_initial_response_is_refused(harness: Harness) -> None:
 
 
 async def test_restart_syncs_only_when_the_tree_changed(tmp_path: Path, validator: object) -> None:
-    settings = make_settings(tmp_path)
+    settings = make_config(tmp_path)
     first = Harness(settings, extra_extensions=TEST_EXTENSIONS)
     await first.start()
     app_id = first.server.application_id

@@ -28,7 +28,7 @@ from bot.emulator.harness import Harness
 from bot.emulator.records import InteractionRecord, StoredMessage
 from bot.emulator.server import EmulatedUser, Place
 from bot.salary import taxonomy
-from tests.conftest import make_settings
+from tests.conftest import make_config
 from tests.support.validation import PayloadValidator
 
 T = TypeVar("T")
@@ -191,7 +191,7 @@ class BotThread:
 
 @pytest.fixture
 def bot(tmp_path: Path, validator: PayloadValidator) -> Iterator[BotThread]:
-    running = BotThread(Harness(make_settings(tmp_path), validator=validator))
+    running = BotThread(Harness(make_config(tmp_path), validator=validator))
     running.start()
     try:
         yield running

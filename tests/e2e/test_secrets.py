@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import Config, ConfigError, load_config
 from bot.emulator.harness import Harness
 from bot.emulator.server import EmulatorServer
 from bot.logs import RedactFilter, setup_logging
-from tests.conftest import TEST_EXTENSIONS, make_settings
+from tests.conftest import TEST_EXTENSIONS, make_config
 from tests.e2e.support import start_bot_process
 from tests.support.validation import PayloadValidator
 
@@ -57,7 +57,7 @@ async def test_token_never_in_debug_logs_or_answers(
 ) -> None:
     caplog.set_level(logging.DEBUG)  # the root and every discord.* logger
     harness = Harness(
-        make_settings(tmp_path),
+        make_config(tmp_path),
         validator=validator,
         extra_extensions=TEST_EXTENSIONS,
         token=SECRET,
@@ -165,7 +165,7 @@ def test_redact_filter_leaves_other_records_alone() -> None:
 
 
 def test_settings_never_show_the_token() -> None:
-    settings = Settings(discord_token=SECRET, _env_file=None)  # type: ignore[call-arg]
+    settings = Config(discord_token=SECRET, _env_file=None)  # type: ignore[call-arg]
     assert settings.discord_token is not None
     assert settings.discord_token.get_secret_value() == SECRET
     for shown in (
@@ -176,7 +176,7 @@ def test_settings_never_show_the_token() -> None:
     ):
         assert leaks(shown) == [], shown
     with pytest.raises(ConfigError) as caught:
-        load_settings(discord_token=SECRET, dev_guild_id="not a number", _env_file=None)
+        load_config(discord_token=SECRET, dev_guild_id="not a number", _env_file=None)
     assert "DEV_GUILD_ID" in str(caught.value) and leaks(str(caught.value)) == []
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
+from bot.config import Config
 from bot.emulator.hooks import point_discord_at
 from bot.emulator.server import EmulatorServer
 from bot.runner import sync_once
@@ -20,7 +20,7 @@ async def test_sync_once_sends_the_whole_tree(
     await server.start()
     try:
         point_discord_at(server.api_base, server.gateway_url)
-        settings = Settings(
+        settings = Config(
             discord_token="sync-token", database_path=tmp_path / "db.sqlite3", _env_file=None
         )  # type: ignore[call-arg]
         guild_id = 4242 if guild else None
@@ -41,7 +41,7 @@ async def test_sync_with_a_refused_token_says_so(tmp_path: Path) -> None:
     await server.start()
     try:
         point_discord_at(server.api_base, server.gateway_url)
-        settings = Settings(
+        settings = Config(
             discord_token="wrong", database_path=tmp_path / "db.sqlite3", _env_file=None
         )  # type: ignore[call-arg]
         assert await sync_once(settings, None) == 1

@@ -1,4 +1,4 @@
-"""Settings: defaults, environment, and one clear line for a wrong value."""
+"""Config: defaults, environment, and one clear line for a wrong value."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, Settings, default_database_path, load_settings
+from bot.config import Config, ConfigError, default_database_path, load_config
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -22,7 +22,7 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_defaults_without_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     clean_env(monkeypatch)
     monkeypatch.chdir(tmp_path)  # no .env here
-    settings = load_settings()
+    settings = load_config()
     assert settings.discord_token is None
     assert settings.database_path == default_database_path()
     assert settings.dev_guild_id is None
@@ -34,7 +34,7 @@ def test_environment_and_dotenv_are_read(monkeypatch: pytest.MonkeyPatch, tmp_pa
     monkeypatch.chdir(tmp_path)
     (tmp_path / ".env").write_text("DEV_GUILD_ID=1234\nLOG_LEVEL=debug\n")
     monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "x.sqlite3"))
-    settings = load_settings()
+    settings = load_config()
     assert settings.dev_guild_id == 1234
     assert settings.log_level == "DEBUG"
     assert settings.database_path == tmp_path / "x.sqlite3"
@@ -42,7 +42,7 @@ def test_environment_and_dotenv_are_read(monkeypatch: pytest.MonkeyPatch, tmp_pa
 
 def test_token_is_secret_in_every_representation(monkeypatch: pytest.MonkeyPatch) -> None:
     clean_env(monkeypatch)
-    settings = Settings(discord_token="abc.def.secret", _env_file=None)  # type: ignore[call-arg]
+    settings = Config(discord_token="abc.def.secret", _env_file=None)  # type: ignore[call-arg]
     for shown in (repr(settings), str(settings), settings.model_dump_json()):
         assert "secret" not in shown
     assert settings.discord_token is not None
@@ -58,7 +58,7 @@ def test_wrong_value_names_the_setting(
     clean_env(monkeypatch)
     monkeypatch.setenv(name, value)
     with pytest.raises(ConfigError) as caught:
-        load_settings(_env_file=None)
+        load_config(_env_file=None)
     assert str(caught.value).startswith("configuration error: " + name)
     assert "\n" not in str(caught.value)
 
