@@ -14,6 +14,7 @@ from discord.ext import commands
 import cogs
 from bot.config import Config
 from bot.errors import report_error
+from bot.limits import Budget, TokenBuckets
 from bot.salary.model import SalaryModel, get_model
 from bot.sync import sync_if_changed
 from bot.views import DYNAMIC_ITEMS
@@ -70,6 +71,7 @@ class SalaryBot(commands.Bot):
         config: Config,
         *,
         auto_sync: bool = True,
+        budget: Budget | None = None,
         extra_extensions: tuple[str, ...] = (),
         **options: Any,
     ) -> None:
@@ -86,6 +88,7 @@ class SalaryBot(commands.Bot):
         )
         self.config = config
         self.auto_sync = auto_sync
+        self.budget: Budget = budget if budget is not None else TokenBuckets()
         self.extra_extensions = extra_extensions
 
     async def setup_hook(self) -> None:

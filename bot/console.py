@@ -21,6 +21,7 @@ from bot.emulator.driver import Driver, UsageError
 from bot.emulator.harness import Harness
 from bot.emulator.records import InteractionRecord, StoredMessage
 from bot.emulator.server import EmulatedUser, Place
+from bot.limits import Unlimited
 
 # One local person, the same on every run, so their saved profile carries over.
 CONSOLE_USER_ID = 100_000_000_000_000_001
@@ -271,7 +272,8 @@ async def run_console(
     config: Config, *, in_server: bool = False, files_dir: str = "console-files"
 ) -> int:
     interactive = sys.stdin.isatty()
-    harness = Harness(config)
+    # One local person, who crowds nobody out: no rate budget.
+    harness = Harness(config, budget=Unlimited())
     try:
         await harness.start()
     except Exception as error:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-import math
 import secrets
 
 import discord
 from discord import app_commands
 
+from bot.limits import refund_if_spent, wait_message
 from bot.salary.errors import QueryError
 from db.errors import StoreError
 
@@ -36,7 +36,7 @@ def friendly_message(error: BaseException) -> str | None:
     if isinstance(error, StoreError):
         return f"{error.message} Nothing you saved was changed."
     if isinstance(error, app_commands.CommandOnCooldown):
-        return f"Easy there: try again in {math.ceil(error.retry_after)} s."
+        return wait_message(error.retry_after)
     if isinstance(error, app_commands.MissingPermissions):
         needed = ", ".join(
             PERMISSION_NAMES.get(p, p.replace("_", " ").title()) for p in error.missing_permissions
@@ -61,7 +61,9 @@ async def report_error(interaction: discord.Interaction, error: BaseException) -
         )
         return
     message = friendly_message(error)
-    if message is None:
+    if message is not None:
+        await refund_if_spent(interaction)
+    else:
         error_id = secrets.token_hex(4)
         log.error(
             "error %s in %s by user %s",

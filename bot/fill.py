@@ -1,6 +1,8 @@
-"""Filling in what a user left out: from their profile, then their last query, then defaults.
+"""Filling in what a user left out: from their saved profile, then stated defaults.
 
-Every filled field remembers where it came from, so the answer can say so.
+A plain command never borrows from an earlier query: only `/whatif`, the answer buttons and
+the history menu build on one, and they say so. Every filled field remembers where it came
+from, so the answer can say so.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ from typing import Any
 from bot.salary import fields
 from bot.salary.query import SalaryQuery, parse_query
 from bot.salary.taxonomy import nearest_role_note
-from db.models import HistoryEntry, Profile
+from db.models import Profile
 
-YOU, PROFILE, LAST_QUERY, DEFAULT = "you", "your profile", "your last query", "default"
+YOU, PROFILE, DEFAULT = "you", "your profile", "default"
 
 # The year is asked per query, never saved in a profile.
 QUERY_FIELDS = (*fields.FIELD_NAMES, "year")
@@ -30,16 +32,11 @@ class Filled:
 
 
 def fill_query(
-    given: dict[str, Any],
-    profile: Profile | None,
-    last: HistoryEntry | None,
-    *,
-    use_defaults: bool = True,
+    given: dict[str, Any], profile: Profile | None, *, use_defaults: bool = True
 ) -> Filled:
-    """Merge the command's options with what is known; raises QueryError for bad input."""
+    """Merge the command's options with the saved profile; raises QueryError for bad input."""
     saved = profile.model_dump(include=set(fields.FIELD_NAMES)) if profile is not None else {}
-    previous = last.query if last is not None else {}
-    layers = ((LAST_QUERY, previous), (PROFILE, saved), (YOU, given))
+    layers = ((PROFILE, saved), (YOU, given))
     raw: dict[str, Any] = {}
     origin_of: dict[str, str] = {}
     # Lowest first, so each layer overrides what it says (years and level as one fact).
@@ -63,7 +60,7 @@ def fill_query(
 def describe_sources(filled: Filled) -> str | None:
     """One line such as "From your profile: location, skills. Default: role." or None."""
     parts = list(filled.notes)
-    for origin in (PROFILE, LAST_QUERY, DEFAULT):
+    for origin in (PROFILE, DEFAULT):
         names = [fields.label(name) for name, came in filled.sources.items() if came == origin]
         if names:
             title = "Default" if origin == DEFAULT else f"From {origin}"

@@ -1,33 +1,106 @@
-"""Per-user limits for work that slash-command cooldowns do not cover (buttons, menus)."""
+"""One budget per person for the heavy answers, shared by commands, buttons and menus.
+
+A token bucket: a burst of ten answers, refilled steadily by one every three seconds, so a
+person exploring (or fixing a typo) is never stopped while a flood still is. A command that
+fails on bad input gives its token back.
+"""
 
 from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
+from typing import Any, Protocol
 
+import discord
 from discord import app_commands
 
-# The same budget as the heavy slash commands: five answers per 30 seconds per person.
-RATE, PER = 5, 30.0
+from bot.interaction import ours
+
+BURST = 10
+REFILL_EVERY_S = 3.0
+# Forget people whose bucket has been full for a while, so the map stays small.
+FORGET_AFTER_S = BURST * REFILL_EVERY_S
+SPENT = "spent_budget"
 
 
-class UserLimiter:
-    def __init__(self, rate: int = RATE, per: float = PER) -> None:
-        self.rate, self.per = rate, per
-        self._buckets: dict[int, tuple[app_commands.Cooldown, float]] = {}
+class Budget(Protocol):
+    async def take(self, user_id: int) -> float | None:
+        """None: go ahead (one answer spent); else the seconds to wait."""
 
-    def retry_after(self, user_id: int) -> float | None:
-        """None when the user may go ahead (and counts this use), else seconds to wait."""
-        now = time.time()
+    async def refund(self, user_id: int) -> None:
+        """Give back what `take` spent, for an answer that was never given."""
+
+
+class TokenBuckets:
+    """The budget of one process, in memory."""
+
+    def __init__(
+        self,
+        burst: int = BURST,
+        refill_every_s: float = REFILL_EVERY_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.burst, self.refill_every_s, self.clock = burst, refill_every_s, clock
+        self._buckets: dict[int, tuple[float, float]] = {}
+
+    def _level(self, user_id: int, now: float) -> float:
+        tokens, stamp = self._buckets.get(user_id, (float(self.burst), now))
+        return min(float(self.burst), tokens + (now - stamp) / self.refill_every_s)
+
+    async def take(self, user_id: int) -> float | None:
+        now = self.clock()
         if len(self._buckets) > 10_000:
-            # Forget people whose window has passed, so the map stays small.
-            self._buckets = {k: v for k, v in self._buckets.items() if now - v[1] < self.per}
-        bucket = self._buckets.get(user_id, (app_commands.Cooldown(self.rate, self.per), now))[0]
-        self._buckets[user_id] = (bucket, now)
-        return bucket.update_rate_limit(now)
+            self._buckets = {
+                user: state
+                for user, state in self._buckets.items()
+                if now - state[1] < FORGET_AFTER_S
+            }
+        tokens = self._level(user_id, now)
+        if tokens < 1.0:
+            self._buckets[user_id] = (tokens, now)
+            return (1.0 - tokens) * self.refill_every_s
+        self._buckets[user_id] = (tokens - 1.0, now)
+        return None
 
-    def message(self, wait: float) -> str:
-        return f"Easy there: try again in {math.ceil(wait)} s."
+    async def refund(self, user_id: int) -> None:
+        now = self.clock()
+        self._buckets[user_id] = (min(float(self.burst), self._level(user_id, now) + 1.0), now)
 
 
-button_limiter = UserLimiter()
+class Unlimited:
+    """No budget: the local console has one person, who is never crowding anyone out."""
+
+    async def take(self, user_id: int) -> float | None:
+        return None
+
+    async def refund(self, user_id: int) -> None:
+        return None
+
+
+class OverBudget(app_commands.CheckFailure):
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(wait_message(retry_after))
+        self.retry_after = retry_after
+
+
+def wait_message(seconds: float) -> str:
+    return f"Easy there: try again in {math.ceil(seconds)} s."
+
+
+async def spend(interaction: discord.Interaction[Any]) -> bool:
+    """An app-command check: one answer from the person's budget, or a polite wait."""
+    wait = await ours(interaction).client.budget.take(interaction.user.id)
+    if wait is not None:
+        raise OverBudget(wait)
+    interaction.extras[SPENT] = True
+    return True
+
+
+async def refund_if_spent(interaction: discord.Interaction[Any]) -> None:
+    """Bad input is not an answer: the person keeps their budget for the corrected try."""
+    if interaction.extras.pop(SPENT, False):
+        await ours(interaction).client.budget.refund(interaction.user.id)
+
+
+spends_budget = app_commands.check(spend)

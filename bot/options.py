@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 
 from bot.interaction import Interaction
+from bot.limits import spends_budget
 from bot.salary import fields, taxonomy
 from bot.salary.currency import CURRENCIES
 
@@ -18,18 +19,26 @@ MAX_CHOICES = 25
 MAX_TYPED = 100
 
 
+# Last in every choice list: a saved value can always be set aside (or, in /profile set, cleared).
+ANY_CHOICE = app_commands.Choice(name="Any (set aside what is saved)", value=fields.ANY)
+
+
 def _choices(kind: str) -> list[app_commands.Choice[str]]:
-    return [
+    named = [
         app_commands.Choice(name=taxonomy.label(kind, key)[:100], value=key)
         for key in taxonomy.keys(kind)
     ]
+    return [*named, ANY_CHOICE]
 
 
 LEVEL_CHOICES = _choices("level")
 INDUSTRY_CHOICES = _choices("industry")
 EDUCATION_CHOICES = _choices("education")
 COMPANY_CHOICES = _choices("company")
-CURRENCY_CHOICES = [app_commands.Choice(name=code, value=code) for code in CURRENCIES]
+CURRENCY_CHOICES = [
+    *(app_commands.Choice(name=code, value=code) for code in CURRENCIES),
+    app_commands.Choice(name="The place's own", value=fields.ANY),
+]
 
 PUBLIC_MEANS = "Show the answer to the channel (where the server allows it)"
 # Option help text, by option name, from the field declaration.
@@ -129,9 +138,6 @@ def _parameters() -> list[inspect.Parameter]:
     return [*params, inspect.Parameter("public", keyword, default=None, annotation=bool | None)]
 
 
-# A user may ask five heavy questions in 30 s; more waits, so one person cannot crowd others out.
-heavy_cooldown = app_commands.checks.cooldown(5, 30.0, key=lambda interaction: interaction.user.id)
-
 Handler = Callable[[Any, Interaction, dict[str, Any], bool | None], Awaitable[None]]
 
 
@@ -177,7 +183,7 @@ def salary_command(
         described = app_commands.describe(**{**DESCRIPTIONS, "public": public_means})(command)
         decorated = app_commands.choices(**CHOICES)(autocomplete(*AUTOCOMPLETE)(described))
         if heavy:
-            decorated = heavy_cooldown(decorated)
+            decorated = spends_budget(decorated)
         register = group.command if group is not None else app_commands.command
         return register(name=name, description=description)(decorated)
 

@@ -18,7 +18,7 @@ from bot.errors import report_error, send_private
 from bot.fill import Filled
 from bot.flows.answers import answer_estimate, answer_role_comparison, answer_tips
 from bot.interaction import Interaction, ours
-from bot.limits import button_limiter
+from bot.limits import wait_message
 from bot.privacy import Visibility
 from bot.render.embeds import history_line
 from bot.salary import fields, taxonomy
@@ -48,10 +48,10 @@ async def _entry(interaction: Interaction, owner: int, entry_id: int) -> History
 
 
 async def within_limits(interaction: discord.Interaction) -> bool:
-    """Buttons re-run estimates too, so they share the heavy commands' per-user budget."""
-    wait = button_limiter.retry_after(interaction.user.id)
+    """Buttons re-run estimates too, so they spend the heavy commands' per-user budget."""
+    wait = await ours(interaction).client.budget.take(interaction.user.id)
     if wait is not None:
-        await send_private(interaction, button_limiter.message(wait))
+        await send_private(interaction, wait_message(wait))
         return False
     return True
 

@@ -10,12 +10,12 @@ from discord.ext import commands
 from bot.flows.answers import answer_location_comparison, answer_role_comparison
 from bot.flows.asker import load_asker
 from bot.interaction import Interaction
+from bot.limits import spends_budget
 from bot.options import (
     CURRENCY_CHOICES,
     DESCRIPTIONS,
     LEVEL_CHOICES,
     given_options,
-    heavy_cooldown,
     location_autocomplete,
     role_autocomplete,
     salary_command,
@@ -72,7 +72,7 @@ class Compare(commands.Cog):
     )
     @app_commands.autocomplete(places=places_autocomplete, role=role_autocomplete)
     @app_commands.choices(level=LEVEL_CHOICES, currency=CURRENCY_CHOICES)
-    @heavy_cooldown
+    @spends_budget
     async def locations(
         self,
         interaction: Interaction,

@@ -27,10 +27,17 @@ if TYPE_CHECKING:
 
 
 def profile_update(given: dict[str, Any], private: bool | None = None) -> ProfileUpdate:
-    """Validate typed values through the salary query, then keep only what was given."""
-    query = parse_query(**given)
-    # Experience is one fact: a new level replaces saved years and the other way round.
-    changes = fields.merge({}, {name: getattr(query, name) for name in given})
+    """Validate typed values through the salary query, then keep only what was given.
+
+    A field set to "any" is cleared; experience is one fact, so a new level replaces saved
+    years and the other way round.
+    """
+    typed = {name: value for name, value in given.items() if value != fields.ANY}
+    query = parse_query(**typed)
+    said = {name: getattr(query, name) if name in typed else fields.ANY for name in given}
+    changes = fields.merge({}, said)
+    # What "any" cleared is stored as nothing.
+    changes |= {name: None for name in given if name not in changes}
     if private is not None:
         changes["private"] = private
     return ProfileUpdate(**changes)

@@ -46,17 +46,16 @@ async def answer_estimate(
     view_for: ViewFactory | None = None,
     before: SalaryEstimate | None = None,
     changed: str | None = None,
+    note: str | None = None,
 ) -> SalaryEstimate:
     """The band for one person; with `before`, also how far one change moved it."""
     estimate = interaction.client.model.estimate(filled.query)
     embed = estimate_embed(estimate, describe_sources(filled))
     if before is not None:
-        embed.insert_field_at(
-            0,
-            name=f"What if: {changed}" if changed else "Change",
-            value=change_line(before, estimate),
-            inline=False,
-        )
+        note = change_line(before, estimate)
+    if note is not None:
+        name = f"What if: {changed}" if changed else "Change"
+        embed.insert_field_at(0, name=name, value=note, inline=False)
     await send(interaction, visibility, embed=embed)
     summary = headline("estimate", estimate.base, estimate.currency, estimate.sample_size)
     entry = await remember(interaction, filled.query, summary)
@@ -81,9 +80,16 @@ async def answer_whatif(
             "Tell me what to change, e.g. `/whatif location:london` or `/whatif level:senior`."
         )
     query = parse_query(**fields.merge(asker.last.query, changes))
-    previous = parse_query(**{**asker.last.query, "currency": query.currency})
-    before = interaction.client.model.estimate(previous)
     changed = ", ".join(fields.label(name) for name in changes)
+    if set(changes) == {"currency"}:
+        # A currency is not a raise: say so instead of a +0% change.
+        note = f"The same pay, shown in {query.answer_currency}."
+        await answer_estimate(
+            interaction, Filled(query), visibility, view_for=view_for, changed=changed, note=note
+        )
+        return
+    previous = parse_query(**{**asker.last.query, "currency": query.answer_currency})
+    before = interaction.client.model.estimate(previous)
     await answer_estimate(
         interaction, Filled(query), visibility, view_for=view_for, before=before, changed=changed
     )

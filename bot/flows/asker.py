@@ -37,7 +37,7 @@ class Asker:
         )
 
     def fill(self, given: dict[str, Any], *, use_defaults: bool = True) -> Filled:
-        return fill_query(given, self.profile, self.last, use_defaults=use_defaults)
+        return fill_query(given, self.profile, use_defaults=use_defaults)
 
 
 async def load_asker(interaction: Interaction) -> Asker:

@@ -34,7 +34,7 @@ def compare_roles(
             )
         )
     rows.sort(key=lambda r: (-r.base.p50, r.role))
-    return RoleComparison(query=query, currency=query.currency, rows=rows)
+    return RoleComparison(query=query, currency=query.answer_currency, rows=rows)
 
 
 def compare_locations(
@@ -59,7 +59,7 @@ def compare_locations(
                 price_source=source,
             )
         )
-    return LocationComparison(query=query, currency=query.currency, rows=rows, note=PPP_NOTE)
+    return LocationComparison(query=query, currency=query.answer_currency, rows=rows, note=PPP_NOTE)
 
 
 def _price_index(model: SalaryModel, key: str) -> tuple[float | None, str | None]:

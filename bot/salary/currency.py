@@ -7,7 +7,11 @@ annual averages, the year the article's Canadian figures refer to.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_compact_currency, format_decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +34,45 @@ RATES: dict[str, Rate] = {
     ),
     "INR": Rate(82.60, 2023, "US Federal Reserve (FRED AEXINUS), 2023 annual average"),
 }
-SYMBOLS: dict[str, str] = {"USD": "$", "CAD": "CA$", "EUR": "€", "GBP": "£", "INR": "₹"}
 CURRENCIES: tuple[str, ...] = tuple(RATES)
+DEFAULT_LOCALE = Locale("en", "US")
+
+# The euro area's members (European Central Bank, 2023: Croatia joined on 1 January 2023).
+EURO_AREA = frozenset(
+    [
+        "AT",
+        "BE",
+        "CY",
+        "DE",
+        "EE",
+        "ES",
+        "FI",
+        "FR",
+        "GR",
+        "HR",
+        "IE",
+        "IT",
+        "LT",
+        "LU",
+        "LV",
+        "MT",
+        "NL",
+        "PT",
+        "SI",
+        "SK",
+    ]
+)
+LOCAL_CURRENCY = {"US": "USD", "CA": "CAD", "GB": "GBP", "IN": "INR"} | dict.fromkeys(
+    EURO_AREA, "EUR"
+)
+
+
+def local_currency(country: str | None) -> str:
+    """The currency an answer for this country is given in when none was asked for.
+
+    Countries whose currency the bot has no rate for are answered in US dollars.
+    """
+    return LOCAL_CURRENCY.get(country or "", "USD")
 
 
 def normalise_code(code: str) -> str:
@@ -59,21 +100,46 @@ def convert(amount: float, from_: str, to: str) -> float:
     return amount / RATES[src].per_usd * RATES[dst].per_usd
 
 
-def format_money(amount: float, currency: str = "USD", compact: bool = True) -> str:
-    """'$184k', 'CA$212k', '€95k', '£80k', '₹2.1M' (compact) or '$184,250'."""
+def money_locale(locale: str | None, currency: str) -> Locale:
+    """The Babel locale for an answer: the person's, else US English.
+
+    Rupees in English read best in lakh and crore, as Indian English writes them.
+    """
+    try:
+        parsed = Locale.parse(str(locale).replace("-", "_")) if locale else DEFAULT_LOCALE
+    except (ValueError, UnknownLocaleError):
+        parsed = DEFAULT_LOCALE
+    if currency == "INR" and parsed.language == "en":
+        return Locale("en", "IN")
+    return parsed
+
+
+def _digits(text: str) -> int:
+    return sum(char.isdigit() for char in text)
+
+
+def format_money(
+    amount: float, currency: str = "USD", compact: bool = True, locale: str | None = None
+) -> str:
+    """'$184K', 'CA$212K', '€95K', '₹21L' (compact, in the locale's words) or '$184,250'."""
     code = normalise_code(currency)
-    sym = SYMBOLS[code]
-    sign = "-" if amount < 0 else ""
-    a = abs(amount)
-    if not compact:
-        return f"{sign}{sym}{a:,.0f}"
-    if a >= 999_500:
-        text = f"{a / 1e6:.1f}".rstrip("0").rstrip(".") + "M"
-    elif a >= 1000:
-        text = f"{a / 1e3:.0f}k"
-    else:
-        text = f"{a:.0f}"
-    return f"{sign}{sym}{text}"
+    where = money_locale(locale, code)
+    if compact:
+        text = format_compact_currency(amount, code, locale=where, fraction_digits=0)
+        if _digits(text) < 2:
+            # "$2M" says too little: one decimal keeps two significant digits.
+            text = format_compact_currency(amount, code, locale=where, fraction_digits=1)
+        if _digits(text) < 5:
+            return text
+        # Some locales have no short form for thousands: the whole amount, without cents.
+    pattern = copy.copy(where.currency_formats["standard"])
+    pattern.frac_prec = (0, 0)
+    return pattern.apply(round(amount), where, currency=code, currency_digits=False)
+
+
+def format_number(value: float, locale: str | None = None) -> str:
+    """A count as the person's locale writes it ("1,234")."""
+    return format_decimal(value, locale=money_locale(locale, "USD"))
 
 
 def rate_note(currency: str) -> str:

@@ -17,6 +17,8 @@ Key = Annotated[str, Field(max_length=200)]
 Keys = Annotated[tuple[Annotated[str, Field(max_length=100)], ...], Field(max_length=50)]
 MAX_YEARS = 50
 EXPERIENCE = ("years", "level")
+# The value a choice takes to clear what was saved ("any level", "any industry").
+ANY = "any"
 
 
 def _field(
@@ -109,7 +111,7 @@ def is_given(value: Any) -> bool:
 
 
 def merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
-    """`changes` over `base`, keeping years and level one fact.
+    """`changes` over `base`, keeping years and level one fact; "any" clears a field.
 
     Experience is said once, as years or as a level: a change to either replaces both, so a
     new level never sits beside old years.
@@ -118,4 +120,4 @@ def merge(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
     if any(is_given(changes.get(name)) for name in EXPERIENCE):
         for name in EXPERIENCE:
             merged[name] = changes.get(name) if is_given(changes.get(name)) else None
-    return merged
+    return {name: value for name, value in merged.items() if value != ANY}

@@ -90,7 +90,7 @@ class SalaryModel:
         """The same person in another role or place: what comparisons are made of."""
         band = self.band(query, role=role, location=location)
         steps, notes = self._steps(query, band, role, location)
-        ccy = query.currency
+        ccy = query.answer_currency
         # The band already carries projection and remote; strip them to show the data band.
         carried = sum(s[1] for s in steps[:2])
         extra = sum(s[1] for s in steps[2:])

@@ -15,7 +15,7 @@ from pydantic import ValidationError, ValidationInfo, field_validator
 
 from . import fields
 from . import taxonomy as tx
-from .currency import CURRENCIES, normalise_code
+from .currency import CURRENCIES, local_currency, normalise_code
 from .errors import QueryError
 from .fields import MAX_YEARS, SalaryFields
 
@@ -137,8 +137,6 @@ class SalaryQuery(SalaryFields):
     """The declared fields, validated and normalised, plus the year the answer is for."""
 
     year: int | None = None
-    # An answer is always in some currency: USD unless one was asked for.
-    currency: str = "USD"
 
     @field_validator(*KIND_OF, mode="before")
     @classmethod
@@ -208,9 +206,9 @@ class SalaryQuery(SalaryFields):
 
     @field_validator("currency", mode="before")
     @classmethod
-    def _currency(cls, v: Any) -> str:
+    def _currency(cls, v: Any) -> str | None:
         if v is None:
-            return "USD"
+            return None
         text = _text("currency", v)
         try:
             return normalise_code(text)
@@ -227,6 +225,11 @@ class SalaryQuery(SalaryFields):
         if self.level is not None:
             return self.level
         return None if self.years is None else tx.level_for_years(self.years)
+
+    @property
+    def answer_currency(self) -> str:
+        """The currency asked for, else the place's own (US dollars where the bot has no rate)."""
+        return self.currency or local_currency(self.country)
 
     @property
     def level_above(self) -> str | None:

@@ -50,7 +50,11 @@ def tips(model: SalaryModel, query: SalaryQuery, limit: int = 6) -> TipsReport:
         if len(items) >= limit:
             break
     return TipsReport(
-        query=query, currency=query.currency, median=median, items=items, advice=advice(query)
+        query=query,
+        currency=query.answer_currency,
+        median=median,
+        items=items,
+        advice=advice(query),
     )
 
 

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.salary.currency import CURRENCIES, RATES, convert, format_money
+from bot.salary.currency import CURRENCIES, RATES, convert, format_money, local_currency
 
 
 def test_article_rate_is_bank_of_canada_2023() -> None:
@@ -23,14 +23,17 @@ def test_round_trip(amount: float, a: str, b: str) -> None:
 @pytest.mark.parametrize(
     ("amount", "ccy", "text"),
     [
-        (184_250, "USD", "$184k"),
-        (212_000, "CAD", "CA$212k"),
-        (95_400, "EUR", "€95k"),
-        (80_000, "GBP", "£80k"),
-        (2_100_000, "INR", "₹2.1M"),
+        (184_250, "USD", "$184K"),
+        (212_000, "CAD", "CA$212K"),
+        (95_400, "EUR", "€95K"),
+        (80_000, "GBP", "£80K"),
+        # Rupees in lakh and crore, as Indian English writes them.
+        (2_100_000, "INR", "₹21L"),
+        (240_000_000, "INR", "₹24Cr"),
         (1_000_000, "USD", "$1M"),
+        (2_400_000, "USD", "$2.4M"),
         (999, "USD", "$999"),
-        (-5_000, "USD", "-$5k"),
+        (-5_000, "USD", "-$5K"),
     ],
 )
 def test_compact_format(amount: float, ccy: str, text: str) -> None:
@@ -41,3 +44,29 @@ def test_full_format_and_bad_code() -> None:
     assert format_money(184_250.4, "usd", compact=False) == "$184,250"
     with pytest.raises(KeyError):
         convert(1, "USD", "XYZ")
+
+
+@pytest.mark.parametrize(
+    ("locale", "amount", "ccy", "text"),
+    [
+        ("de", 95_400, "EUR", "95.400\xa0€"),
+        ("fr", 95_400, "EUR", "95\xa0k\xa0€"),
+        ("en-GB", 80_000, "GBP", "£80k"),
+        ("en-US", 2_400_000, "INR", "₹24L"),
+        ("xx-nowhere", 184_250, "USD", "$184K"),
+    ],
+)
+def test_money_in_the_readers_locale(locale: str, amount: float, ccy: str, text: str) -> None:
+    assert format_money(amount, ccy, locale=locale) == text
+
+
+def test_local_currency_follows_the_country() -> None:
+    assert [local_currency(c) for c in ("US", "CA", "DE", "GB", "IN", "JP", None)] == [
+        "USD",
+        "CAD",
+        "EUR",
+        "GBP",
+        "INR",
+        "USD",
+        "USD",
+    ]

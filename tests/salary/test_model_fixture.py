@@ -60,7 +60,9 @@ def test_profile_factors_multiply(tiny: SalaryModel) -> None:
 
 
 def test_country_offset_and_world_fallback(tiny: SalaryModel) -> None:
-    gb = tiny.estimate(parse_query(role="MLE", level="senior", location="GB", year=2025))
+    gb = tiny.estimate(
+        parse_query(role="MLE", level="senior", location="GB", year=2025, currency="USD")
+    )
     assert gb.base.p50 == pytest.approx(80_000 * math.exp(-0.5))
     world = tiny.estimate(parse_query(role="MLE", level="senior", year=2025))
     assert world.base.p50 == pytest.approx(80_000)
@@ -68,9 +70,15 @@ def test_country_offset_and_world_fallback(tiny: SalaryModel) -> None:
 
 
 def test_unknown_level_uses_any_level_group(tiny: SalaryModel) -> None:
-    est = tiny.estimate(parse_query(role="MLE", location="GB", year=2024))
+    est = tiny.estimate(parse_query(role="MLE", location="GB", year=2024, currency="USD"))
     assert est.base.p50 == pytest.approx(80_000 * math.exp(-0.5 - 0.1))
     assert any("all levels" in n for n in est.notes)
+
+
+def test_a_place_is_answered_in_its_own_currency(tiny: SalaryModel) -> None:
+    gb = tiny.estimate(parse_query(role="MLE", level="senior", location="GB", year=2025))
+    assert gb.currency == "GBP"
+    assert gb.base.p50 == pytest.approx(convert(80_000 * math.exp(-0.5), "USD", "GBP"))
 
 
 def test_currency_and_comp_parts(tiny: SalaryModel) -> None:

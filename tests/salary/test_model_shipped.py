@@ -94,6 +94,6 @@ def test_thin_data_is_flagged(shipped: SalaryModel) -> None:
 
 
 def test_currency_is_a_pure_conversion(shipped: SalaryModel) -> None:
-    usd = shipped.estimate(parse_query(role="MLE", years=5, location="CA"))
+    usd = shipped.estimate(parse_query(role="MLE", years=5, location="CA", currency="USD"))
     cad = shipped.estimate(parse_query(role="MLE", years=5, location="CA", currency="CAD"))
     assert cad.base.p50 == pytest.approx(usd.base.p50 * 1.3497)

@@ -32,7 +32,9 @@ def test_left_out_means_unknown() -> None:
     q = parse_query()
     assert q.role is None and q.years is None and q.location is None
     assert q.skills == () and q.certifications == ()
-    assert q.effective_level is None and q.currency == "USD"
+    assert q.effective_level is None and q.currency is None
+    # Nothing said about currency or place: the answer is in US dollars.
+    assert q.answer_currency == "USD"
 
 
 def test_years_give_level_and_level_wins() -> None:
