@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.salary import fields
-from bot.salary.query import SalaryQuery, parse_query
+from bot.salary.query import SalaryQuery, known_items, parse_query
 from bot.salary.taxonomy import nearest_role_note
 from db.models import Profile
 
@@ -36,6 +36,7 @@ def fill_query(
 ) -> Filled:
     """Merge the command's options with the saved profile; raises QueryError for bad input."""
     saved = profile.model_dump(include=set(fields.FIELD_NAMES)) if profile is not None else {}
+    given, notes = _known_lists(given)
     layers = ((PROFILE, saved), (YOU, given))
     raw: dict[str, Any] = {}
     origin_of: dict[str, str] = {}
@@ -51,10 +52,22 @@ def fill_query(
                 raw[name] = value
                 sources[name] = DEFAULT
     query = parse_query(**raw)
-    notes = []
     if isinstance(raw.get("role"), str) and (note := nearest_role_note(raw["role"])):
         notes.append(note)
     return Filled(query, sources, notes)
+
+
+def _known_lists(given: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Typed lists with what the data does not know taken out, and notes saying so."""
+    kept = dict(given)
+    notes: list[str] = []
+    for name in fields.LIST_FIELDS:
+        if fields.is_given(given.get(name)):
+            keys, left_out = known_items(name, given[name])
+            # Nothing known was typed: the saved list is set aside all the same.
+            kept[name] = keys or fields.ANY
+            notes.extend(left_out)
+    return kept, notes
 
 
 def describe_sources(filled: Filled) -> str | None:

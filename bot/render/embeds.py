@@ -7,22 +7,27 @@ from typing import Any
 
 import discord
 
+from bot.render.locale import ANSWER_LOCALE
 from bot.salary import fields, taxonomy
-from bot.salary.currency import format_money
+from bot.salary.currency import format_money, format_number
 from bot.salary.query import SalaryQuery
 from bot.salary.results import (
+    THIN_SAMPLE,
     ArticleFigure,
     LocationComparison,
     Percentiles,
     RoleComparison,
     SalaryEstimate,
+    Tip,
     TipsReport,
 )
+from bot.salary.tips import ASSOCIATIONS
 from db.models import GuildSettings, HistoryEntry, Profile
 
 COLOUR = discord.Colour.from_rgb(88, 101, 242)
 FIELD_VALUE_LIMIT = 1024
 TOP_FACTORS = 6
+NOTICEABLE = 0.005
 KIND_TAG = {"data": "data", "article": "article (2023)", "assumption": "assumption"}
 
 
@@ -43,7 +48,13 @@ def lines_within(lines: Iterable[str], limit: int = FIELD_VALUE_LIMIT) -> str:
 
 
 def money(amount: float, currency: str) -> str:
-    return format_money(amount, currency)
+    return format_money(amount, currency, locale=ANSWER_LOCALE.get())
+
+
+def count(number: int, noun: str) -> str:
+    """ "1 posting", "1,234 postings", in the reader's locale."""
+    plural = noun if number == 1 else f"{noun}s"
+    return f"{format_number(number, ANSWER_LOCALE.get())} {plural}"
 
 
 def band_text(band: Percentiles, currency: str) -> str:
@@ -57,7 +68,7 @@ def describe_person(query: SalaryQuery) -> str:
     """ "Machine Learning Engineer · Senior (6-10 years) · Seattle, WA"."""
     parts = [taxonomy.label("role", query.role) if query.role else "Any role"]
     if query.years is not None:
-        parts.append(f"{query.years} years")
+        parts.append(count(query.years, "year"))
     elif query.level is not None:
         parts.append(taxonomy.label("level", query.level))
     if query.location:
@@ -99,7 +110,7 @@ def field_text(name: str, value: Any) -> str | None:
 
 def experience_text(years: int | None, level: str | None) -> str | None:
     if years is not None:
-        return f"{years} years"
+        return count(years, "year")
     return taxonomy.label("level", level) if level else None
 
 
@@ -144,7 +155,9 @@ def estimate_embed(estimate: SalaryEstimate, filled_note: str | None = None) -> 
         name="Total",
         value=f"{money(estimate.total.p50, cur)} ({money(estimate.total.p25, cur)} – {money(estimate.total.p75, cur)})",
     )
-    factors = sorted(estimate.factors, key=lambda f: abs(f.effect), reverse=True)[:TOP_FACTORS]
+    # A factor that rounds to ×1.00 moved nothing a person would notice: leave it out.
+    moved = [f for f in estimate.factors if abs(f.multiplier - 1) >= NOTICEABLE]
+    factors = sorted(moved, key=lambda f: abs(f.effect), reverse=True)[:TOP_FACTORS]
     if factors:
         embed.add_field(
             name="What moved it",
@@ -171,7 +184,7 @@ def estimate_embed(estimate: SalaryEstimate, filled_note: str | None = None) -> 
         embed.add_field(name="Notes", value=lines_within(notes), inline=False)
     embed.add_field(
         name="Sample",
-        value=f"{estimate.sample_size:,} postings · confidence {estimate.confidence}",
+        value=f"{count(estimate.sample_size, 'posting')} · confidence {estimate.confidence}",
         inline=False,
     )
     embed.set_footer(
@@ -197,9 +210,16 @@ def role_comparison_embed(comparison: RoleComparison, own_role: str | None) -> d
     lines = []
     for rank, row in enumerate(comparison.rows, 1):
         mark = " ◀ you" if row.role == own_role else ""
+        few = " · *few postings*" if row.thin else ""
         lines.append(
             f"`{rank:>2}` **{row.label}** {money(row.base.p50, cur)} "
-            f"({money(row.base.p25, cur)} – {money(row.base.p75, cur)}) · n={row.sample_size:,}{mark}"
+            f"({money(row.base.p25, cur)} – {money(row.base.p75, cur)}) · "
+            f"{count(row.sample_size, 'posting')}{few}{mark}"
+        )
+    if any(row.thin for row in comparison.rows):
+        lines.append(
+            f"*Roles with fewer than {THIN_SAMPLE} postings come last: their medians are too "
+            "unsteady to rank.*"
         )
     embed.description = lines_within(lines, 4000)
     embed.set_footer(
@@ -219,9 +239,13 @@ def location_comparison_embed(comparison: LocationComparison) -> discord.Embed:
             if row.ppp_median is not None
             else ""
         )
+        # Where no city figure exists the band is the country's: say whose postings these are.
+        postings = count(row.sample_size, "posting")
+        if row.sample_place != row.label:
+            postings = f"{postings} in {row.sample_place}"
         lines.append(
             f"**{row.label}** {money(row.base.p50, cur)} ({money(row.base.p25, cur)} – "
-            f"{money(row.base.p75, cur)}) · n={row.sample_size:,}{ppp}"
+            f"{money(row.base.p75, cur)}) · {postings}{ppp}"
         )
     embed.description = lines_within(lines, 3000)
     sources = sorted({row.price_source for row in comparison.rows if row.price_source})
@@ -231,6 +255,14 @@ def location_comparison_embed(comparison: LocationComparison) -> discord.Embed:
     return embed
 
 
+def tip_line(rank: int, tip: Tip, currency: str) -> str:
+    sign = "+" if tip.delta >= 0 else "−"
+    return (
+        f"`{rank}` **{tip.title}**: {sign}{money(abs(tip.delta), currency)} → "
+        f"{money(tip.new_median, currency)} ({tip.source})"
+    )
+
+
 def tips_embed(report: TipsReport) -> discord.Embed:
     cur = report.currency
     embed = discord.Embed(
@@ -238,20 +270,25 @@ def tips_embed(report: TipsReport) -> discord.Embed:
         description=f"Your modelled median base today: **{money(report.median, cur)}**.",
         colour=COLOUR,
     )
-    if report.items:
+    levers = [tip for tip in report.items if tip.kind not in ASSOCIATIONS]
+    linked = [tip for tip in report.items if tip.kind in ASSOCIATIONS]
+    embed.add_field(
+        name="Moves you can make",
+        value=lines_within(tip_line(rank, tip, cur) for rank, tip in enumerate(levers, 1))
+        if levers
+        else "Nothing in the model would raise it further.",
+        inline=False,
+    )
+    if linked:
+        caveats = list(dict.fromkeys(tip.detail for tip in linked))
         embed.add_field(
-            name="What would move it most",
+            name="Linked to higher pay (survey associations)",
             value=lines_within(
-                f"`{rank}` **{tip.title}**: {'+' if tip.delta >= 0 else '−'}{money(abs(tip.delta), cur)} → "
-                f"{money(tip.new_median, cur)} ({tip.source})"
-                for rank, tip in enumerate(report.items, 1)
+                [
+                    *(tip_line(rank, tip, cur) for rank, tip in enumerate(linked, 1)),
+                    *(f"*{caveat}*" for caveat in caveats),
+                ]
             ),
-            inline=False,
-        )
-    else:
-        embed.add_field(
-            name="What would move it most",
-            value="Nothing in the model would raise it further.",
             inline=False,
         )
     if report.advice:

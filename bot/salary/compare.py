@@ -21,7 +21,7 @@ MAX_LOCATIONS = 10
 def compare_roles(
     model: SalaryModel, query: SalaryQuery, roles: Iterable[str] | None = None
 ) -> RoleComparison:
-    """The same profile in each role, highest median first."""
+    """The same profile in each role, highest median first, thinly sampled roles last."""
     keys = list(roles) if roles is not None else tx.keys("role")
     rows = []
     for key in keys:
@@ -33,7 +33,7 @@ def compare_roles(
                 role=key, label=tx.label("role", key), base=est.base, sample_size=est.sample_size
             )
         )
-    rows.sort(key=lambda r: (-r.base.p50, r.role))
+    rows.sort(key=lambda r: (r.thin, -r.base.p50, r.role))
     return RoleComparison(query=query, currency=query.answer_currency, rows=rows)
 
 
@@ -54,6 +54,7 @@ def compare_locations(
                 label=tx.label("location", key),
                 base=est.base,
                 sample_size=est.sample_size,
+                sample_place=tx.label("location", tx.LOCATION_BY_KEY[key].country or key),
                 ppp_median=None if index is None else est.base.p50 * 100.0 / index,
                 price_index=index,
                 price_source=source,

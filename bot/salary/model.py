@@ -148,7 +148,8 @@ class SalaryModel:
         proj = self.bands.growth * band.extrapolated_years
         steps: list[_Step] = [
             (
-                f"Projected {band.extrapolated_years} year(s) to {query.year or CURRENT_YEAR}",
+                f"Projected {band.extrapolated_years} "
+                f"{'year' if band.extrapolated_years == 1 else 'years'} to {query.year or CURRENT_YEAR}",
                 proj,
                 f"{AIJOBS_CREDIT}: measured {self.data_year - 1}-{self.data_year} change "
                 f"{math.expm1(self.bands.growth):+.1%}/yr (article (2023) says 10-20%)",

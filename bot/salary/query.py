@@ -268,6 +268,29 @@ def _many(field: str, kind: str, value: Any) -> tuple[str, ...]:
     return tuple(sorted(keys))
 
 
+def known_items(field: str, value: Any) -> tuple[tuple[str, ...], list[str]]:
+    """The items of a list field the data knows, and a note for each it does not.
+
+    One unknown skill should not cost the whole answer: the rest is estimated and the note
+    says what was left out, with a did-you-mean.
+    """
+    kind = fields.kind(field) or field
+    items = [] if value is None else _items(value)
+    if len(items) > MAX_ITEMS:
+        raise QueryError(field, f"Too many {_name(field)}s ({len(items)}); at most {MAX_ITEMS}.")
+    keys: list[str] = []
+    notes: list[str] = []
+    for item in items:
+        try:
+            key = _resolve(field, kind, item)
+        except QueryError as error:
+            notes.append(f"{error.message} It was left out of this answer.")
+            continue
+        if key not in keys:
+            keys.append(key)
+    return tuple(sorted(keys)), notes
+
+
 def parse_query(**raw: Any) -> SalaryQuery:
     """Build a SalaryQuery; every failure becomes a QueryError with a friendly message."""
     try:

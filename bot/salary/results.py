@@ -77,24 +77,33 @@ class SalaryEstimate(_Frozen):
     article_context: ArticleContext
 
 
+# Fewer postings than this behind a band: its median is too unsteady to rank on.
+THIN_SAMPLE = 30
+
+
 class RoleRow(_Frozen):
     role: str
     label: str
     base: Percentiles
     sample_size: int
 
+    @property
+    def thin(self) -> bool:
+        return self.sample_size < THIN_SAMPLE
+
 
 class RoleComparison(_Frozen):
     query: SalaryQuery
     currency: str
-    rows: list[RoleRow]  # highest median first
+    rows: list[RoleRow]  # highest median first; thinly sampled roles after the others
 
 
 class LocationRow(_Frozen):
     location: str
     label: str
     base: Percentiles
-    sample_size: int
+    sample_size: int  # postings behind the band: the country's, where no city figure exists
+    sample_place: str  # where those postings are
     ppp_median: float | None  # median in national-average prices, where an index exists
     price_index: float | None
     price_source: str | None

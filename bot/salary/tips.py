@@ -16,6 +16,10 @@ from .query import SalaryQuery
 from .results import Factor, Tip, TipsReport
 
 PER_KIND = {"skill": 2, "certification": 1, "location": 2}  # others: 1
+# Moves a person can make, priced from posted pay; listed before the survey associations.
+LEVERS = ("level", "location", "remote", "company")
+# What better-paid survey respondents have: a correlation, not a step that causes a raise.
+ASSOCIATIONS = ("skill", "certification", "education", "industry")
 _NEXT_LEVEL = {"entry": "mid", "mid": "senior", "senior": "principal"}
 _DEGREE_ORDER = ("none", "bachelors", "masters", "phd")
 
@@ -37,10 +41,10 @@ def tips(model: SalaryModel, query: SalaryQuery, limit: int = 6) -> TipsReport:
                 delta=delta,
                 new_median=est.base.p50,
                 source=_source(est.factors, kind, est.cell),
-                detail=_detail(kind, est.factors),
+                detail=_detail(kind, est.factors, query.country),
             )
         )
-    found.sort(key=lambda t: (-t.delta, t.kind, t.key))
+    found.sort(key=lambda t: (t.kind in ASSOCIATIONS, -t.delta, t.kind, t.key))
     items: list[Tip] = []
     used: dict[str, int] = {}
     for tip in found:
@@ -76,18 +80,18 @@ def _candidates(
         yield "remote", "onsite", "Work on-site", {"remote": False}
     for key in tx.keys("skill"):
         if key not in q.skills:
-            yield "skill", key, f"Add {tx.label('skill', key)}", {"skills": (*q.skills, key)}
+            yield "skill", key, f"Knowing {tx.label('skill', key)}", {"skills": (*q.skills, key)}
     for key in tx.keys("certification"):
         if key not in q.certifications:
-            title = f"Earn {tx.label('certification', key)}"
+            title = f"Holding {tx.label('certification', key)}"
             yield "certification", key, title, {"certifications": (*q.certifications, key)}
     have = _DEGREE_ORDER.index(q.education) if q.education else -1
     for key in _DEGREE_ORDER[have + 1 :]:
         if key != "none":
-            yield "education", key, f"Complete a {tx.label('education', key)}", {"education": key}
+            yield "education", key, f"A {tx.label('education', key)}", {"education": key}
     for key in tx.keys("industry"):
         if key != q.industry:
-            yield "industry", key, f"Move to {tx.label('industry', key)}", {"industry": key}
+            yield "industry", key, f"Working in {tx.label('industry', key)}", {"industry": key}
     for key in tx.keys("company"):
         if key != q.company_type:
             title = f"Join a {tx.label('company', key).lower()} company"
@@ -110,7 +114,7 @@ def _source(factors: list[Factor], kind: str, cell: str) -> str:
     return f"aijobs.net salary index: {cell}"
 
 
-def _detail(kind: str, factors: list[Factor]) -> str:
+def _detail(kind: str, factors: list[Factor], country: str | None) -> str:
     assumed = any(f.kind == "assumption" for f in factors if f.name.lower().startswith(kind[:5]))
     if assumed:
         return "A small assumed effect: no open data measures it."
@@ -118,7 +122,11 @@ def _detail(kind: str, factors: list[Factor]) -> str:
         return "Published pay ratio for software/data occupations, applied to this role."
     if kind in ("level", "remote"):
         return "Measured from posted salaries in the same role and country."
-    return "Measured association among US survey respondents in similar jobs."
+    abroad = "" if country in (None, "US") else " Measured in the US only; abroad it is unknown."
+    return (
+        "US survey respondents in similar jobs who have it are paid this much more: an "
+        f"association, not a promise that getting it raises pay.{abroad}"
+    )
 
 
 def advice(q: SalaryQuery) -> list[str]:

@@ -4,14 +4,18 @@ from bot.salary.compare import compare_locations, compare_roles
 from bot.salary.errors import QueryError
 from bot.salary.model import SalaryModel
 from bot.salary.query import parse_query
-from bot.salary.tips import tips
+from bot.salary.tips import ASSOCIATIONS, tips
 
 
 def test_roles_ranked_by_median(shipped: SalaryModel) -> None:
     q = parse_query(role="ds", years=4, location="US")
     cmp = compare_roles(shipped, q)
-    medians = [r.base.p50 for r in cmp.rows]
-    assert medians == sorted(medians, reverse=True)
+    # Well-sampled roles by median, then the thinly sampled ones by median.
+    for thin in (False, True):
+        medians = [r.base.p50 for r in cmp.rows if r.thin is thin]
+        assert medians == sorted(medians, reverse=True)
+    flags = [r.thin for r in cmp.rows]
+    assert flags == sorted(flags)
     assert {r.role for r in cmp.rows} >= {"ml_engineer", "data_scientist", "data_analyst"}
     ds = next(r for r in cmp.rows if r.role == "data_scientist")
     assert ds.base == shipped.estimate(q).base
@@ -40,9 +44,13 @@ def test_tips_are_gains_ranked_and_skip_what_is_there(shipped: SalaryModel) -> N
     q = parse_query(role="ds", years=4, location="US", skills="python", education="phd")
     report = tips(shipped, q, limit=6)
     assert 0 < len(report.items) <= 6
-    deltas = [t.delta for t in report.items]
-    assert deltas == sorted(deltas, reverse=True)
-    assert all(d > 0 for d in deltas)
+    # Moves a person can make first, then survey associations; each group by gain.
+    groups = [t.kind in ASSOCIATIONS for t in report.items]
+    assert groups == sorted(groups)
+    for linked in (False, True):
+        deltas = [t.delta for t in report.items if (t.kind in ASSOCIATIONS) is linked]
+        assert deltas == sorted(deltas, reverse=True)
+    assert all(t.delta > 0 for t in report.items)
     assert not any(t.kind == "skill" and t.key == "python" for t in report.items)
     assert not any(t.kind == "education" for t in report.items)  # nothing above a PhD
     for t in report.items:
@@ -57,3 +65,22 @@ def test_tip_money_matches_the_estimate(shipped: SalaryModel) -> None:
     level = next(t for t in report.items if t.kind == "level")
     stepped = shipped.estimate(parse_query(role="MLE", level="mid", location="US"))
     assert level.new_median == pytest.approx(stepped.base.p50)
+
+
+def test_thin_roles_rank_last(shipped: SalaryModel) -> None:
+    cmp = compare_roles(shipped, parse_query(years=2, location="GB"))
+    thin = [r for r in cmp.rows if r.thin]
+    assert thin, "the UK has thinly sampled roles"
+    first_thin = cmp.rows.index(thin[0])
+    assert all(r.thin for r in cmp.rows[first_thin:])
+
+
+def test_survey_associations_are_worded_as_such_and_flagged_abroad(shipped: SalaryModel) -> None:
+    at_home = tips(shipped, parse_query(role="MLE", years=4, location="US"), limit=12)
+    abroad = tips(shipped, parse_query(role="MLE", years=4, location="DE"), limit=12)
+    for report, caveat in ((at_home, False), (abroad, True)):
+        # Certifications have no open data: they are labelled assumptions instead.
+        linked = [t for t in report.items if t.kind in ASSOCIATIONS and "assumed" not in t.detail]
+        assert linked and all("association" in t.detail for t in linked)
+        assert all(("abroad" in t.detail) is caveat for t in linked)
+        assert not any(t.title.startswith(("Add ", "Complete ")) for t in report.items)

@@ -23,7 +23,7 @@ def test_cell_band_is_returned_as_is(tiny: SalaryModel) -> None:
 def test_projection_uses_measured_growth(tiny: SalaryModel) -> None:
     est = tiny.estimate(parse_query(role="MLE", level="senior", location="US", year=2027))
     assert est.base.p50 == pytest.approx(100_000 * math.exp(0.1 * 2))
-    assert est.factors[0].name.startswith("Projected 2 year(s)")
+    assert est.factors[0].name.startswith("Projected 2 years")
     assert any("projected" in n for n in est.notes)
 
 

@@ -1,0 +1,102 @@
+"""Answers a person can predict: no context leaking between questions, the place's currency,
+one unknown item never costing the whole answer, and a currency change that is no raise."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from bot.emulator.harness import Harness
+from tests.e2e.support import WHERE, field, place_for, run
+
+
+def embed_text(record_message: object) -> str:
+    return json.dumps(getattr(record_message, "embed", {}), ensure_ascii=False)
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_currency_follows_the_place_not_the_last_query(harness: Harness, where: str) -> None:
+    user = harness.server.add_user("traveller")
+    place = await place_for(harness, user, where)
+    toronto = await run(harness, user, place, "estimate", {"role": "mle", "location": "Toronto"})
+    assert "CA$" in field(toronto.message, "Base band")
+    denver = await run(harness, user, place, "estimate", {"role": "mle", "location": "Denver"})
+    band = field(denver.message, "Base band")
+    assert "$" in band and "CA$" not in band and "₹" not in band
+
+
+async def test_a_saved_currency_is_kept_everywhere(harness: Harness) -> None:
+    user = harness.server.add_user("saver")
+    place = harness.server.dm(user)
+    await run(harness, user, place, "profile set", {"currency": "EUR"})
+    london = await run(harness, user, place, "estimate", {"role": "mle", "location": "London"})
+    assert "€" in field(london.message, "Base band")
+
+
+async def test_whatif_to_a_foreign_place_answers_in_its_currency(harness: Harness) -> None:
+    user = harness.server.add_user("mover")
+    place = harness.server.dm(user)
+    await run(harness, user, place, "estimate", {"role": "mle", "location": "Seattle"})
+    moved = await run(harness, user, place, "whatif", {"location": "london"})
+    assert "£" in field(moved.message, "Base band")
+
+
+async def test_a_currency_change_is_not_a_pay_change(harness: Harness) -> None:
+    user = harness.server.add_user("converter")
+    place = harness.server.dm(user)
+    await run(harness, user, place, "estimate", {"role": "mle", "location": "Seattle"})
+    converted = await run(harness, user, place, "whatif", {"currency": "EUR"})
+    change = field(converted.message, "What if: currency")
+    assert change == "The same pay, shown in EUR."
+    assert "+€0" not in embed_text(converted.message)
+
+
+async def test_compare_locations_shows_only_the_places_asked(harness: Harness) -> None:
+    user = harness.server.add_user("comparer")
+    place = harness.server.dm(user)
+    await run(harness, user, place, "estimate", {"role": "mle", "location": "Bangalore"})
+    record = await run(harness, user, place, "compare locations", {"places": "Seattle, Austin"})
+    rows = [
+        line for line in record.message.embed["description"].splitlines() if line.startswith("**")
+    ]
+    assert len(rows) == 2 and "India" not in record.message.embed["description"]
+    # A metro's band is the country's: the count says whose postings it is.
+    assert all(re.search(r"postings in United States", row) for row in rows)
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_one_unknown_skill_is_left_out_and_named(harness: Harness, where: str) -> None:
+    user = harness.server.add_user("skilled")
+    place = await place_for(harness, user, where)
+    options = {"role": "mle", "years": 4, "skills": "pytorch, llm, quantum basket weaving"}
+    record = await run(harness, user, place, "estimate", options)
+    assert record.message.embeds, record.message.content
+    notes = field(record.message, "Notes")
+    assert "Unknown skill 'quantum basket weaving'" in notes and "left out" in notes
+    assert "skills: LLMs / generative AI, PyTorch" in record.message.embed["description"]
+
+
+async def test_any_sets_a_saved_value_aside_for_one_question(harness: Harness) -> None:
+    user = harness.server.add_user("chooser")
+    place = harness.server.dm(user)
+    await run(harness, user, place, "profile set", {"industry": "finance", "education": "phd"})
+    record = await run(harness, user, place, "estimate", {"role": "mle", "education": "any"})
+    text = embed_text(record.message)
+    assert "PhD" not in text and "Finance" in text
+    cleared = await run(harness, user, place, "profile set", {"industry": "any"})
+    assert cleared.message.embeds
+    profile = await harness.bot.store.profiles.get(user.id) if harness.bot else None
+    assert profile is not None and profile.industry is None and profile.education == "phd"
+
+
+async def test_singular_and_plural_read_right(harness: Harness) -> None:
+    user = harness.server.add_user("junior")
+    place = harness.server.dm(user)
+    record = await run(harness, user, place, "estimate", {"role": "mle", "years": 1})
+    assert "1 year ·" in record.message.embed["title"] or record.message.embed["title"].endswith(
+        "1 year"
+    )
+    assert "year(s)" not in embed_text(record.message)
+    assert "×1.00" not in embed_text(record.message)
