@@ -346,11 +346,11 @@ def _draw_legend(
     lay: ChartLayout,
     f: _Fonts,
     marker_label: str | None,
-    all_highlighted: bool,
+    highlights: set[bool],
 ) -> None:
-    # Match the legend swatches to the bands when every band uses the accent.
-    box = HL_ACCENT if all_highlighted else BOX
-    whisker = HL_WHISKER if all_highlighted else WHISKER
+    # The swatches show every colour the bands use: the accent, the plain blue, or both.
+    boxes = [colour for lit, colour in ((True, HL_ACCENT), (False, BOX)) if lit in highlights]
+    whisker = HL_WHISKER if highlights == {True} else WHISKER
     x = lay.label_left
     cy = lay.legend_y + 8
     gap = 18
@@ -360,8 +360,10 @@ def _draw_legend(
     draw.text((x, cy), "P10–P90", font=f.small, fill=MUTED, anchor="lm")
     x += int(f.small.getlength("P10–P90")) + gap
 
-    draw.rectangle((x, cy - 5, x + 20, cy + 5), fill=box)
-    x += 26
+    for box in boxes:
+        draw.rectangle((x, cy - 5, x + 20, cy + 5), fill=box)
+        x += 24
+    x += 2
     draw.text((x, cy), "P25–P75", font=f.small, fill=MUTED, anchor="lm")
     x += int(f.small.getlength("P25–P75")) + gap
 
@@ -476,7 +478,7 @@ def render_band_chart(
     if lay.subtitle:
         draw.text((PAD, PAD + 27), lay.subtitle, font=f.subtitle, fill=MUTED, anchor="lt")
     has_marker = any(r.marker is not None for r in rows)
-    _draw_legend(draw, lay, f, marker_label if has_marker else None, all(r.highlight for r in rows))
+    _draw_legend(draw, lay, f, marker_label if has_marker else None, {r.highlight for r in rows})
 
     # Strips, then grid, then bands: gridlines stay visible through highlights
     # but never cross a band.

@@ -265,3 +265,27 @@ def test_concurrent_renders_match_serial() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         parallel = list(pool.map(render, jobs))
     assert parallel == serial
+
+
+def legend_colours(rows: list[BandRow]) -> set[tuple[int, ...]]:
+    image = Image.open(io.BytesIO(render(rows))).convert("RGB")
+    lay = layout_for(rows)
+    y = lay.legend_y + 8
+    return {image.getpixel((x, y)) for x in range(lay.label_left, lay.label_left + 260)}
+
+
+@pytest.mark.parametrize(
+    ("highlights", "expected"),
+    [
+        ((False, False), {chart.BOX}),
+        ((True,), {chart.HL_ACCENT}),
+        ((True, False), {chart.HL_ACCENT, chart.BOX}),
+    ],
+)
+def test_legend_swatches_match_the_bars(
+    highlights: tuple[bool, ...], expected: set[tuple[int, ...]]
+) -> None:
+    rows = [band(f"r{i}", 100_000 + i, highlight=lit) for i, lit in enumerate(highlights)]
+    colours = legend_colours(rows)
+    assert expected <= colours
+    assert not ({chart.BOX, chart.HL_ACCENT} - expected) & colours
