@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from discord import app_commands
 from discord.ext import commands
 
+from bot.flows.reply import use_locale
 from bot.interaction import Interaction
 from bot.render.embeds import history_embed
 from bot.views import HistoryView
@@ -26,6 +27,7 @@ class History(commands.Cog):
     )
     async def history(self, interaction: Interaction) -> None:
         entries = await self.bot.store.history.recent(interaction.user.id, limit=SHOWN)
+        use_locale(interaction)
         embed = history_embed(entries)
         if not entries:
             await interaction.response.send_message(embed=embed, ephemeral=True)

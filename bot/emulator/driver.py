@@ -293,7 +293,7 @@ class Driver:
             "version": 1,
             "channel_id": str(place.channel_id),
             "app_permissions": str(APP_PERMISSIONS),
-            "locale": "en-US",
+            "locale": user.locale,
             "entitlements": [],
             "attachment_size_limit": payloads.ATTACHMENT_SIZE_LIMIT,
         }

@@ -116,8 +116,8 @@ class EmulatorServer:
         self.guilds[guild_id] = guild
         return guild
 
-    def add_user(self, name: str, *, admin: bool = False) -> EmulatedUser:
-        return EmulatedUser(self.ids.next(), name, admin)
+    def add_user(self, name: str, *, admin: bool = False, locale: str = "en-US") -> EmulatedUser:
+        return EmulatedUser(self.ids.next(), name, admin, locale)
 
     def in_guild(self, guild: Json, channel_index: int = 0) -> Place:
         return Place(

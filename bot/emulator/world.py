@@ -21,6 +21,8 @@ class EmulatedUser:
     id: int
     name: str
     admin: bool = False
+    # The Discord client language the person uses, sent with each of their interactions.
+    locale: str = "en-US"
 
     @property
     def payload(self) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from bot.errors import UserError
 from bot.fill import DEFAULT, Filled, describe_sources
 from bot.flows.asker import Asker
 from bot.flows.memory import headline, remember
-from bot.flows.reply import complete_answer, send
+from bot.flows.reply import complete_answer, send, use_locale
 from bot.interaction import Interaction
 from bot.privacy import Visibility
 from bot.render.charts import estimate_chart, locations_chart, roles_chart
@@ -49,6 +49,7 @@ async def answer_estimate(
     note: str | None = None,
 ) -> SalaryEstimate:
     """The band for one person; with `before`, also how far one change moved it."""
+    use_locale(interaction)
     estimate = interaction.client.model.estimate(filled.query)
     embed = estimate_embed(estimate, describe_sources(filled))
     if before is not None:
@@ -98,6 +99,7 @@ async def answer_whatif(
 async def answer_role_comparison(
     interaction: Interaction, filled: Filled, visibility: Visibility
 ) -> None:
+    use_locale(interaction)
     comparison = compare_roles(interaction.client.model, filled.query)
     embed = role_comparison_embed(comparison, filled.query.role)
     if note := describe_sources(filled):
@@ -123,6 +125,7 @@ def split_places(text: str) -> list[str]:
 async def answer_location_comparison(
     interaction: Interaction, filled: Filled, places: str, visibility: Visibility
 ) -> None:
+    use_locale(interaction)
     # Read each place as every other command reads a location, with the same messages.
     wanted = [str(parse_query(location=place).location) for place in split_places(places)]
     if filled.sources.get("location") not in (None, DEFAULT):
@@ -140,6 +143,7 @@ async def answer_location_comparison(
 
 
 async def answer_tips(interaction: Interaction, filled: Filled, visibility: Visibility) -> None:
+    use_locale(interaction)
     model = interaction.client.model
     report = tips(model, filled.query)
     embed = tips_embed(report)

@@ -13,11 +13,17 @@ import discord
 from bot.interaction import Interaction
 from bot.privacy import Visibility
 from bot.render.charts import CHART_NAME, chart_file
+from bot.render.locale import ANSWER_LOCALE
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 # Well inside Discord's 3 s: time left to defer even on a loaded machine.
 DEFER_AFTER_S = 1.5
+
+
+def use_locale(interaction: Interaction) -> None:
+    """Money and counts in this answer follow the asker's Discord language."""
+    ANSWER_LOCALE.set(str(interaction.locale))
 
 
 async def send(

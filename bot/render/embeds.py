@@ -338,9 +338,7 @@ def history_line(entry: HistoryEntry) -> str:
     place = taxonomy.label("location", query["location"]) if query.get("location") else "anywhere"
     headline = entry.headline
     median = headline.get("median")
-    shown = (
-        f" → {format_money(median, headline.get('currency', 'USD'))}" if median is not None else ""
-    )
+    shown = f" → {money(median, headline.get('currency', 'USD'))}" if median is not None else ""
     return f"{entry.created_at:%m-%d %H:%M} {headline.get('command', 'estimate')}: {role}, {place}{shown}"
 
 

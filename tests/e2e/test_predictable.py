@@ -100,3 +100,20 @@ async def test_singular_and_plural_read_right(harness: Harness) -> None:
     )
     assert "year(s)" not in embed_text(record.message)
     assert "×1.00" not in embed_text(record.message)
+
+
+async def test_money_is_written_in_the_askers_language(harness: Harness) -> None:
+    user = harness.server.add_user("berliner", locale="de")
+    place = harness.server.dm(user)
+    record = await run(harness, user, place, "estimate", {"role": "mle", "location": "Berlin"})
+    band = field(record.message, "Base band")
+    # German writes euros after the number, with a point between thousands.
+    assert re.search(r"P50 \d{2,3}\.\d{3}\s€", band), band
+
+
+async def test_rupees_read_in_lakh(harness: Harness) -> None:
+    user = harness.server.add_user("bengaluru")
+    place = harness.server.dm(user)
+    record = await run(harness, user, place, "estimate", {"role": "mle", "location": "India"})
+    band = field(record.message, "Base band")
+    assert "₹" in band and "L" in band and "M" not in band, band
