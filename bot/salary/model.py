@@ -212,10 +212,9 @@ class SalaryModel:
             notes.append(f"The {lab} factor rests on an older or proxy figure: treat it as rough.")
         return [
             (
-                f"Area: {lab}",
+                f"Area: {lab} vs {_relative_to(entry)}",
                 math.log(entry["value"]),
-                f"{entry['publisher']}: {entry['occupation']}, area/national median, "
-                f"{entry['year']}; an approximation for this role",
+                _area_source(entry),
                 "data",
             )
         ]
@@ -341,6 +340,23 @@ class SalaryModel:
             ),
             claim=article.CLAIMS.get(role or ""),
         )
+
+
+def _relative_to(entry: dict[str, Any]) -> str:
+    return str(entry.get("relative_to", "the country's median"))
+
+
+def _area_source(entry: dict[str, Any]) -> str:
+    """Which published ratio, and what it was divided by to sit on the band's own mix."""
+    ratio = f"area/national median {entry.get('bls_ratio', entry['value']):.2f}"
+    if entry.get("pooled"):
+        ratio = "Bay Area pooled " + ratio
+    mix = entry.get("sample_mix")
+    scaled = f" ÷ {mix:.2f} sample mix (calibrated to DOL LCA filings)" if mix else ""
+    return (
+        f"{entry['publisher']}: {entry['occupation']}, {ratio}{scaled}, {entry['year']}; "
+        "an approximation for this role"
+    )
 
 
 @lru_cache(maxsize=1)
