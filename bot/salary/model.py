@@ -27,6 +27,7 @@ from . import article, assumptions
 from . import taxonomy as tx
 from .bands import Band, BandTable
 from .currency import convert, rate_note
+from .level_order import MIN_STEP
 from .paths import DATA_DIR
 from .query import SalaryQuery
 from .results import (
@@ -44,6 +45,7 @@ CURRENT_YEAR = 2026  # the year answers are projected to when none is asked
 SO_CREDIT = "Stack Overflow Developer Survey 2023 (ODbL)"
 AIJOBS_CREDIT = "aijobs.net salary index"
 
+CARRIED = 3  # steps the band already includes: projection, remote, level order
 _Step = tuple[str, float, str, FactorKind]  # name, log multiplier, source, kind
 
 
@@ -91,16 +93,17 @@ class SalaryModel:
         band = self.band(query, role=role, location=location)
         steps, notes = self._steps(query, band, role, location)
         ccy = query.currency
-        # The band already carries projection and remote; strip them to show the data band.
-        carried = sum(s[1] for s in steps[:2])
-        extra = sum(s[1] for s in steps[2:])
+        # The band already carries projection, remote and level order; strip them to show
+        # the data band.
+        carried = sum(s[1] for s in steps[:CARRIED])
+        extra = sum(s[1] for s in steps[CARRIED:])
         usd = [math.exp(v + extra) for v in band.logq]
         base = [convert(v, "USD", ccy) for v in usd]
         median = convert(math.exp(band.logq[2] - carried), "USD", ccy)
         factors = []
         for i, (name, logm, source, kind) in enumerate(steps):
-            if i < 2 and logm == 0.0:
-                continue  # no projection / remote information: nothing to show
+            if i < CARRIED and logm == 0.0:
+                continue  # nothing projected, no remote information, levels in order
             m = math.exp(logm)
             factors.append(
                 Factor.model_construct(
@@ -158,6 +161,13 @@ class SalaryModel:
                 "Remote" if location == tx.REMOTE.key or query.remote else "On-site",
                 band.remote_effect,
                 f"{AIJOBS_CREDIT}: remote vs on-site gap within the same cells",
+                "data",
+            ),
+            (
+                "Level order",
+                band.level_shift,
+                f"{AIJOBS_CREDIT}: pooled with the neighbouring level so that entry < mid < "
+                f"senior < principal here, each at least {math.expm1(MIN_STEP):.0%} apart",
                 "data",
             ),
         ]
@@ -275,7 +285,7 @@ class SalaryModel:
         return "medium"
 
     def _band_notes(self, band: Band, query: SalaryQuery) -> list[str]:
-        notes = []
+        notes = query.experience_notes
         if band.n < 20:
             notes.append(
                 f"Thin data: only {band.n} postings behind this band; it leans on broader groups."

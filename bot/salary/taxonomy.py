@@ -142,6 +142,24 @@ def level_key(text: str) -> str | None:
     return _LEVEL_ALIASES.get(t) or _LEVEL_ALIASES.get(t.split(" ")[0] if t else "")
 
 
+# The data's own two-letter codes are not words people put in a title.
+_NOT_IN_TITLES = frozenset(lv.data_code.lower() for lv in LEVELS)
+# The data has no staff level (EN/MI/SE/EX): staff is read as senior, and said so.
+STAFF_WORDS = frozenset({"staff"})
+
+
+def level_in_title(title: str) -> tuple[str, str] | None:
+    """("senior", "senior") for "Senior ML engineer": the level a title starts with, and the word."""
+    words = normalise(title).split()
+    for size in (2, 1):
+        if len(words) > size:
+            word = " ".join(words[:size])
+            key = _LEVEL_ALIASES.get(word)
+            if key is not None and word not in _NOT_IN_TITLES:
+                return key, word
+    return None
+
+
 # --- locations ---------------------------------------------------------------
 
 COUNTRY_NAMES: dict[str, str] = _DATA["countries"]
