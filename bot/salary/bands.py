@@ -47,6 +47,12 @@ class BandTable:
         self.cells: dict[str, list[float]] = table["cells"]
         self.groups: dict[str, list[float]] = table["groups"]
         self.top: dict[str, list[float]] = table["top"]
+        # Highest P90 (USD) of any level and year, per role|country: the cap on stacking.
+        self.max_p90: dict[str, float] = {}
+        for key, rec in (*self.cells.items(), *self.groups.items()):
+            role, _, country = key.split("|")[:3]
+            name = f"{role}|{country}"
+            self.max_p90[name] = max(self.max_p90.get(name, 0.0), math.exp(rec[4]))
 
     def year_shift(self, year: int) -> tuple[float, int]:
         """Log shift from the data-year frame to `year`, and years extrapolated."""

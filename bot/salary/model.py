@@ -23,9 +23,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import article, assumptions
+from . import article, assumptions, stacking
 from . import taxonomy as tx
-from .bands import Band, BandTable
+from .bands import ANY, Band, BandTable
 from .currency import convert, rate_note
 from .level_order import MIN_STEP
 from .paths import DATA_DIR
@@ -92,6 +92,7 @@ class SalaryModel:
         """The same person in another role or place: what comparisons are made of."""
         band = self.band(query, role=role, location=location)
         steps, notes = self._steps(query, band, role, location)
+        steps.extend(self._combined(steps, band, role, location, notes))
         ccy = query.currency
         # The band already carries projection, remote and level order; strip them to show
         # the data band.
@@ -210,6 +211,46 @@ class SalaryModel:
                     "Education, industry and skill effects are measured on US respondents."
                 )
         return steps, notes
+
+    def _combined(
+        self,
+        steps: list[_Step],
+        band: Band,
+        role: str | None,
+        location: str | None,
+        notes: list[str],
+    ) -> list[_Step]:
+        """The combined step (overlap shrink) and the cap, each shown as its own line."""
+        out: list[_Step] = []
+        shrink = stacking.shrink_adjustment([s[1] for s in steps[CARRIED:]])
+        if abs(shrink) > 1e-9:
+            out.append(
+                (
+                    f"Combined: the largest factor in full, the others at {stacking.OVERLAP:.0%}",
+                    shrink,
+                    "assumption: factors measured one at a time overlap",
+                    "assumption",
+                )
+            )
+        country = tx.LOCATION_BY_KEY[location].country if location else None
+        cap = self.bands.max_p90.get(f"{role or ANY}|{country}") if country else None
+        median = band.logq[2] + sum(s[1] for s in steps[CARRIED:]) + shrink
+        held = stacking.cap_adjustment(median, cap)
+        if held < 0 and cap is not None:
+            where = tx.label("location", country or "")
+            out.append(
+                (
+                    "Cap: the highest P90 in the data",
+                    held,
+                    f"{AIJOBS_CREDIT}: highest P90 of any level and year here",
+                    "data",
+                )
+            )
+            notes.append(
+                f"The factors together would pass {money_usd(cap)}, the highest P90 the data "
+                f"has for this role in {where}: the median is held there."
+            )
+        return out
 
     def _area_step(self, location: str, role: str | None, notes: list[str]) -> list[_Step]:
         family = self.role_family.get(role or "", "engineering")
@@ -350,6 +391,11 @@ class SalaryModel:
             ),
             claim=article.CLAIMS.get(role or ""),
         )
+
+
+def money_usd(amount: float) -> str:
+    """A round figure for notes (the embed formats the band itself)."""
+    return f"US${amount / 1000:,.0f}k"
 
 
 def _relative_to(entry: dict[str, Any]) -> str:
