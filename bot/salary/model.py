@@ -117,10 +117,10 @@ class SalaryModel:
         bonus = Range.model_construct(
             low=p50 * article.BONUS_SHARE[0], high=p50 * article.BONUS_SHARE[1]
         )
-        eq_lo, eq_hi = assumptions.EQUITY_SHARE[level]
-        scale = assumptions.EQUITY_COMPANY_SCALE.get(query.company_type or "", 1.0)
-        equity = Range.model_construct(low=p50 * eq_lo * scale, high=p50 * eq_hi * scale)
-        extra_share = sum(article.BONUS_SHARE) / 2 + (eq_lo + eq_hi) / 2 * scale
+        company = query.company_type or ""
+        eq_lo, eq_hi = assumptions.EQUITY_SHARE[company][level]
+        equity = Range.model_construct(low=p50 * eq_lo, high=p50 * eq_hi)
+        extra_share = sum(article.BONUS_SHARE) / 2 + (eq_lo + eq_hi) / 2
         total = [v * (1 + extra_share) for v in base]
         notes.extend(self._band_notes(band, query))
         if ccy != "USD":
@@ -140,7 +140,12 @@ class SalaryModel:
             as_of=query.year or CURRENT_YEAR,
             cell=self._describe(band),
             notes=notes,
-            article_context=self._article(role, level, ccy),
+            article_context=self._article(role, level, ccy, location),
+            bonus_source=f"{article.CITATION}: {article.BONUS_SHARE[0] * 100:.0f}-"
+            f"{article.BONUS_SHARE[1]:.0%} of the median base",
+            equity_source=f"assumption: {eq_lo * 100:.0f}-{eq_hi:.0%} of the median base a year, "
+            f"{assumptions.EQUITY_KIND[company]}",
+            total_span="base P25-P75, each plus the bonus and equity midpoints",
         )
 
     # --- factors ---------------------------------------------------------------
@@ -174,6 +179,12 @@ class SalaryModel:
         ]
         if location and location in self.areas:
             steps.extend(self._area_step(location, role, notes))
+        elif location and tx.LOCATION_BY_KEY[location].kind == "city":
+            loc = tx.LOCATION_BY_KEY[location]
+            notes.append(
+                f"No city pay figure for {loc.label.split(',')[0]}: the "
+                f"{tx.label('location', loc.country or '')} band is used as is."
+            )
         eff = self.effects
         so_n = eff["n_respondents"]
         if query.education:
@@ -359,19 +370,26 @@ class SalaryModel:
                 names.append(part)
         return f"{' · '.join(names)} ({band.n} postings, {AIJOBS_CREDIT})"
 
-    def _article(self, role: str | None, level: str, ccy: str) -> ArticleContext:
+    def _article(
+        self, role: str | None, level: str, ccy: str, location: str | None
+    ) -> ArticleContext:
+        """Only the article's figures that fit the place asked about."""
+        loc = tx.LOCATION_BY_KEY[location] if location else None
+        country = loc.country if loc else None
         figures = []
-        if role == "ml_engineer" and level in article.TIERS_CAD:
+        if role == "ml_engineer" and level in article.TIERS_CAD and country == "CA":
             years, cad = article.TIERS_CAD[level]
             figures.append(
                 ArticleFigure.model_construct(
-                    label=f"ML engineer average, {years}",
+                    label=f"ML engineer average in Canada, {years}",
                     low=convert(cad, "CAD", ccy),
                     high=convert(cad, "CAD", ccy),
                     original=f"CA${cad:,.0f}",
                 )
             )
-        for lab, lo, hi in article.US_RANGES.get(role or "", []):
+        for lab, lo, hi, scope in article.US_RANGES.get(role or "", []) if country == "US" else []:
+            if scope == "hub" and location not in article.HUB_AREAS:
+                continue
             figures.append(
                 ArticleFigure.model_construct(
                     label=lab,

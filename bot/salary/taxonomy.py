@@ -40,7 +40,7 @@ class Level:
 class Location:
     key: str
     label: str
-    kind: str  # "country" | "metro" | "region" | "remote"
+    kind: str  # "country" | "metro" | "region" | "city" | "remote"
     country: str | None  # ISO 3166-1 alpha-2, None for remote
     area_code: str | None = None
     aliases: tuple[str, ...] = field(default=())
@@ -168,6 +168,9 @@ _COUNTRY_ALIASES: dict[str, list[str]] = _DATA["country_aliases"]
 # US metros (BLS OEWS areas) and Canadian regions (Job Bank economic regions)
 # that location-factors covers; their factors live in the built tables.
 _AREAS: tuple[Location, ...] = tuple(_location(rec) for rec in _DATA["areas"])
+# Cities elsewhere that people type: no city pay figure, so their country's band is
+# used and the answer says so; the label keeps the city in the answer's title.
+_CITIES: tuple[Location, ...] = tuple(_location(rec) for rec in _DATA["cities"])
 REMOTE = _location(_DATA["remote"])
 
 
@@ -183,7 +186,7 @@ def _build_locations() -> tuple[Location, ...]:
         )
         for code, name in sorted(COUNTRY_NAMES.items(), key=lambda kv: kv[1])
     )
-    return (*_AREAS, *countries, REMOTE)
+    return (*_AREAS, *_CITIES, *countries, REMOTE)
 
 
 LOCATIONS: tuple[Location, ...] = _build_locations()
@@ -256,7 +259,19 @@ def lookup(kind: str, text: str) -> str | None:
         return role_for_title(text)
     if hit is None and kind == "location" and norm.upper() in COUNTRY_NAMES:
         return norm.upper()
+    if hit is None and kind == "location" and "," in text:
+        return _place_in_country(text)
     return hit
+
+
+def _place_in_country(text: str) -> str | None:
+    """ "Munich, DE" or "Seattle, USA": the place, if the country after the comma is its own."""
+    place, _, rest = text.rpartition(",")
+    key, country = lookup("location", place), lookup("location", rest)
+    if key is None or country is None:
+        return None
+    same = LOCATION_BY_KEY[key].country == LOCATION_BY_KEY[country].country
+    return key if same else None
 
 
 @cache

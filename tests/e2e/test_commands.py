@@ -109,7 +109,8 @@ async def test_estimate_fills_in_from_the_profile_and_says_so(harness: Harness, 
     )
     record = await run(harness, user, place, "estimate", {"industry": "finance"})
     message = record.message
-    assert message.embed["title"] == "Data Scientist · 6 years · Germany"
+    # The city typed is kept in the title; its country band is used (and a note says so).
+    assert message.embed["title"] == "Data Scientist · 6 years · Berlin, Germany"
     notes = field(message, "Notes")
     sources = re.search(r"From your profile: ([^.]+)\.", notes)
     assert sources, notes
@@ -128,7 +129,7 @@ async def test_estimate_fills_in_from_the_last_query_and_says_so(
     await run(harness, user, place, "estimate", {"role": "data engineer", "location": "london"})
     record = await run(harness, user, place, "estimate", {"years": 2})
     message = record.message
-    assert message.embed["title"] == "Data Engineer · 2 years · United Kingdom"
+    assert message.embed["title"] == "Data Engineer · 2 years · London, United Kingdom"
     notes = field(message, "Notes")
     sources = re.search(r"From your last query: ([^.]+)\.", notes)
     assert sources, notes
@@ -457,4 +458,4 @@ async def test_tips_and_comparisons_are_remembered_for_follow_ups(harness: Harne
         await asyncio.sleep(0.02)
     assert [entry.headline["command"] for entry in entries] == ["tips"]
     record = await run(harness, user, place, "whatif", {"years": 7})
-    assert record.message.embed["title"] == "Data Scientist · 7 years · Germany"
+    assert record.message.embed["title"] == "Data Scientist · 7 years · Berlin, Germany"

@@ -19,7 +19,7 @@ SESSIONS = {
             "-- Base band",
             "Buttons: [What if senior?]  [Compare roles]  [Tips for me]  [Save as my profile]",
             "-- What if: level Senior (6-10 years)",
-            "== Machine Learning Engineer · Senior (6-10 years) · United Kingdom ==",
+            "== Machine Learning Engineer · Senior (6-10 years) · London, United Kingdom ==",
             "-- What if: location",
         ],
     ),
@@ -40,7 +40,7 @@ SESSIONS = {
         [
             "== Your salary profile ==",
             "Profile saved.",
-            "-- Location\n   Germany",
+            "-- Location\n   Berlin, Germany",
             "-- Skills\n   Python, SQL",
             "Everything I store about you.",
             "Buttons: [Delete everything]  [Cancel]",
