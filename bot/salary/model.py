@@ -25,14 +25,13 @@ from typing import Any
 
 from . import article, assumptions, stacking
 from . import taxonomy as tx
+from .article_context import article_context
 from .bands import ANY, Band, BandTable
 from .currency import convert, rate_note
 from .level_order import MIN_STEP
 from .paths import DATA_DIR
 from .query import SalaryQuery
 from .results import (
-    ArticleContext,
-    ArticleFigure,
     Confidence,
     Factor,
     FactorKind,
@@ -140,7 +139,7 @@ class SalaryModel:
             as_of=query.year or CURRENT_YEAR,
             cell=self._describe(band),
             notes=notes,
-            article_context=self._article(role, level, ccy, location),
+            article_context=article_context(role, level, ccy, location),
             bonus_source=f"{article.CITATION}: {article.BONUS_SHARE[0] * 100:.0f}-"
             f"{article.BONUS_SHARE[1]:.0%} of the median base",
             equity_source=f"assumption: {eq_lo * 100:.0f}-{eq_hi:.0%} of the median base a year, "
@@ -369,46 +368,6 @@ class SalaryModel:
             else:
                 names.append(part)
         return f"{' · '.join(names)} ({band.n} postings, {AIJOBS_CREDIT})"
-
-    def _article(
-        self, role: str | None, level: str, ccy: str, location: str | None
-    ) -> ArticleContext:
-        """Only the article's figures that fit the place asked about."""
-        loc = tx.LOCATION_BY_KEY[location] if location else None
-        country = loc.country if loc else None
-        figures = []
-        if role == "ml_engineer" and level in article.TIERS_CAD and country == "CA":
-            years, cad = article.TIERS_CAD[level]
-            figures.append(
-                ArticleFigure.model_construct(
-                    label=f"ML engineer average in Canada, {years}",
-                    low=convert(cad, "CAD", ccy),
-                    high=convert(cad, "CAD", ccy),
-                    original=f"CA${cad:,.0f}",
-                )
-            )
-        for lab, lo, hi, scope in article.US_RANGES.get(role or "", []) if country == "US" else []:
-            if scope == "hub" and location not in article.HUB_AREAS:
-                continue
-            figures.append(
-                ArticleFigure.model_construct(
-                    label=lab,
-                    low=convert(lo, "USD", ccy),
-                    high=None if hi is None else convert(hi, "USD", ccy),
-                    original=f"US${lo:,.0f}" + (f"-{hi:,.0f}" if hi else "+"),
-                )
-            )
-        return ArticleContext.model_construct(
-            citation=article.CITATION,
-            figures=figures,
-            bonus_share=Range.model_construct(
-                low=article.BONUS_SHARE[0], high=article.BONUS_SHARE[1]
-            ),
-            growth_per_year=Range.model_construct(
-                low=article.GROWTH_RANGE[0], high=article.GROWTH_RANGE[1]
-            ),
-            claim=article.CLAIMS.get(role or ""),
-        )
 
 
 def money_usd(amount: float) -> str:
