@@ -19,15 +19,19 @@ SOURCES = (
     "**Stack Overflow Developer Survey 2023**, US respondents (ODbL 1.0): education, "
     "industry and skill effects. Derived tables are shared under ODbL.",
     "**US BLS OEWS, May 2024** and **BEA Regional Price Parities, 2023**; **Canada Job Bank** "
-    "wages: metro and region factors, purchasing power.",
+    "wages: metro and region factors, purchasing power. **US DOL H-1B (LCA) filings** (public "
+    "domain): the premium ranges metro factors are checked against.",
     "**Machine Learning Salary: Engineer Earnings (article, 2023)**: experience tiers, bonus "
     "share and growth figures, shown beside the data as a cited source.",
 )
 
 METHOD = (
     "Bands are quantiles of log pay for your role, level, country and year, with thin groups "
-    "pulled toward broader ones. Metro, education, industry and skill factors multiply the "
-    "band; factors without open data are labelled assumptions."
+    "pulled toward broader ones and levels kept in order. Metro factors are relative to the "
+    "posting sample's own US mix (calibrated to DOL H-1B filings), not the national median. "
+    "Education, industry and skill factors overlap, so the largest counts in full and the "
+    "others at half, capped at the highest P90 in the data; factors without open data, and "
+    "equity, are labelled assumptions."
 )
 
 PRIVACY = (

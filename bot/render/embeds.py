@@ -133,6 +133,15 @@ def figure_range(figure: ArticleFigure, currency: str) -> str:
     return f"{money(figure.low, currency)} – {money(figure.high, currency)}"
 
 
+def tagged(source: str) -> str:
+    """ "— 10-20% of base [article (2023)]": the source of a figure, with its kind as a tag."""
+    if not source:
+        return ""
+    kind, _, detail = source.partition(": ")
+    tag = KIND_TAG.get(kind, kind)
+    return f"\n{detail} [{tag}]"
+
+
 def estimate_embed(estimate: SalaryEstimate, filled_note: str | None = None) -> discord.Embed:
     cur, base = estimate.currency, estimate.base
     embed = discord.Embed(title=clip(describe_person(estimate.query), 256), colour=COLOUR)
@@ -145,15 +154,20 @@ def estimate_embed(estimate: SalaryEstimate, filled_note: str | None = None) -> 
     embed.description = "\n".join(description)
     embed.add_field(name="Base band", value=band_text(base, cur), inline=False)
     embed.add_field(
-        name="Bonus", value=f"{money(estimate.bonus.low, cur)} – {money(estimate.bonus.high, cur)}"
+        name="Bonus",
+        value=f"{money(estimate.bonus.low, cur)} – {money(estimate.bonus.high, cur)}"
+        + tagged(estimate.bonus_source),
     )
     embed.add_field(
         name="Equity",
-        value=f"{money(estimate.equity.low, cur)} – {money(estimate.equity.high, cur)}",
+        value=f"{money(estimate.equity.low, cur)} – {money(estimate.equity.high, cur)}"
+        + tagged(estimate.equity_source),
     )
     embed.add_field(
         name="Total",
-        value=f"{money(estimate.total.p50, cur)} ({money(estimate.total.p25, cur)} – {money(estimate.total.p75, cur)})",
+        value=f"{money(estimate.total.p50, cur)} ({money(estimate.total.p25, cur)} – "
+        f"{money(estimate.total.p75, cur)})"
+        + (f"\n{estimate.total_span} [assumption]" if estimate.total_span else ""),
     )
     # A factor that rounds to ×1.00 moved nothing a person would notice: leave it out.
     moved = [f for f in estimate.factors if abs(f.multiplier - 1) >= NOTICEABLE]

@@ -17,16 +17,19 @@ TIERS_CAD: dict[str, tuple[str, float]] = {
     "senior": ("6+ years", 135_452.0),
     "principal": ("6+ years", 135_452.0),
 }
-# Typical US ranges in USD (low, high); None = open-ended ("and more").
-US_RANGES: dict[str, list[tuple[str, float, float | None]]] = {
+# Typical US ranges in USD (low, high, scope); None = open-ended ("and more").
+# Scope "US" fits any US place; "hub" only the places it names (HUB_AREAS).
+US_RANGES: dict[str, list[tuple[str, float, float | None, str]]] = {
     "ml_engineer": [
-        ("typical US range", 125_000.0, 200_000.0),
-        ("US average, FAQ", 141_000.0, None),
-        ("Silicon Valley", 140_000.0, None),
+        ("typical US range", 125_000.0, 200_000.0, "US"),
+        ("US average, FAQ", 141_000.0, None, "US"),
+        ("Silicon Valley", 140_000.0, None, "hub"),
     ],
-    "data_scientist": [("typical US range", 118_000.0, 170_000.0)],
-    "research_scientist": [("AI researchers in top hubs", 250_000.0, None)],
+    "data_scientist": [("typical US range", 118_000.0, 170_000.0, "US")],
+    "research_scientist": [("AI researchers in top hubs", 250_000.0, None, "hub")],
 }
+# The hubs the article's hub figures are about (Silicon Valley; "top hubs").
+HUB_AREAS = frozenset({"us-san-jose", "us-san-francisco"})
 # Qualitative claims, kept for context lines.
 CLAIMS: dict[str, str] = {
     "ml_engineer": "ML engineers tend to earn slightly more than data scientists",

@@ -35,12 +35,45 @@ SKILLS_CAP = 0.12  # total skill effect, measured and assumed together
 # Industries the survey has no category for.
 INDUSTRY_EFFECT: dict[str, float] = {"government": -0.08, "nonprofit": -0.12, "consulting": 0.0}
 
-# Equity as a share of base, growing with level (typical low/high).
-EQUITY_SHARE: dict[str, tuple[float, float]] = {
-    "entry": (0.0, 0.10),
-    "mid": (0.05, 0.15),
-    "senior": (0.10, 0.30),
-    "principal": (0.20, 0.50),
-    "any": (0.0, 0.25),
+# Equity a year as a share of base, by company type and level (low, high). No open
+# data in this project measures it, so every figure is an assumption and says so.
+# Big tech pays RSUs that can match base at senior levels; startups grant options
+# whose value is uncertain (the article (2023) calls them lucrative "if the company
+# does well"), so their low end is zero; enterprises grant little.
+EQUITY_SHARE: dict[str, dict[str, tuple[float, float]]] = {
+    "big_tech": {
+        "entry": (0.10, 0.25),
+        "mid": (0.20, 0.45),
+        "senior": (0.40, 1.00),
+        "principal": (0.60, 1.50),
+        "any": (0.20, 0.60),
+    },
+    "startup": {
+        "entry": (0.0, 0.10),
+        "mid": (0.0, 0.15),
+        "senior": (0.0, 0.25),
+        "principal": (0.0, 0.40),
+        "any": (0.0, 0.20),
+    },
+    "enterprise": {
+        "entry": (0.0, 0.05),
+        "mid": (0.0, 0.10),
+        "senior": (0.05, 0.15),
+        "principal": (0.10, 0.30),
+        "any": (0.0, 0.10),
+    },
+    # Company type not given: a broad range between the three.
+    "": {
+        "entry": (0.0, 0.10),
+        "mid": (0.05, 0.15),
+        "senior": (0.10, 0.30),
+        "principal": (0.20, 0.50),
+        "any": (0.0, 0.25),
+    },
 }
-EQUITY_COMPANY_SCALE: dict[str, float] = {"big_tech": 1.5, "enterprise": 0.6, "startup": 1.0}
+EQUITY_KIND: dict[str, str] = {
+    "big_tech": "RSUs, valued at grant",
+    "startup": "options, paper value that may come to nothing",
+    "enterprise": "stock awards, where offered",
+    "": "depends on company type",
+}

@@ -13,10 +13,14 @@ depths; a lookup takes the most specific one that exists:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from .level_order import ordered_shifts
+
 ANY = "any"
+# Seniority order of the level keys (taxonomy.json); bands are kept in this order.
+LEVEL_ORDER = ("entry", "mid", "senior", "principal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +32,8 @@ class Band:
     extrapolated_years: int  # years projected beyond the data
     country_known: bool
     remote_effect: float  # log multiplier applied for remote / on-site (0 if none)
+    level_shift: float = 0.0  # log shift that keeps the levels in order (level_order.py)
+    level_data: bool = True  # False when no group of this level exists (an all-levels band)
 
 
 class BandTable:
@@ -41,6 +47,12 @@ class BandTable:
         self.cells: dict[str, list[float]] = table["cells"]
         self.groups: dict[str, list[float]] = table["groups"]
         self.top: dict[str, list[float]] = table["top"]
+        # Highest P90 (USD) of any level and year, per role|country: the cap on stacking.
+        self.max_p90: dict[str, float] = {}
+        for key, rec in (*self.cells.items(), *self.groups.items()):
+            role, _, country = key.split("|")[:3]
+            name = f"{role}|{country}"
+            self.max_p90[name] = max(self.max_p90.get(name, 0.0), math.exp(rec[4]))
 
     def year_shift(self, year: int) -> tuple[float, int]:
         """Log shift from the data-year frame to `year`, and years extrapolated."""
@@ -57,9 +69,34 @@ class BandTable:
         year: int,
         remote: bool | None,
     ) -> Band:
+        """The band for one level, moved if needed to keep the levels of that place in order."""
+        band = self._lookup(role, level, country, year, remote)
+        if level not in LEVEL_ORDER:
+            return band
+        bands = [
+            band if lv == level else self._lookup(role, lv, country, year, remote)
+            for lv in LEVEL_ORDER
+        ]
+        # A band borrowed from "all levels" says nothing about order: it follows, never leads.
+        weights = [b.n if b.level_data else 0.0 for b in bands]
+        shifts = ordered_shifts([b.logq[2] for b in bands], weights)
+        shift = shifts[LEVEL_ORDER.index(level)]
+        if abs(shift) < 1e-9:
+            return band
+        return replace(band, logq=tuple(v + shift for v in band.logq), level_shift=shift)
+
+    def _lookup(
+        self,
+        role: str | None,
+        level: str | None,
+        country: str | None,
+        year: int,
+        remote: bool | None,
+    ) -> Band:
         r = role or ANY
         lv = level or ANY
         extra = 0
+        level_data = True
         # Past the data: the latest year's cell, moved by the measured growth.
         data_year = min(year, self.ref_year)
         rec = self.cells.get(f"{r}|{lv}|{country}|{data_year}") if country else None
@@ -73,7 +110,7 @@ class BandTable:
             if rec is not None:
                 depth, cell = "group", f"{r} · {lv} · {country} · all years"
             else:
-                rec = self._top(r, lv)
+                rec, level_data = self._top(r, lv)
                 off = self.country_offset.get(country or "", [0.0, 0])[0]
                 shift += off
                 known = country is not None and country in self.country_offset
@@ -90,6 +127,7 @@ class BandTable:
         return Band(
             logq=tuple(logq),
             n=n,
+            level_data=level_data,
             depth=depth,
             cell=cell,
             extrapolated_years=extra,
@@ -97,11 +135,12 @@ class BandTable:
             remote_effect=effect,
         )
 
-    def _top(self, role: str, level: str) -> list[float]:
+    def _top(self, role: str, level: str) -> tuple[list[float], bool]:
+        """The first top-level record that exists, and whether it is of this level."""
         for key in (f"{role}|{level}", f"{role}|{ANY}", f"{ANY}|{level}", f"{ANY}|{ANY}"):
             rec = self.top.get(key)
             if rec is not None:
-                return rec
+                return rec, not key.endswith(f"|{ANY}") or level == ANY
         raise LookupError("band table has no 'any|any' row")
 
     def usd(self, band: Band) -> tuple[float, ...]:

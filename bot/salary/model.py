@@ -23,15 +23,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import article, assumptions
+from . import article, assumptions, stacking
 from . import taxonomy as tx
-from .bands import Band, BandTable
+from .article_context import article_context
+from .bands import ANY, Band, BandTable
 from .currency import convert, rate_note
+from .level_order import MIN_STEP
 from .paths import DATA_DIR
 from .query import SalaryQuery
 from .results import (
-    ArticleContext,
-    ArticleFigure,
     Confidence,
     Factor,
     FactorKind,
@@ -44,6 +44,7 @@ CURRENT_YEAR = 2026  # the year answers are projected to when none is asked
 SO_CREDIT = "Stack Overflow Developer Survey 2023 (ODbL)"
 AIJOBS_CREDIT = "aijobs.net salary index"
 
+CARRIED = 3  # steps the band already includes: projection, remote, level order
 _Step = tuple[str, float, str, FactorKind]  # name, log multiplier, source, kind
 
 
@@ -90,17 +91,19 @@ class SalaryModel:
         """The same person in another role or place: what comparisons are made of."""
         band = self.band(query, role=role, location=location)
         steps, notes = self._steps(query, band, role, location)
+        steps.extend(self._combined(steps, band, role, location, notes))
         ccy = query.answer_currency
-        # The band already carries projection and remote; strip them to show the data band.
-        carried = sum(s[1] for s in steps[:2])
-        extra = sum(s[1] for s in steps[2:])
+        # The band already carries projection, remote and level order; strip them to show
+        # the data band.
+        carried = sum(s[1] for s in steps[:CARRIED])
+        extra = sum(s[1] for s in steps[CARRIED:])
         usd = [math.exp(v + extra) for v in band.logq]
         base = [convert(v, "USD", ccy) for v in usd]
         median = convert(math.exp(band.logq[2] - carried), "USD", ccy)
         factors = []
         for i, (name, logm, source, kind) in enumerate(steps):
-            if i < 2 and logm == 0.0:
-                continue  # no projection / remote information: nothing to show
+            if i < CARRIED and logm == 0.0:
+                continue  # nothing projected, no remote information, levels in order
             m = math.exp(logm)
             factors.append(
                 Factor.model_construct(
@@ -113,10 +116,10 @@ class SalaryModel:
         bonus = Range.model_construct(
             low=p50 * article.BONUS_SHARE[0], high=p50 * article.BONUS_SHARE[1]
         )
-        eq_lo, eq_hi = assumptions.EQUITY_SHARE[level]
-        scale = assumptions.EQUITY_COMPANY_SCALE.get(query.company_type or "", 1.0)
-        equity = Range.model_construct(low=p50 * eq_lo * scale, high=p50 * eq_hi * scale)
-        extra_share = sum(article.BONUS_SHARE) / 2 + (eq_lo + eq_hi) / 2 * scale
+        company = query.company_type or ""
+        eq_lo, eq_hi = assumptions.EQUITY_SHARE[company][level]
+        equity = Range.model_construct(low=p50 * eq_lo, high=p50 * eq_hi)
+        extra_share = sum(article.BONUS_SHARE) / 2 + (eq_lo + eq_hi) / 2
         total = [v * (1 + extra_share) for v in base]
         notes.extend(self._band_notes(band, query))
         if ccy != "USD":
@@ -136,7 +139,12 @@ class SalaryModel:
             as_of=query.year or CURRENT_YEAR,
             cell=self._describe(band),
             notes=notes,
-            article_context=self._article(role, level, ccy),
+            article_context=article_context(role, level, ccy, location),
+            bonus_source=f"{article.CITATION}: {article.BONUS_SHARE[0] * 100:.0f}-"
+            f"{article.BONUS_SHARE[1]:.0%} of the median base",
+            equity_source=f"assumption: {eq_lo * 100:.0f}-{eq_hi:.0%} of the median base a year, "
+            f"{assumptions.EQUITY_KIND[company]}",
+            total_span="base P25-P75, each plus the bonus and equity midpoints",
         )
 
     # --- factors ---------------------------------------------------------------
@@ -161,9 +169,22 @@ class SalaryModel:
                 f"{AIJOBS_CREDIT}: remote vs on-site gap within the same cells",
                 "data",
             ),
+            (
+                "Level order",
+                band.level_shift,
+                f"{AIJOBS_CREDIT}: pooled with the neighbouring level so that entry < mid < "
+                f"senior < principal here, each at least {math.expm1(MIN_STEP):.0%} apart",
+                "data",
+            ),
         ]
         if location and location in self.areas:
             steps.extend(self._area_step(location, role, notes))
+        elif location and tx.LOCATION_BY_KEY[location].kind == "city":
+            loc = tx.LOCATION_BY_KEY[location]
+            notes.append(
+                f"No city pay figure for {loc.label.split(',')[0]}: the "
+                f"{tx.label('location', loc.country or '')} band is used as is."
+            )
         eff = self.effects
         so_n = eff["n_respondents"]
         if query.education:
@@ -202,6 +223,46 @@ class SalaryModel:
                 )
         return steps, notes
 
+    def _combined(
+        self,
+        steps: list[_Step],
+        band: Band,
+        role: str | None,
+        location: str | None,
+        notes: list[str],
+    ) -> list[_Step]:
+        """The combined step (overlap shrink) and the cap, each shown as its own line."""
+        out: list[_Step] = []
+        shrink = stacking.shrink_adjustment([s[1] for s in steps[CARRIED:]])
+        if abs(shrink) > 1e-9:
+            out.append(
+                (
+                    f"Combined: the largest factor in full, the others at {stacking.OVERLAP:.0%}",
+                    shrink,
+                    "assumption: factors measured one at a time overlap",
+                    "assumption",
+                )
+            )
+        country = tx.LOCATION_BY_KEY[location].country if location else None
+        cap = self.bands.max_p90.get(f"{role or ANY}|{country}") if country else None
+        median = band.logq[2] + sum(s[1] for s in steps[CARRIED:]) + shrink
+        held = stacking.cap_adjustment(median, cap)
+        if held < 0 and cap is not None:
+            where = tx.label("location", country or "")
+            out.append(
+                (
+                    "Cap: the highest P90 in the data",
+                    held,
+                    f"{AIJOBS_CREDIT}: highest P90 of any level and year here",
+                    "data",
+                )
+            )
+            notes.append(
+                f"The factors together would pass {money_usd(cap)}, the highest P90 the data "
+                f"has for this role in {where}: the median is held there."
+            )
+        return out
+
     def _area_step(self, location: str, role: str | None, notes: list[str]) -> list[_Step]:
         family = self.role_family.get(role or "", "engineering")
         entry = self.areas[location]["factors"].get(family)
@@ -213,10 +274,9 @@ class SalaryModel:
             notes.append(f"The {lab} factor rests on an older or proxy figure: treat it as rough.")
         return [
             (
-                f"Area: {lab}",
+                f"Area: {lab} vs {_relative_to(entry)}",
                 math.log(entry["value"]),
-                f"{entry['publisher']}: {entry['occupation']}, area/national median, "
-                f"{entry['year']}; an approximation for this role",
+                _area_source(entry),
                 "data",
             )
         ]
@@ -277,7 +337,7 @@ class SalaryModel:
         return "medium"
 
     def _band_notes(self, band: Band, query: SalaryQuery) -> list[str]:
-        notes = []
+        notes = query.experience_notes
         if band.n < 20:
             notes.append(
                 f"Thin data: only {band.n} postings behind this band; it leans on broader groups."
@@ -310,38 +370,27 @@ class SalaryModel:
                 names.append(part)
         return f"{' · '.join(names)} ({band.n} postings, {AIJOBS_CREDIT})"
 
-    def _article(self, role: str | None, level: str, ccy: str) -> ArticleContext:
-        figures = []
-        if role == "ml_engineer" and level in article.TIERS_CAD:
-            years, cad = article.TIERS_CAD[level]
-            figures.append(
-                ArticleFigure.model_construct(
-                    label=f"ML engineer average, {years}",
-                    low=convert(cad, "CAD", ccy),
-                    high=convert(cad, "CAD", ccy),
-                    original=f"CA${cad:,.0f}",
-                )
-            )
-        for lab, lo, hi in article.US_RANGES.get(role or "", []):
-            figures.append(
-                ArticleFigure.model_construct(
-                    label=lab,
-                    low=convert(lo, "USD", ccy),
-                    high=None if hi is None else convert(hi, "USD", ccy),
-                    original=f"US${lo:,.0f}" + (f"-{hi:,.0f}" if hi else "+"),
-                )
-            )
-        return ArticleContext.model_construct(
-            citation=article.CITATION,
-            figures=figures,
-            bonus_share=Range.model_construct(
-                low=article.BONUS_SHARE[0], high=article.BONUS_SHARE[1]
-            ),
-            growth_per_year=Range.model_construct(
-                low=article.GROWTH_RANGE[0], high=article.GROWTH_RANGE[1]
-            ),
-            claim=article.CLAIMS.get(role or ""),
-        )
+
+def money_usd(amount: float) -> str:
+    """A round figure for notes (the embed formats the band itself)."""
+    return f"US${amount / 1000:,.0f}k"
+
+
+def _relative_to(entry: dict[str, Any]) -> str:
+    return str(entry.get("relative_to", "the country's median"))
+
+
+def _area_source(entry: dict[str, Any]) -> str:
+    """Which published ratio, and what it was divided by to sit on the band's own mix."""
+    ratio = f"area/national median {entry.get('bls_ratio', entry['value']):.2f}"
+    if entry.get("pooled"):
+        ratio = "Bay Area pooled " + ratio
+    mix = entry.get("sample_mix")
+    scaled = f" ÷ {mix:.2f} sample mix (calibrated to DOL LCA filings)" if mix else ""
+    return (
+        f"{entry['publisher']}: {entry['occupation']}, {ratio}{scaled}, {entry['year']}; "
+        "an approximation for this role"
+    )
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from . import fields
 from . import taxonomy as tx
@@ -137,6 +144,39 @@ class SalaryQuery(SalaryFields):
     """The declared fields, validated and normalised, plus the year the answer is for."""
 
     year: int | None = None
+    # How the level was read ("senior" from the title, staff as senior), for the answer's notes.
+    _level_notes: tuple[str, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _level_from_title(
+        cls, data: Any, handler: ModelWrapValidatorHandler[SalaryQuery]
+    ) -> SalaryQuery:
+        """A level written in the role ("senior ML engineer") counts as the level."""
+        notes: list[str] = []
+        if isinstance(data, dict):
+            role, level = data.get("role"), data.get("level")
+            found = (
+                tx.level_in_title(role) if isinstance(role, str) and len(role) <= MAX_TEXT else None
+            )
+            if found is not None and level is None:
+                data = {**data, "level": found[0]}
+                notes.append(
+                    f"Level read from the role: '{found[1]}' counts as "
+                    f"{tx.label('level', found[0])}."
+                )
+            words = [found[1]] if found else []
+            if isinstance(level, str):
+                words.append(tx.normalise(level))
+            if any(w in tx.STAFF_WORDS for w in words):
+                notes.append(
+                    "The data has no staff level (its levels are entry, mid, senior and "
+                    "executive): staff is estimated as senior."
+                )
+        query = handler(data)
+        if notes:
+            query._level_notes = tuple(notes)
+        return query
 
     @field_validator(*KIND_OF, mode="before")
     @classmethod
@@ -230,6 +270,19 @@ class SalaryQuery(SalaryFields):
     def answer_currency(self) -> str:
         """The currency asked for, else the place's own (US dollars where the bot has no rate)."""
         return self.currency or local_currency(self.country)
+
+    @property
+    def experience_notes(self) -> list[str]:
+        """How the level was read, and the one rule when years and level disagree."""
+        notes = list(self._level_notes)
+        if self.level is not None and self.years is not None:
+            by_years = tx.level_for_years(self.years)
+            if by_years != self.level:
+                notes.append(
+                    f"{self.years} years would read as {tx.label('level', by_years)}, but the "
+                    f"level given wins: the band is {tx.label('level', self.level)}."
+                )
+        return notes
 
     @property
     def level_above(self) -> str | None:

@@ -75,6 +75,9 @@ class SalaryEstimate(_Frozen):
     cell: str  # which group the base band came from
     notes: list[str]
     article_context: ArticleContext
+    bonus_source: str = ""  # where the bonus share comes from, tagged in the answer
+    equity_source: str = ""  # the equity assumption, tagged in the answer
+    total_span: str = ""  # which percentiles the total band spans, and what is added
 
 
 # Fewer postings than this behind a band: its median is too unsteady to rank on.

@@ -40,7 +40,7 @@ class Level:
 class Location:
     key: str
     label: str
-    kind: str  # "country" | "metro" | "region" | "remote"
+    kind: str  # "country" | "metro" | "region" | "city" | "remote"
     country: str | None  # ISO 3166-1 alpha-2, None for remote
     area_code: str | None = None
     aliases: tuple[str, ...] = field(default=())
@@ -142,6 +142,24 @@ def level_key(text: str) -> str | None:
     return _LEVEL_ALIASES.get(t) or _LEVEL_ALIASES.get(t.split(" ")[0] if t else "")
 
 
+# The data's own two-letter codes are not words people put in a title.
+_NOT_IN_TITLES = frozenset(lv.data_code.lower() for lv in LEVELS)
+# The data has no staff level (EN/MI/SE/EX): staff is read as senior, and said so.
+STAFF_WORDS = frozenset({"staff"})
+
+
+def level_in_title(title: str) -> tuple[str, str] | None:
+    """("senior", "senior") for "Senior ML engineer": the level a title starts with, and the word."""
+    words = normalise(title).split()
+    for size in (2, 1):
+        if len(words) > size:
+            word = " ".join(words[:size])
+            key = _LEVEL_ALIASES.get(word)
+            if key is not None and word not in _NOT_IN_TITLES:
+                return key, word
+    return None
+
+
 # --- locations ---------------------------------------------------------------
 
 COUNTRY_NAMES: dict[str, str] = _DATA["countries"]
@@ -150,6 +168,9 @@ _COUNTRY_ALIASES: dict[str, list[str]] = _DATA["country_aliases"]
 # US metros (BLS OEWS areas) and Canadian regions (Job Bank economic regions)
 # that location-factors covers; their factors live in the built tables.
 _AREAS: tuple[Location, ...] = tuple(_location(rec) for rec in _DATA["areas"])
+# Cities elsewhere that people type: no city pay figure, so their country's band is
+# used and the answer says so; the label keeps the city in the answer's title.
+_CITIES: tuple[Location, ...] = tuple(_location(rec) for rec in _DATA["cities"])
 REMOTE = _location(_DATA["remote"])
 
 
@@ -165,7 +186,7 @@ def _build_locations() -> tuple[Location, ...]:
         )
         for code, name in sorted(COUNTRY_NAMES.items(), key=lambda kv: kv[1])
     )
-    return (*_AREAS, *countries, REMOTE)
+    return (*_AREAS, *_CITIES, *countries, REMOTE)
 
 
 LOCATIONS: tuple[Location, ...] = _build_locations()
@@ -238,7 +259,19 @@ def lookup(kind: str, text: str) -> str | None:
         return role_for_title(text)
     if hit is None and kind == "location" and norm.upper() in COUNTRY_NAMES:
         return norm.upper()
+    if hit is None and kind == "location" and "," in text:
+        return _place_in_country(text)
     return hit
+
+
+def _place_in_country(text: str) -> str | None:
+    """ "Munich, DE" or "Seattle, USA": the place, if the country after the comma is its own."""
+    place, _, rest = text.rpartition(",")
+    key, country = lookup("location", place), lookup("location", rest)
+    if key is None or country is None:
+        return None
+    same = LOCATION_BY_KEY[key].country == LOCATION_BY_KEY[country].country
+    return key if same else None
 
 
 @cache

@@ -110,7 +110,8 @@ async def test_estimate_fills_in_from_the_profile_and_says_so(harness: Harness, 
     )
     record = await run(harness, user, place, "estimate", {"industry": "finance"})
     message = record.message
-    assert message.embed["title"] == "Data Scientist · 6 years · Germany"
+    # The city typed is kept in the title; its country band is used (and a note says so).
+    assert message.embed["title"] == "Data Scientist · 6 years · Berlin, Germany"
     notes = field(message, "Notes")
     sources = re.search(r"From your profile: ([^.]+)\.", notes)
     assert sources, notes
@@ -296,14 +297,19 @@ async def test_tips_rank_deltas_advise_and_skip_what_the_profile_has(
     record = await run(harness, user, place, "tips")
     message = record.message
     expects_private_in_guild(where, message)
-    ranked = field(message, "What would move it most").splitlines()
-    assert len(ranked) >= 3
-    deltas = [amounts(line.split("**:", 1)[1])[0] for line in ranked]
-    signs = [line.split("**: ", 1)[1][0] for line in ranked]
-    assert all(sign == "+" for sign in signs)
-    assert deltas == sorted(deltas, reverse=True), "ranked by money"
-    text = "\n".join(ranked)
-    assert "PhD" not in text and "Add Go" not in text and "Add Python" not in text
+    moves = field(message, "Moves you can make").splitlines()
+    linked = field(message, "Linked to higher pay").splitlines()
+    # Each group is ranked by money; the survey group ends with its caveat in italics.
+    for group in (moves, [line for line in linked if line.startswith("`")]):
+        assert group
+        deltas = [amounts(line.split("**:", 1)[1])[0] for line in group]
+        signs = [line.split("**: ", 1)[1][0] for line in group]
+        assert all(sign == "+" for sign in signs)
+        assert deltas == sorted(deltas, reverse=True), "ranked by money"
+    assert len(moves) + len(linked) >= 3
+    assert any("association" in line for line in linked)
+    text = "\n".join([*moves, *linked])
+    assert "PhD" not in text and "Knowing Go" not in text and "Knowing Python" not in text
     advice = field(message, "Negotiating")
     for topic in ("bonus", "equity", "Competing offers", "Time it", "remote"):
         assert topic.lower() in advice.lower(), topic
@@ -462,4 +468,4 @@ async def test_tips_and_comparisons_are_remembered_for_follow_ups(harness: Harne
         await asyncio.sleep(0.02)
     assert [entry.headline["command"] for entry in entries] == ["tips"]
     record = await run(harness, user, place, "whatif", {"years": 7})
-    assert record.message.embed["title"] == "Data Scientist · 7 years · Germany"
+    assert record.message.embed["title"] == "Data Scientist · 7 years · Berlin, Germany"

@@ -19,7 +19,7 @@ SESSIONS = {
             "-- Base band",
             "Buttons: [What if senior?]  [Compare roles]  [Tips for me]  [Save as my profile]",
             "-- What if: level Senior (6-10 years)",
-            "== Machine Learning Engineer · Senior (6-10 years) · United Kingdom ==",
+            "== Machine Learning Engineer · Senior (6-10 years) · London, United Kingdom ==",
             "-- What if: location",
         ],
     ),
@@ -31,7 +31,7 @@ SESSIONS = {
     "tips": (
         (),
         "/tips role:mle location:seatle\n/tips role:mle education:phd\n",
-        ["did you mean Seattle, WA", "-- What would move it most", "-- Negotiating"],
+        ["did you mean Seattle, WA", "-- Moves you can make", "-- Negotiating"],
     ),
     "profile": (
         (),
@@ -40,7 +40,7 @@ SESSIONS = {
         [
             "== Your salary profile ==",
             "Profile saved.",
-            "-- Location\n   Germany",
+            "-- Location\n   Berlin, Germany",
             "-- Skills\n   Python, SQL",
             "Everything I store about you.",
             "Buttons: [Delete everything]  [Cancel]",

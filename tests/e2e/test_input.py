@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -187,8 +188,6 @@ async def test_answer_buttons_and_commands_share_one_budget(harness: Harness) ->
         ("compare roles", {"location": "sanfransisco"}, "did you mean San Francisco, CA"),
         ("estimate", {"location": "qwxzqwxz"}, "Unknown location 'qwxzqwxz'"),
         ("whatif", {"role": "astronaut"}, "Unknown role 'astronaut'"),
-        ("estimate", {"skills": "🔥🚀"}, "The skill '🔥🚀' has no letters or digits in it."),
-        ("tips", {"skills": "x" * 300}, "That skill is too long (300 characters)"),
         ("estimate", {"skills": ("python, " * 38)[:300]}, "Too many skills"),
         ("profile set", {"role": "r" * 100}, "Unknown role 'rrrr"),
         ("profile set", {"certifications": "🎓"}, "no letters or digits"),
@@ -213,6 +212,26 @@ async def test_bad_input_gets_a_private_answer_saying_how_to_fix_it(
     store = bot_of(harness).store
     assert await store.profiles.get(user.id) is None
     assert len(await store.history.recent(user.id)) == (1 if command == "whatif" else 0)
+
+
+@pytest.mark.parametrize(
+    ("command", "options", "expected"),
+    [
+        ("estimate", {"skills": "🔥🚀"}, "The skill '🔥🚀' has no letters or digits in it."),
+        ("tips", {"skills": "x" * 300}, "That skill is too long (300 characters)"),
+    ],
+)
+async def test_an_unreadable_list_item_is_left_out_and_said(
+    harness: Harness, command: str, options: dict[str, str], expected: str
+) -> None:
+    user = harness.server.add_user("hasty")
+    record = await run(harness, user, harness.server.dm(user), command, options)
+    message = record.message
+    assert message.embeds, message.content
+    text = json.dumps(message.embed, ensure_ascii=False)
+    assert expected in text and "left out" in text
+    assert "x" * 60 not in text, "long input is not echoed back whole"
+    no_mentions(message)
 
 
 @pytest.mark.parametrize(

@@ -83,7 +83,7 @@ async def test_profile_set_without_options_opens_the_form_and_submitting_saves(
     # The form starts from what is saved, in words a person reads.
     inputs = [row["components"][0] for row in modal["components"] if row.get("type") == 1]
     defaults = {text["label"]: text.get("value") for text in inputs}
-    assert defaults["Location"] == "Germany" and defaults["Skills"] == "python"
+    assert defaults["Location"] == "Berlin, Germany" and defaults["Skills"] == "python"
     assert defaults["Role"] is None
     submitted = await harness.driver.submit_modal(
         user,
@@ -101,7 +101,7 @@ async def test_profile_set_without_options_opens_the_form_and_submitting_saves(
     assert submitted.message.ephemeral and submitted.message.content == "Profile saved."
     profile = await bot_of(harness).store.profiles.get(user.id)
     assert profile is not None
-    assert (profile.role, profile.years, profile.location) == ("data_scientist", 5, "GB")
+    assert (profile.role, profile.years, profile.location) == ("data_scientist", 5, "gb-london")
     assert sorted(profile.skills) == ["python", "sql"] and profile.certifications == ()
 
     # A level typed into the same box replaces the years.
@@ -112,7 +112,7 @@ async def test_profile_set_without_options_opens_the_form_and_submitting_saves(
     await level.wait_settled()
     profile = await bot_of(harness).store.profiles.get(user.id)
     assert profile is not None and (profile.years, profile.level) == (None, "senior")
-    assert profile.location == "GB", "untouched fields keep their saved value"
+    assert profile.location == "gb-london", "untouched fields keep their saved value"
 
 
 @pytest.mark.parametrize(
@@ -223,7 +223,7 @@ async def test_history_lists_queries_and_the_menu_runs_one_again(
     assert message.ephemeral
     lines = message.embed["description"].splitlines()
     assert len(lines) == 2
-    assert "Data Analyst, United Kingdom" in lines[0], "newest first"
+    assert "Data Analyst, London, United Kingdom" in lines[0], "newest first"
     assert "Machine Learning Engineer, Seattle, WA" in lines[1]
     (menu,) = message.selects()
     seattle = next(o for o in menu["options"] if "Seattle" in o["label"])

@@ -49,9 +49,14 @@ def test_profile_factors_multiply(tiny: SalaryModel) -> None:
         certifications=["aws ml"],
     )
     est = tiny.estimate(q)
-    logm = math.log(1.25) + 0.05 + 0.1 + 0.2 + 0.02 + 0.03  # AWS ML: a 3% assumption
-    assert est.base.p50 == pytest.approx(100_000 * math.exp(logm))
-    assert est.base.p10 == pytest.approx(80_000 * math.exp(logm))
+    # Largest factor (Seattle) in full, the rest at half: AWS ML is a 3% assumption.
+    logm = math.log(1.25) + 0.5 * (0.05 + 0.1 + 0.2 + 0.02 + 0.03)
+    assert 100_000 * math.exp(logm) > 150_000  # past the highest P90 the data has (the cell's)
+    assert est.base.p50 == pytest.approx(150_000)
+    assert est.base.p10 == pytest.approx(80_000 * 1.5)
+    names = [f.name.split(":")[0] for f in est.factors]
+    assert "Combined" in names and "Cap" in names
+    assert any("highest P90" in n for n in est.notes)
     kinds = {f.name.split(":")[0]: f.kind for f in est.factors}
     assert kinds["Certification"] == "assumption"
     assert kinds["Education"] == "data"
@@ -93,9 +98,11 @@ def test_currency_and_comp_parts(tiny: SalaryModel) -> None:
 
 
 def test_article_context_is_beside_not_inside(tiny: SalaryModel) -> None:
-    est = tiny.estimate(parse_query(role="MLE", level="mid", location="US", year=2025))
+    est = tiny.estimate(
+        parse_query(role="MLE", level="mid", location="CA", year=2025, currency="USD")
+    )
     ctx = est.article_context
-    tier = ctx.figures[0]
+    (tier,) = ctx.figures  # the Canadian tier only: no US range for a Canadian place
     assert tier.original == "CA$115,539"
     assert tier.low == pytest.approx(115_539 / 1.3497)
     assert ctx.citation == "article (2023)"
@@ -115,3 +122,15 @@ def test_ppp_by_hand(tiny: SalaryModel) -> None:
 def test_top_band_shape_is_kept(tiny: SalaryModel) -> None:
     est = tiny.estimate(parse_query(role="ds", level="senior", year=2025))
     assert est.base.as_tuple() == pytest.approx(tuple(v * 0.9 for v in TOP_USD))
+
+
+def test_two_factors_combine_largest_in_full_the_other_at_half(tiny: SalaryModel) -> None:
+    q = parse_query(role="MLE", level="senior", location="Seattle", year=2025, education="masters")
+    est = tiny.estimate(q)
+    assert est.base.p50 == pytest.approx(100_000 * 1.25 * math.exp(0.5 * 0.05))
+    (combined,) = [f for f in est.factors if f.name.startswith("Combined")]
+    assert combined.multiplier == pytest.approx(math.exp(-0.025))
+    assert combined.kind == "assumption"
+    # One factor alone is not shrunk.
+    alone = tiny.estimate(parse_query(role="MLE", level="senior", location="Seattle", year=2025))
+    assert alone.base.p50 == pytest.approx(125_000)

@@ -97,3 +97,38 @@ def test_currency_is_a_pure_conversion(shipped: SalaryModel) -> None:
     usd = shipped.estimate(parse_query(role="MLE", years=5, location="CA", currency="USD"))
     cad = shipped.estimate(parse_query(role="MLE", years=5, location="CA", currency="CAD"))
     assert cad.base.p50 == pytest.approx(usd.base.p50 * 1.3497)
+
+
+def test_stacked_answers_never_pass_the_highest_p90_silently(shipped: SalaryModel) -> None:
+    for role, place in itertools.product(
+        ("ml_engineer", "research_scientist", "data_scientist"), ("San Jose", "Seattle", "GB")
+    ):
+        est = shipped.estimate(
+            parse_query(
+                role=role,
+                level="principal",
+                location=place,
+                company_type="big tech",
+                education="phd",
+                industry="finance",
+                skills="python, pytorch, llm, cpp",
+                certifications="aws ml",
+            )
+        )
+        country = tx.LOCATION_BY_KEY[str(est.query.location)].country
+        cap = shipped.bands.max_p90[f"{role}|{country}"]
+        assert est.base.p50 <= cap * 1.0001, (role, place)
+        names = [f.name for f in est.factors]
+        assert any(n.startswith("Combined") for n in names)
+
+
+def test_a_principal_at_big_tech_in_sf_with_a_phd_stays_near_the_data(
+    shipped: SalaryModel,
+) -> None:
+    q = parse_query(
+        role="mle", level="principal", location="SF", company_type="big tech", education="phd"
+    )
+    us = shipped.estimate(parse_query(role="mle", level="principal", location="US"))
+    est = shipped.estimate(q)
+    # Three factors of 11-14% each: together well under their plain product (1.43).
+    assert 1.0 < est.base.p50 / us.base.p50 < 1.35

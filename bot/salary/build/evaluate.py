@@ -13,6 +13,9 @@ role x level, role when a cell has fewer than BASELINE_MIN rows.
 By default the model is the shipped table and the baseline's training rows
 are the shipped raw file. --train fits both on another file instead (used to
 tune on a hold-out split).
+
+The output ends with the location report (location_check.py): each
+reference metro's premium in the shipped model next to an independent range.
 """
 
 from __future__ import annotations
@@ -26,9 +29,11 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ..bands import BandTable
+from ..model import get_model
 from ..paths import DATA_DIR
 from .aijobs import Row, read_rows
 from .bands import FitParams, clean_rows, fit
+from .location_check import location_report, print_report
 from .paths import AIJOBS_RAW
 from .stats import QUANTILES, pinball, quantiles
 
@@ -105,6 +110,8 @@ def evaluate(
         "n_unmapped": unmapped,
         "model": score(scored, model_predictor(table)),
         "baseline": score(scored, baseline(train_rows)),
+        # Always the shipped model: the premiums do not depend on the band fit.
+        "locations": location_report(get_model()),
     }
 
 
@@ -125,6 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"rows={result['n_rows']} scored={result['n_scored']} unmapped={result['n_unmapped']}"
         )
+        locations = result["locations"]
+        assert isinstance(locations, dict)
+        print_report(locations)
     return 0
 
 

@@ -1,11 +1,11 @@
 """Metro / region pay factors and price levels from location_factors_sources.csv.
 
-A factor is a ratio of medians for the same occupation and the same year:
-area median / national median. Dividing by the country's own median is the
-normalisation that leaves the country mix unchanged: the national median is
-that mix, so a person whose area is unknown keeps the country band (factor
-1) and the employment-weighted areas average back to it. As a check we
-report the factor the rest of the US would need for that to hold exactly.
+A published ratio is area median / national median for the same occupation
+and year. In Canada that ratio is the factor: the Canadian band is read as
+the national mix. In the US it is not: the posting sample behind the US band
+is concentrated in the hubs, so each US ratio is divided by the sample's own
+mix (sample_mix.py) and a factor below 1 means "pays less than the places
+the US postings come from". Bay Area metros share one pooled ratio.
 
 The factors come from software-developer and data-scientist occupations and
 are applied to ML roles as an approximation; the product says so.
@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import csv
 import math
-from collections import defaultdict
 from pathlib import Path
 
 from ..taxonomy import LOCATIONS
+from . import sample_mix
 
 # Which published occupation stands in for each family of roles.
 US_OCC = {"engineering": "15-1252", "science": "15-2051"}
@@ -63,7 +63,13 @@ def _publisher(country: str, weak: bool, source: str) -> str:
     return "ESDC Job Bank"
 
 
-def build(path: Path) -> dict[str, object]:
+RELATIVE_TO = {
+    "US": "the posting sample's US mix",
+    "CA": "the Canadian national median",
+}
+
+
+def build(path: Path, reference_path: Path) -> dict[str, object]:
     with open(path, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     med: dict[tuple[str, str, str, str], float] = {}
@@ -85,8 +91,6 @@ def build(path: Path) -> dict[str, object]:
             rpp[code] = (value, _short_source(r["source"]))
 
     areas: dict[str, dict[str, object]] = {}
-    weighted: dict[str, float] = defaultdict(float)
-    covered: dict[str, float] = defaultdict(float)
     for loc in LOCATIONS:
         if loc.kind not in ("metro", "region") or loc.area_code is None:
             continue
@@ -94,11 +98,8 @@ def build(path: Path) -> dict[str, object]:
         for family in ("engineering", "science"):
             f = _factor(loc.country or "", loc.area_code, family, med, src)
             if f is not None:
+                f["area_code"] = loc.area_code
                 factors[family] = f
-                occ = str(f["occupation_code"])
-                if loc.country == "US" and (loc.area_code, occ) in emp:
-                    weighted[occ] += emp[(loc.area_code, occ)] * math.log(float(f["value"]))  # type: ignore[arg-type]
-                    covered[occ] += emp[(loc.area_code, occ)]
         entry: dict[str, object] = {"factors": factors}
         if loc.area_code in rpp:
             value, source = rpp[loc.area_code]
@@ -108,20 +109,64 @@ def build(path: Path) -> dict[str, object]:
                 "source": f"BEA RPP all items via {source}",
             }
         areas[loc.key] = entry
-
-    rest = {}
-    for occ in US_OCC.values():
-        total = emp.get(("99", occ), 0.0)
-        if total > covered[occ] > 0:
-            rest[occ] = round(math.exp(-weighted[occ] / (total - covered[occ])), 4)
+    mixes = _relative_to_sample(areas, emp, sample_mix.read_reference(reference_path))
     return {
-        "method": "area median / national median, same occupation and year",
+        "method": "area median / national median, same occupation and year; "
+        "US areas divided by the posting sample's US mix",
         "occupations": OCC_NAMES,
         "role_family": ROLE_FAMILY,
         "areas": areas,
-        "us_rest_of_country_factor": rest,
+        "us_sample_mix": mixes,
         "us_rpp_national": 100.0,
     }
+
+
+def _relative_to_sample(
+    areas: dict[str, dict[str, object]],
+    emp: dict[tuple[str, str], float],
+    reference: dict[str, sample_mix.Reference],
+) -> dict[str, dict[str, object]]:
+    """Rewrite every US factor relative to the sample mix; return the mixes used."""
+    us = [
+        f
+        for a in areas.values()
+        for f in a["factors"].values()  # type: ignore[attr-defined]
+        if not str(f["occupation_code"]).startswith("2")
+    ]
+    mixes: dict[str, dict[str, object]] = {}
+    for occ in US_OCC.values():
+        strong = {
+            str(f["area_code"]): f for f in us if f["occupation_code"] == occ and not f["weak"]
+        }
+        log_ratio = {c: math.log(float(f["value"])) for c, f in strong.items()}
+        occ_emp = {c: emp[(c, occ)] for c in log_ratio if (c, occ) in emp}
+        pooled = sample_mix.pooled(log_ratio, occ_emp)
+        mix = sample_mix.calibrated_mix(pooled, reference)
+        mixes[occ] = {
+            "calibrated": round(math.exp(mix), 4),
+            "hub_employment": round(math.exp(sample_mix.hub_mix(pooled, occ_emp)), 4),
+            "reference_areas": sorted(reference),
+        }
+        for code, f in strong.items():
+            f["pooled"] = pooled[code] != log_ratio[code]
+            _relative(f, pooled[code], mix)
+    weak_mix = math.log(float(mixes["15-1252"]["calibrated"]))  # type: ignore[arg-type]
+    for f in us:
+        if f["weak"]:
+            f["pooled"] = False
+            _relative(f, math.log(float(f["value"])), weak_mix)
+    for a in areas.values():
+        for f in a["factors"].values():  # type: ignore[attr-defined]
+            f.setdefault("relative_to", RELATIVE_TO["CA"])
+    return mixes
+
+
+def _relative(f: dict[str, object], log_ratio: float, mix: float) -> None:
+    f["metro_ratio"] = f["value"]  # before pooling
+    f["bls_ratio"] = round(math.exp(log_ratio), 4)  # the ratio used
+    f["sample_mix"] = round(math.exp(mix), 4)
+    f["value"] = round(math.exp(log_ratio - mix), 4)
+    f["relative_to"] = RELATIVE_TO["US"]
 
 
 def _factor(

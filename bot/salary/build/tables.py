@@ -11,7 +11,7 @@ import json
 
 from . import bands, effects, locations
 from .aijobs import read_rows
-from .paths import AIJOBS_RAW, LOCATION_RAW, SO_RAW
+from .paths import AIJOBS_RAW, LOCATION_RAW, LOCATION_REFERENCE, SO_RAW
 
 TABLES = ("bands", "effects", "locations")
 
@@ -21,7 +21,7 @@ def build_tables() -> dict[str, bytes]:
     tables = {
         "bands": bands.fit(read_rows(AIJOBS_RAW)),
         "effects": effects.build(SO_RAW),
-        "locations": locations.build(LOCATION_RAW),
+        "locations": locations.build(LOCATION_RAW, LOCATION_REFERENCE),
     }
     return {name: _dump(data) for name, data in tables.items()}
 

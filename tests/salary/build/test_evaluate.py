@@ -40,7 +40,8 @@ def test_evaluate_cli_prints_one_json_object(
     test = write(tmp_path / "test.csv", [row("Data Scientist", 120_000)])
     assert main([str(test), "--json", "--train", str(train)]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert list(out) == ["n_rows", "n_scored", "n_unmapped", "model", "baseline"]
+    assert list(out) == ["n_rows", "n_scored", "n_unmapped", "model", "baseline", "locations"]
+    assert out["locations"]["male"] < 0.10
     assert set(out["model"]["below"]) == {"0.10", "0.25", "0.50", "0.75", "0.90"}
 
 
