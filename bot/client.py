@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import logging
 import pkgutil
+from collections.abc import Coroutine
 from typing import Any
 
 import discord
@@ -14,10 +16,13 @@ from discord.ext import commands
 import cogs
 from bot.config import Config
 from bot.errors import report_error
+from bot.gateway_guard import guard_parsers
 from bot.limits import Budget, TokenBuckets
 from bot.salary.model import SalaryModel, get_model
-from bot.sync import sync_if_changed
+from bot.sync import STALE_COMMAND_ERRORS, answer_stale_command, sync_if_changed
+from bot.unhandled import answer_expired, unhandled
 from bot.views import DYNAMIC_ITEMS
+from db.standby import RETRY_EVERY_S
 from db.store import Store
 
 log = logging.getLogger(__name__)
@@ -43,6 +48,9 @@ class SalaryTree(app_commands.CommandTree["SalaryBot"]):
     async def on_error(
         self, interaction: discord.Interaction[SalaryBot], error: app_commands.AppCommandError
     ) -> None:
+        if isinstance(error, STALE_COMMAND_ERRORS):
+            await answer_stale_command(interaction, error)
+            return
         await report_error(interaction, error)
 
 
@@ -73,6 +81,7 @@ class SalaryBot(commands.Bot):
         auto_sync: bool = True,
         budget: Budget | None = None,
         extra_extensions: tuple[str, ...] = (),
+        store_retry_s: float = RETRY_EVERY_S,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -90,15 +99,37 @@ class SalaryBot(commands.Bot):
         self.auto_sync = auto_sync
         self.budget: Budget = budget if budget is not None else TokenBuckets()
         self.extra_extensions = extra_extensions
+        self.store_retry_s = store_retry_s
+        self.last_stale_resync: float | None = None
+        # Fire-and-forget work, held here so the event loop's weak references keep it alive.
+        self.background_tasks: set[asyncio.Task[Any]] = set()
+        # One malformed gateway event is logged and dropped instead of stopping the bot.
+        guard_parsers(self._connection.parsers)
 
     async def setup_hook(self) -> None:
-        self.store = await Store.open(self.config.database_path)
+        # A store that cannot be written (read-only, a failing disk) does not stop the bot:
+        # it answers without saving and reopens the store in the background.
+        self.store = await Store.open_standby(
+            self.config.database_path, retry_every=self.store_retry_s
+        )
         self.model = get_model()
         for name in (*extension_names(), *self.extra_extensions):
             await self.load_extension(name)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         if self.auto_sync:
             await sync_if_changed(self, self.config.dev_guild_id)
+
+    def dispatch(self, event_name: str, /, *args: Any, **kwargs: Any) -> None:
+        # "interaction" is dispatched right after discord.py routed it to views and modals:
+        # checked now, before any of them runs, the answer is exact.
+        if event_name == "interaction" and unhandled(self, args[0]):
+            self.run_in_background(answer_expired(args[0]))
+        super().dispatch(event_name, *args, **kwargs)
+
+    def run_in_background(self, work: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.get_running_loop().create_task(work)
+        self.background_tasks.add(task)
+        task.add_done_callback(self.background_tasks.discard)
 
     async def close(self) -> None:
         await super().close()

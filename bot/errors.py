@@ -10,7 +10,7 @@ from discord import app_commands
 
 from bot.limits import refund_if_spent, wait_message
 from bot.salary.errors import QueryError
-from db.errors import StoreError
+from db.errors import StoreError, StoreUnavailableError
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +33,8 @@ def friendly_message(error: BaseException) -> str | None:
         error = error.original
     if isinstance(error, UserError | QueryError):
         return error.message
-    if isinstance(error, StoreError):
-        return f"{error.message} Nothing you saved was changed."
+    if isinstance(error, StoreUnavailableError):
+        return error.message  # expected while the store is away; logged once, by the store
     if isinstance(error, app_commands.CommandOnCooldown):
         return wait_message(error.retry_after)
     if isinstance(error, app_commands.MissingPermissions):
@@ -45,7 +45,10 @@ def friendly_message(error: BaseException) -> str | None:
     if isinstance(error, app_commands.NoPrivateMessage):
         return "This works in a server only."
     if isinstance(error, app_commands.TransformerError):
-        return f"I could not read {str(error.value)[:50]!r} there."
+        # Only what the person typed is echoed: a resolved object's repr is ours, not theirs.
+        if isinstance(error.value, str | int | float):
+            return f"I could not read “{str(error.value)[:50]}” there."
+        return f"I could not use that {error.type.name.replace('_', ' ')} there."
     if isinstance(error, app_commands.CheckFailure):
         return str(error) or "You cannot use this here."
     return None
@@ -63,6 +66,17 @@ async def report_error(interaction: discord.Interaction, error: BaseException) -
     message = friendly_message(error)
     if message is not None:
         await refund_if_spent(interaction)
+    elif isinstance(original, StoreError):
+        # The sentence is safe to show; where it happened (path, engine text) is for the log.
+        error_id = secrets.token_hex(4)
+        log.error(
+            "error %s in %s by user %s: %s",
+            error_id,
+            _describe(interaction),
+            interaction.user.id,
+            original.detail,
+        )
+        message = f"{original.message} Anything saved earlier is safe (error id `{error_id}`)."
     else:
         error_id = secrets.token_hex(4)
         log.error(

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
+import time
 from typing import TYPE_CHECKING, Any
 
 import discord
+from discord import app_commands
+
+from db.errors import StoreError
 
 if TYPE_CHECKING:
     from bot.client import SalaryBot
 
 log = logging.getLogger(__name__)
+
+# Commands Discord still shows but this bot no longer has (as it is now).
+STALE_COMMAND_ERRORS = (app_commands.CommandNotFound, app_commands.CommandSignatureMismatch)
+STALE_COMMAND = "This command is out of date; it will update shortly. Please try again in a minute."
+# A re-sync on stale commands at most this often: Discord caps command writes per day.
+RESYNC_EVERY_S = 600.0
 
 
 def tree_payload(
@@ -38,7 +49,11 @@ async def sync_commands(bot: SalaryBot, guild_id: int | None = None) -> int:
         bot.tree.copy_global_to(guild=guild)
     payload = tree_payload(bot, guild)
     synced = await bot.tree.sync(guild=guild)
-    await bot.store.meta.set(_meta_key(bot, guild_id), tree_hash(payload))
+    try:
+        await bot.store.meta.set(_meta_key(bot, guild_id), tree_hash(payload))
+    except StoreError as error:
+        # Only costs a needless sync at the next start.
+        log.info("could not remember the synced command tree: %s", error.message)
     log.info(
         "synced %d commands to %s", len(synced), f"guild {guild_id}" if guild_id else "all servers"
     )
@@ -51,8 +66,43 @@ async def sync_if_changed(bot: SalaryBot, guild_id: int | None = None) -> bool:
     if guild is not None:
         bot.tree.copy_global_to(guild=guild)
     current = tree_hash(tree_payload(bot, guild))
-    if await bot.store.meta.get(_meta_key(bot, guild_id)) == current:
+    try:
+        synced = await bot.store.meta.get(_meta_key(bot, guild_id))
+    except StoreError:
+        synced = None  # unknown: syncing once too often is harmless
+    if synced == current:
         log.info("commands unchanged since the last sync; not syncing")
         return False
     await sync_commands(bot, guild_id)
     return True
+
+
+async def answer_stale_command(
+    interaction: discord.Interaction[SalaryBot], error: app_commands.AppCommandError
+) -> None:
+    """A command Discord offers that the bot does not have: say so, and re-sync soon."""
+    log.warning("stale command from Discord (%s); checking the sync", error)
+    bot = interaction.client
+    last = bot.last_stale_resync
+    if last is None or time.monotonic() - last > RESYNC_EVERY_S:
+        bot.last_stale_resync = time.monotonic()
+        bot.run_in_background(_resync(bot))
+    try:
+        if interaction.type is discord.InteractionType.autocomplete:
+            await interaction.response.autocomplete([])
+        else:
+            await interaction.response.send_message(STALE_COMMAND, ephemeral=True)
+    except discord.HTTPException as http_error:
+        log.info("could not answer a stale command: %s", http_error)
+
+
+async def _resync(bot: SalaryBot) -> None:
+    """What was synced no longer matches what Discord shows: forget it and sync again."""
+    guild_id = bot.config.dev_guild_id
+    # If this fails too, sync_if_changed finds no hash and syncs anyway.
+    with contextlib.suppress(StoreError):
+        await bot.store.meta.delete(_meta_key(bot, guild_id))
+    try:
+        await sync_if_changed(bot, guild_id)
+    except discord.HTTPException as http_error:
+        log.warning("re-syncing stale commands failed: %s", http_error)

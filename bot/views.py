@@ -17,10 +17,11 @@ import discord
 from bot.errors import report_error, send_private
 from bot.fill import Filled
 from bot.flows.answers import answer_estimate, answer_role_comparison, answer_tips
+from bot.ids import parse_id
 from bot.interaction import Interaction, ours
 from bot.limits import wait_message
 from bot.privacy import Visibility
-from bot.render.embeds import history_line
+from bot.render.embeds import deleted_text, history_line
 from bot.salary import fields, taxonomy
 from bot.salary.query import SalaryQuery, parse_query
 from db.models import HistoryEntry, ProfileUpdate
@@ -32,6 +33,8 @@ STALE = (
     "That answer is no longer stored (history keeps your last 50 queries). Run the command again."
 )
 NOT_YOURS = "These buttons belong to someone else's answer. Run `/estimate` for your own."
+# A custom_id or value no version of the bot made: a tampered or very old client.
+UNREADABLE = "That button is out of date. Run the command again."
 
 
 def _visibility_of(interaction: Interaction) -> Visibility:
@@ -91,15 +94,22 @@ class AnswerButton(
             )
         )
         self.action, self.owner, self.entry_id = action, owner, entry_id
+        self.readable = True
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
     ) -> AnswerButton:
         label = getattr(item, "label", None) or match["action"]
-        return cls(match["action"], int(match["owner"]), int(match["entry"]), label)
+        owner, entry_id = parse_id(match["owner"]), parse_id(match["entry"])
+        button = cls(match["action"], owner or 0, entry_id or 0, label)
+        button.readable = owner is not None and entry_id is not None
+        return button
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if not self.readable:
+            await send_private(interaction, UNREADABLE)
+            return False
         if interaction.user.id != self.owner:
             await send_private(interaction, NOT_YOURS)
             return False
@@ -190,14 +200,21 @@ class HistoryMenu(
         )
         super().__init__(select)
         self.owner = owner
+        self.readable = True
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
     ) -> HistoryMenu:
-        return cls(int(match["owner"]))
+        owner = parse_id(match["owner"])
+        menu = cls(owner or 0)
+        menu.readable = owner is not None
+        return menu
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if not self.readable:
+            await send_private(interaction, UNREADABLE)
+            return False
         if interaction.user.id != self.owner:
             await send_private(
                 interaction, "That list belongs to someone else. `/history` shows yours."
@@ -208,7 +225,8 @@ class HistoryMenu(
     async def callback(self, interaction: discord.Interaction) -> None:
         try:
             values = self.item.values
-            entry_id = int(values[0]) if values and values[0].isdigit() else 0
+            # An unreadable value finds no entry and gets the stale answer.
+            entry_id = (parse_id(values[0]) if values else None) or 0
             typed = ours(interaction)
             entry = await _entry(typed, self.owner, entry_id)
             if entry is None:
@@ -228,40 +246,69 @@ class HistoryView(TimeoutView):
 
 
 class ConfirmDelete(TimeoutView):
-    """Two buttons; only the person who asked can press them."""
+    """Delete everything, or cancel; persistent, so a restart in between still answers."""
 
     def __init__(self, owner: int) -> None:
         super().__init__(timeout=60.0)
-        self.owner = owner
+        self.add_item(DeleteButton("yes", owner))
+        self.add_item(DeleteButton("no", owner))
+
+    async def on_timeout(self) -> None:
+        # Grey the buttons out only while the question is still unanswered.
+        if self.origin is None:
+            return
+        try:
+            message = await self.origin.original_response()
+        except discord.HTTPException as error:
+            log.info("could not look at an expired confirmation: %s", error)
+            return
+        if message.components:
+            await super().on_timeout()
+
+
+DELETE_LABELS = {"yes": "Delete everything", "no": "Cancel"}
+
+
+class DeleteButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"del:(?P<action>yes|no):(?P<owner>[0-9]{1,20})",
+):
+    """Only the person who asked can press it; anyone else is told so, privately."""
+
+    def __init__(self, action: str, owner: int) -> None:
+        style = discord.ButtonStyle.danger if action == "yes" else discord.ButtonStyle.secondary
+        super().__init__(
+            discord.ui.Button(
+                label=DELETE_LABELS[action], style=style, custom_id=f"del:{action}:{owner}"
+            )
+        )
+        self.action, self.owner = action, owner
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> DeleteButton:
+        # An unreadable owner matches nobody, so it is refused like someone else's button.
+        return cls(match["action"], parse_id(match["owner"]) or 0)
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        return interaction.user.id == self.owner
+        if interaction.user.id != self.owner:
+            await send_private(
+                interaction, "That question was for someone else; nothing was deleted."
+            )
+            return False
+        return True
 
-    @discord.ui.button(label="Delete everything", style=discord.ButtonStyle.danger)
-    async def confirm(
-        self, interaction: discord.Interaction, button: discord.ui.Button[Any]
-    ) -> None:
-        removed = await ours(interaction).client.store.delete_user(self.owner)
-        self.stop()
-        total = sum(removed.values())
-        parts = (
-            ", ".join(f"{count} {table}" for table, count in removed.items() if count)
-            or "nothing was stored"
-        )
-        await interaction.response.edit_message(
-            content=f"Deleted everything stored about you ({parts}; {total} records).",
-            embed=None,
-            view=None,
-        )
-
-    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
-    async def cancel(
-        self, interaction: discord.Interaction, button: discord.ui.Button[Any]
-    ) -> None:
-        self.stop()
-        await interaction.response.edit_message(
-            content="Nothing was deleted.", embed=None, view=None
-        )
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            if self.action == "yes":
+                removed = await ours(interaction).client.store.delete_user(self.owner)
+                content = deleted_text(removed)
+            else:
+                content = "Nothing was deleted."
+            await interaction.response.edit_message(content=content, embed=None, view=None)
+        except Exception as error:
+            await report_error(interaction, error)
 
 
-DYNAMIC_ITEMS = (AnswerButton, HistoryMenu)
+DYNAMIC_ITEMS = (AnswerButton, HistoryMenu, DeleteButton)

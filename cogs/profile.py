@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -64,6 +65,20 @@ async def save_and_show(interaction: Interaction, update: ProfileUpdate) -> None
     await send(interaction, private, content="Profile saved.", embed=profile_embed(profile))
 
 
+FORM_FIELDS = ("role", "experience", "location", "skills", "certifications")
+
+
+def submitted_ids(components: Any) -> Iterator[str]:
+    """The custom_id of every text box in a modal submission (rows or labels, nested)."""
+    for component in components or []:
+        if not isinstance(component, dict):
+            continue
+        if "value" in component and component.get("custom_id"):
+            yield str(component["custom_id"])
+        yield from submitted_ids(component.get("components"))
+        yield from submitted_ids([component["component"]] if "component" in component else [])
+
+
 class ProfileForm(discord.ui.Modal, title="Your salary profile"):
     role: discord.ui.TextInput[ProfileForm] = discord.ui.TextInput(
         label="Role",
@@ -93,16 +108,29 @@ class ProfileForm(discord.ui.Modal, title="Your salary profile"):
             getattr(self, name).default = value or None
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
+        data: dict[str, Any] = dict(interaction.data or {})
+        sent = set(submitted_ids(data.get("components")))
+        if not any(getattr(self, name).custom_id in sent for name in FORM_FIELDS):
+            # Only a box that came back empty clears its field; no box at all changes nothing.
+            await interaction.response.send_message(
+                "The form came back without any fields, so your profile is unchanged.",
+                ephemeral=True,
+            )
+            return
         given: dict[str, Any] = {}
         cleared: dict[str, Any] = {}
         for name in ("role", "location", "skills", "certifications"):
+            if getattr(self, name).custom_id not in sent:
+                continue
             text = getattr(self, name).value.strip()
             if text:
                 given[name] = text
             else:
                 cleared[name] = [] if name in fields.LIST_FIELDS else None
         experience = self.experience.value.strip()
-        if experience:
+        if self.experience.custom_id not in sent:
+            pass  # not in the submission: years and level stay as they are
+        elif experience:
             # Anything number-like is years, so "-1" gets the years message, not the levels one.
             given["years" if re.match(r"[-+]?\d", experience) else "level"] = experience
         else:

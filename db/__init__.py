@@ -6,9 +6,11 @@ from db.errors import (
     DiskFullError,
     MigrationError,
     NewerSchemaError,
+    OutageError,
     ReadOnlyError,
     StoreClosedError,
     StoreError,
+    StoreUnavailableError,
 )
 from db.models import GuildSettings, HistoryEntry, Profile, ProfileUpdate
 from db.store import Store
@@ -21,10 +23,12 @@ __all__ = [
     "HistoryEntry",
     "MigrationError",
     "NewerSchemaError",
+    "OutageError",
     "Profile",
     "ProfileUpdate",
     "ReadOnlyError",
     "Store",
     "StoreClosedError",
     "StoreError",
+    "StoreUnavailableError",
 ]

@@ -12,6 +12,9 @@ class StoreError(Exception):
     """Base class: something about the database stopped a store operation."""
 
     default_message = "The bot's storage could not complete that request."
+    # True when the storage as a whole cannot serve (unwritable, unreachable, a failing
+    # disk) rather than this one request: the bot then runs without it and retries.
+    outage = False
 
     def __init__(self, message: str | None = None, *, detail: str | None = None) -> None:
         self.message = message or self.default_message
@@ -48,6 +51,23 @@ class ReadOnlyError(StoreError):
     """The database (or its folder) cannot be written."""
 
     default_message = "The bot's storage is read-only right now, so nothing was saved."
+    outage = True
+
+
+class OutageError(StoreError):
+    """The storage cannot be opened or reached, or its disk fails."""
+
+    default_message = "The bot's storage cannot be reached right now."
+    outage = True
+
+
+class StoreUnavailableError(StoreError):
+    """Raised instead of using a store that is away; see db/standby.py."""
+
+    default_message = (
+        "Saving is unavailable right now, so nothing was saved. Estimates, comparisons and "
+        "tips still work."
+    )
 
 
 class DiskFullError(StoreError):

@@ -14,6 +14,7 @@ from db.history import HistoryRepository
 from db.meta import MetaRepository
 from db.profiles import ProfileRepository
 from db.sqlite import BUSY_TIMEOUT, SqliteBackend
+from db.standby import RETRY_EVERY_S, StandbyBackend
 
 
 class UserData(Protocol):
@@ -55,6 +56,20 @@ class Store:
             path, migrations, read_only=read_only, busy_timeout=busy_timeout
         )
         return cls(backend)
+
+    @classmethod
+    async def open_standby(cls, path: str | Path, *, retry_every: float = RETRY_EVERY_S) -> Store:
+        """Like open(), but a store that is away (e.g. read-only) is retried, not fatal."""
+        migrations = schema.load(None)
+        backend = await StandbyBackend.start(
+            lambda: SqliteBackend.open(path, migrations), retry_every
+        )
+        return cls(backend)
+
+    @property
+    def available(self) -> bool:
+        """False while a standby store waits for its database to come back."""
+        return getattr(self.backend, "available", True)
 
     async def close(self) -> None:
         await self.backend.close()

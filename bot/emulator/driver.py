@@ -120,6 +120,17 @@ class Driver:
         data = {"custom_id": modal["custom_id"], "components": rows}
         return await self._send(MODAL_SUBMIT, user, place, data)
 
+    async def send_raw(
+        self,
+        kind: int,
+        user: EmulatedUser,
+        place: Place,
+        data: Json,
+        message: StoredMessage | None = None,
+    ) -> InteractionRecord:
+        """An interaction with `data` as given, unchecked: what a modified client sends."""
+        return await self._send(kind, user, place, data, message)
+
     @staticmethod
     def _filled(component: Json, values: dict[str, str], label: str | None) -> Json:
         value = values.get(

@@ -40,6 +40,18 @@ class Harness:
         point_discord_at(self.server.api_base, self.server.gateway_url)
         # No guild waits on start-up: the emulator sends every GUILD_CREATE at once.
         self.bot_options.setdefault("guild_ready_timeout", 0.05)
+        return await self._start_bot(timeout)
+
+    async def restart(self, timeout: float = 30.0) -> SalaryBot:
+        """A fresh bot on the same emulator and database, as after a deploy: nothing in memory."""
+        if self.bot is not None:
+            await self.bot.close()
+        if self._task is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.wait_for(self._task, timeout=10)
+        return await self._start_bot(timeout)
+
+    async def _start_bot(self, timeout: float) -> SalaryBot:
         bot = SalaryBot(self.config, extra_extensions=self.extra_extensions, **self.bot_options)
         self.bot = bot
         self._task = asyncio.create_task(bot.start(self.server.token))

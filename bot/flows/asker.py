@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ import discord
 from bot.fill import Filled, fill_query
 from bot.interaction import Interaction
 from bot.privacy import Visibility, decide_visibility
+from db.errors import StoreUnavailableError
 from db.models import GuildSettings, HistoryEntry, Profile
 
 
@@ -44,12 +46,17 @@ async def load_asker(interaction: Interaction) -> Asker:
     user_id = interaction.user.id
     guild_id = interaction.guild_id
     store = interaction.client.store
-    # Issued together, the three reads share one trip to the database thread.
-    profile, last, settings = await asyncio.gather(
-        store.profiles.get(user_id),
-        store.history.last(user_id),
-        store.guilds.get(guild_id) if guild_id is not None else _nothing(),
-    )
+    profile: Profile | None = None
+    last: HistoryEntry | None = None
+    settings: GuildSettings | None = None
+    # While the store is away, answer as for someone new (the reads fail at once).
+    with contextlib.suppress(StoreUnavailableError):
+        # Issued together, the three reads share one trip to the database thread.
+        profile, last, settings = await asyncio.gather(
+            store.profiles.get(user_id),
+            store.history.last(user_id),
+            store.guilds.get(guild_id) if guild_id is not None else _nothing(),
+        )
     channel = interaction.channel
     in_group_dm = isinstance(channel, discord.GroupChannel) or (
         guild_id is None

@@ -8,6 +8,7 @@ from typing import Any
 from bot.interaction import Interaction
 from bot.salary.query import SalaryQuery
 from bot.salary.results import Percentiles
+from db.errors import StoreUnavailableError
 from db.models import HistoryEntry
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,8 @@ async def remember(
     user_id = interaction.user.id
     try:
         return await interaction.client.store.history.add(user_id, said, summary)
+    except StoreUnavailableError:
+        return None  # the store is away; it said so in the log when it went
     except Exception:
         log.exception("could not record a query in the history of user %s", user_id)
         return None

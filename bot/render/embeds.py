@@ -346,6 +346,24 @@ def profile_embed(profile: Profile | None) -> discord.Embed:
     return embed
 
 
+# What each store table holds, as people say it (singular, plural).
+STORED_AS = {"profiles": ("profile", "profiles"), "history": ("saved query", "saved queries")}
+
+
+def deleted_text(removed: dict[str, int]) -> str:
+    """ "Deleted everything stored about you (1 profile, 3 saved queries)."."""
+    parts = []
+    for table, number in removed.items():
+        if number:
+            one, many = STORED_AS.get(table, (table, table))
+            parts.append(
+                f"{format_number(number, ANSWER_LOCALE.get())} {one if number == 1 else many}"
+            )
+    if not parts:
+        return "Nothing was stored about you, so there was nothing to delete."
+    return f"Deleted everything stored about you ({', '.join(parts)})."
+
+
 def history_line(entry: HistoryEntry) -> str:
     query = entry.query
     role = taxonomy.label("role", query["role"]) if query.get("role") else "Any role"

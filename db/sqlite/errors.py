@@ -10,6 +10,7 @@ from db.errors import (
     BusyError,
     CorruptDatabaseError,
     DiskFullError,
+    OutageError,
     ReadOnlyError,
     StoreError,
 )
@@ -36,13 +37,13 @@ def translate(exc: sqlite3.Error, path: Path) -> StoreError:
             detail=f"The database {path} stayed locked by another program for too long ({exc})."
         )
     if primary in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH):
-        return StoreError(
+        return OutageError(
             "The bot's storage cannot be opened.",
-            detail=f"The database {path} cannot be opened ({exc}): check that its folder "
-            "exists and is usable.",
+            detail=f"The database {path} cannot be opened ({exc}): check that the file and its folder "
+            "exist and that the bot may write to them.",
         )
     if primary == sqlite3.SQLITE_IOERR:
-        return StoreError(
+        return OutageError(
             "A disk error stopped the bot's storage.",
             detail=f"A disk error stopped the database {path}: {exc}.",
         )
@@ -55,7 +56,7 @@ def from_os_error(exc: OSError, path: Path) -> StoreError:
         return ReadOnlyError(detail=f"The folder for the database {path} cannot be written: {exc}.")
     if exc.errno == errno.ENOSPC:
         return DiskFullError(detail=f"The disk holding {path} is full: {exc}.")
-    return StoreError(
+    return OutageError(
         "The bot's storage cannot be opened.",
         detail=f"The database {path} cannot be opened: {exc}.",
     )

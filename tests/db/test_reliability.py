@@ -19,6 +19,7 @@ from db import (
     BusyError,
     CorruptDatabaseError,
     DiskFullError,
+    OutageError,
     ProfileUpdate,
     ReadOnlyError,
     Store,
@@ -289,9 +290,10 @@ async def test_closed_store_raises_store_error(db_path: Path) -> None:
         (sqlite3.SQLITE_FULL, DiskFullError, "full"),
         (sqlite3.SQLITE_BUSY, BusyError, "try again"),
         (sqlite3.SQLITE_LOCKED, BusyError, "try again"),
-        (sqlite3.SQLITE_CANTOPEN, StoreError, "cannot be opened"),
-        (sqlite3.SQLITE_PERM, StoreError, "cannot be opened"),
-        (sqlite3.SQLITE_IOERR, StoreError, "disk error"),
+        # Outages: the bot runs on without its store and reopens it (db/standby.py).
+        (sqlite3.SQLITE_CANTOPEN, OutageError, "cannot be opened"),
+        (sqlite3.SQLITE_PERM, OutageError, "cannot be opened"),
+        (sqlite3.SQLITE_IOERR, OutageError, "disk error"),
         (sqlite3.SQLITE_ERROR, StoreError, "could not complete"),
         (None, StoreError, "could not complete"),
     ],
@@ -305,6 +307,7 @@ def test_every_sqlite_error_has_a_safe_message(
     path = tmp_path / "bot.db"
     error = translate(raw, path)
     assert type(error) is kind
+    assert error.outage is (kind in (OutageError, ReadOnlyError))
     assert words in error.message
     assert "raw engine text" not in error.message and "raw engine text" in error.detail
     assert_safe(error, path)

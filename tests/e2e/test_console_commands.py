@@ -44,7 +44,7 @@ SESSIONS = {
             "-- Skills\n   Python, SQL",
             "Everything I store about you.",
             "Buttons: [Delete everything]  [Cancel]",
-            "Deleted everything stored about you (1 profiles",
+            "Deleted everything stored about you (1 profile",
             "Nothing saved yet.",
         ],
     ),
