@@ -14,9 +14,11 @@ from discord.ext import commands
 import cogs
 from bot.config import Config
 from bot.errors import report_error
+from bot.flows.reply import ChartOffer
+from bot.render.pool import ChartRenderer
 from bot.salary.model import SalaryModel, get_model
 from bot.sync import sync_if_changed
-from bot.views import DYNAMIC_ITEMS
+from bot.views import DYNAMIC_ITEMS, offer_chart
 from db.store import Store
 
 log = logging.getLogger(__name__)
@@ -64,6 +66,8 @@ def extension_names() -> list[str]:
 class SalaryBot(commands.Bot):
     store: Store
     model: SalaryModel
+    charts: ChartRenderer
+    offer_chart: ChartOffer = staticmethod(offer_chart)
 
     def __init__(
         self,
@@ -91,6 +95,8 @@ class SalaryBot(commands.Bot):
     async def setup_hook(self) -> None:
         self.store = await Store.open(self.config.database_path)
         self.model = get_model()
+        self.charts = ChartRenderer(self.config.chart_workers)
+        await self.charts.start()
         for name in (*extension_names(), *self.extra_extensions):
             await self.load_extension(name)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
@@ -99,6 +105,9 @@ class SalaryBot(commands.Bot):
 
     async def close(self) -> None:
         await super().close()
+        charts = getattr(self, "charts", None)
+        if charts is not None:
+            await charts.close()
         store = getattr(self, "store", None)
         if store is not None:
             await store.close()
