@@ -60,10 +60,8 @@ class ChartRenderer:
     def _new_executor(self) -> Executor:
         if self.workers == 0:
             return ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart")
-        # Not forked from the bot (a fork of a process with threads may hang): forked from a
-        # small server process that loaded only the drawing code, not discord or the store.
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["bot.render.chart_spec"])
+        # Spawned, not forked: a fork of a process with an event loop and threads may hang.
+        context = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
 
     async def start(self) -> None:
