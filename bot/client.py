@@ -16,12 +16,14 @@ from discord.ext import commands
 import cogs
 from bot.config import Config
 from bot.errors import report_error
+from bot.flows.reply import ChartOffer
 from bot.gateway_guard import guard_parsers
 from bot.limits import Budget, TokenBuckets
+from bot.render.pool import ChartRenderer
 from bot.salary.model import SalaryModel, get_model
 from bot.sync import STALE_COMMAND_ERRORS, answer_stale_command, sync_if_changed
 from bot.unhandled import answer_expired, unhandled
-from bot.views import DYNAMIC_ITEMS
+from bot.views import DYNAMIC_ITEMS, offer_chart
 from db.standby import RETRY_EVERY_S
 from db.store import Store
 
@@ -73,6 +75,8 @@ def extension_names() -> list[str]:
 class SalaryBot(commands.Bot):
     store: Store
     model: SalaryModel
+    charts: ChartRenderer
+    offer_chart: ChartOffer = staticmethod(offer_chart)
 
     def __init__(
         self,
@@ -113,6 +117,8 @@ class SalaryBot(commands.Bot):
             self.config.database_path, retry_every=self.store_retry_s
         )
         self.model = get_model()
+        self.charts = ChartRenderer(self.config.chart_workers)
+        await self.charts.start()
         for name in (*extension_names(), *self.extra_extensions):
             await self.load_extension(name)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
@@ -133,6 +139,9 @@ class SalaryBot(commands.Bot):
 
     async def close(self) -> None:
         await super().close()
+        charts = getattr(self, "charts", None)
+        if charts is not None:
+            await charts.close()
         store = getattr(self, "store", None)
         if store is not None:
             await store.close()

@@ -30,6 +30,9 @@ class Config(BaseSettings):
         default=None, gt=0, description="Sync commands to this guild only"
     )
     log_level: LogLevel = "INFO"
+    chart_workers: int = Field(
+        default=2, ge=0, le=16, description="Processes drawing charts; 0 draws in a thread"
+    )
 
     @field_validator("discord_token", "dev_guild_id", mode="before")
     @classmethod

@@ -16,7 +16,7 @@ import discord
 
 from bot.errors import report_error, send_private
 from bot.fill import Filled
-from bot.flows.answers import answer_estimate, answer_role_comparison, answer_tips
+from bot.flows.answers import answer_estimate, answer_role_comparison, answer_tips, show_chart
 from bot.ids import parse_id
 from bot.interaction import Interaction, ours
 from bot.limits import wait_message
@@ -311,4 +311,55 @@ class DeleteButton(
             await report_error(interaction, error)
 
 
-DYNAMIC_ITEMS = (AnswerButton, HistoryMenu, DeleteButton)
+class ShowChartButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"chart:(?P<owner>[0-9]{1,20}):(?P<entry>[0-9]{1,20})",
+):
+    """Under an answer that went out without its chart (the drawing queue was full)."""
+
+    def __init__(self, owner: int, entry_id: int) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Show chart",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"chart:{owner}:{entry_id}",
+            )
+        )
+        self.owner, self.entry_id = owner, entry_id
+        self.readable = True
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> ShowChartButton:
+        owner, entry_id = parse_id(match["owner"]), parse_id(match["entry"])
+        button = cls(owner or 0, entry_id or 0)
+        button.readable = owner is not None and entry_id is not None
+        return button
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if not self.readable:
+            await send_private(interaction, UNREADABLE)
+            return False
+        if interaction.user.id != self.owner:
+            await send_private(interaction, NOT_YOURS)
+            return False
+        return await within_limits(interaction)
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            entry = await _entry(ours(interaction), self.owner, self.entry_id)
+            if entry is not None:
+                await show_chart(ours(interaction), entry, self.item.custom_id)
+        except Exception as error:
+            await report_error(interaction, error)
+
+
+def offer_chart(view: discord.ui.View | None, entry: HistoryEntry) -> discord.ui.View:
+    """The answer's buttons plus "Show chart", for a chart left out under load."""
+    view = view if view is not None else TimeoutView(timeout=VIEW_TIMEOUT_S)
+    view.add_item(ShowChartButton(entry.user_id, entry.id))
+    return view
+
+
+DYNAMIC_ITEMS = (AnswerButton, HistoryMenu, DeleteButton, ShowChartButton)

@@ -17,8 +17,12 @@ def validator() -> PayloadValidator:
     return PayloadValidator.from_file(default_spec_path())
 
 
-def make_config(tmp_path: Path) -> Config:
-    return Config(database_path=tmp_path / "bot.sqlite3", _env_file=None)  # type: ignore[call-arg]
+def make_config(tmp_path: Path, chart_workers: int = 0) -> Config:
+    # Charts drawn in a thread: a process pool per test would cost each test its start-up;
+    # tests/e2e/test_charts.py runs the real pool.
+    return Config(  # type: ignore[call-arg]
+        database_path=tmp_path / "bot.sqlite3", chart_workers=chart_workers, _env_file=None
+    )
 
 
 @pytest.fixture

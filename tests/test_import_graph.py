@@ -8,6 +8,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from tests.support import fresh_ast
+
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("bot", "cogs", "db")
 
@@ -46,7 +48,7 @@ def import_graph() -> dict[str, set[str]]:
     names = module_names()
     graph = {}
     for name, path in names.items():
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = fresh_ast.parse(path.read_text(encoding="utf-8"), str(path))
         imported = _runtime_imports(tree, name, path.name == "__init__.py")
         # A package's own __init__ runs first anyway; only edges between modules count.
         graph[name] = {

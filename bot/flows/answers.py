@@ -12,14 +12,15 @@ from typing import Any
 
 import discord
 
-from bot.errors import UserError
+from bot.errors import UserError, send_private
 from bot.fill import DEFAULT, Filled, describe_sources
 from bot.flows.asker import Asker
 from bot.flows.memory import headline, remember
-from bot.flows.reply import complete_answer, send, use_locale
+from bot.flows.reply import chart_file, complete_answer, send, use_locale
 from bot.interaction import Interaction
 from bot.privacy import Visibility
-from bot.render.charts import estimate_chart, locations_chart, roles_chart
+from bot.render.chart_spec import ChartSpec
+from bot.render.charts import CHART_NAME, estimate_chart, locations_chart, roles_chart
 from bot.render.embeds import (
     change_line,
     estimate_embed,
@@ -27,12 +28,16 @@ from bot.render.embeds import (
     role_comparison_embed,
     tips_embed,
 )
+from bot.render.pool import ChartsBusy
 from bot.salary import fields
 from bot.salary.compare import MAX_LOCATIONS, compare_locations, compare_roles
 from bot.salary.query import SalaryQuery, parse_query
 from bot.salary.results import SalaryEstimate
 from bot.salary.tips import tips
 from db.models import HistoryEntry
+
+CHART_GONE = "That chart can no longer be drawn. Run the command again to see it."
+CHARTS_BUSY = "Charts are busy right now. Press **Show chart** again in a moment."
 
 # Builds the buttons under an estimate once its history entry exists.
 ViewFactory = Callable[[HistoryEntry, SalaryQuery], discord.ui.View]
@@ -61,7 +66,7 @@ async def answer_estimate(
     summary = headline("estimate", estimate.base, estimate.currency, estimate.sample_size)
     entry = await remember(interaction, filled.query, summary)
     view = view_for(entry, filled.query) if entry is not None and view_for is not None else None
-    await complete_answer(interaction, embed, lambda: estimate_chart(estimate), view)
+    await complete_answer(interaction, embed, estimate_chart(estimate), view, entry=entry)
     return estimate
 
 
@@ -109,8 +114,9 @@ async def answer_role_comparison(
         (row for row in comparison.rows if row.role == filled.query.role), comparison.rows[0]
     )
     summary = headline("compare roles", own.base, comparison.currency, own.sample_size)
-    await remember(interaction, filled.query, summary)
-    await complete_answer(interaction, embed, lambda: roles_chart(comparison, filled.query.role))
+    entry = await remember(interaction, filled.query, summary)
+    chart = roles_chart(comparison, filled.query.role)
+    await complete_answer(interaction, embed, chart, entry=entry)
 
 
 def split_places(text: str) -> list[str]:
@@ -138,8 +144,8 @@ async def answer_location_comparison(
     await send(interaction, visibility, embed=embed)
     current = model.estimate(filled.query)
     summary = headline("compare locations", current.base, current.currency, current.sample_size)
-    await remember(interaction, filled.query, summary)
-    await complete_answer(interaction, embed, lambda: locations_chart(comparison))
+    entry = await remember(interaction, filled.query, summary)
+    await complete_answer(interaction, embed, locations_chart(comparison), entry=entry)
 
 
 async def answer_tips(interaction: Interaction, filled: Filled, visibility: Visibility) -> None:
@@ -153,3 +159,41 @@ async def answer_tips(interaction: Interaction, filled: Filled, visibility: Visi
     current = model.estimate(filled.query)
     summary = headline("tips", current.base, current.currency, current.sample_size)
     await remember(interaction, filled.query, summary)
+
+
+def chart_of(interaction: Interaction, entry: HistoryEntry) -> ChartSpec | None:
+    """What the chart of a stored answer shows: rebuilt from its query where that suffices."""
+    offered = interaction.client.charts.offers.get((entry.user_id, entry.id))
+    if offered is not None:
+        return offered
+    model = interaction.client.model
+    command = entry.headline.get("command")
+    query = parse_query(**entry.query)
+    if command == "estimate":
+        return estimate_chart(model.estimate(query))
+    if command == "compare roles":
+        return roles_chart(compare_roles(model, query), query.role)
+    return None  # a place comparison's list of places is not stored
+
+
+async def show_chart(interaction: Interaction, entry: HistoryEntry, button_id: str | None) -> None:
+    """Draw the chart an answer went out without (the queue was full) and put it on it."""
+    chart = chart_of(interaction, entry)
+    message = interaction.message
+    if chart is None or message is None or not message.embeds:
+        await send_private(interaction, CHART_GONE)
+        return
+    await interaction.response.defer()  # the answer with the button is what changes
+    try:
+        data = await interaction.client.charts.render(chart, on_demand=True)
+    except ChartsBusy:
+        await send_private(interaction, CHARTS_BUSY)
+        return
+    embed = message.embeds[0].set_image(url=f"attachment://{CHART_NAME}")
+    # The other buttons stay; dynamic items answer them by id, so the view need not listen.
+    view = discord.ui.View.from_message(message)
+    for item in list(view.children):
+        if getattr(item, "custom_id", None) == button_id:
+            view.remove_item(item)
+    view.stop()
+    await interaction.edit_original_response(embed=embed, attachments=[chart_file(data)], view=view)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
@@ -12,13 +13,20 @@ import discord
 
 from bot.interaction import Interaction
 from bot.privacy import Visibility
-from bot.render.charts import CHART_NAME, chart_file
+from bot.render.chart_spec import ChartSpec
+from bot.render.charts import CHART_NAME
 from bot.render.locale import ANSWER_LOCALE
+from bot.render.pool import ChartsBusy
+from db.models import HistoryEntry
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 # Well inside Discord's 3 s: time left to defer even on a loaded machine.
 DEFER_AFTER_S = 1.5
+
+# Adds a "Show chart" button for a history entry to an answer's view (or makes one); the
+# client holds it, so that flows need no view.
+ChartOffer = Callable[[discord.ui.View | None, HistoryEntry], discord.ui.View]
 
 
 def use_locale(interaction: Interaction) -> None:
@@ -69,22 +77,37 @@ async def finish_or_defer(
     return await task
 
 
+def chart_file(data: bytes) -> discord.File:
+    return discord.File(io.BytesIO(data), filename=CHART_NAME)
+
+
 async def complete_answer(
     interaction: Interaction,
     embed: discord.Embed,
-    render: Callable[[], bytes],
+    chart: ChartSpec,
     view: discord.ui.View | None = None,
+    *,
+    entry: HistoryEntry | None = None,
 ) -> None:
-    """Add the chart (drawn off the event loop) and any buttons to an answer already sent."""
+    """Add the chart (drawn outside the event loop) and any buttons to an answer already sent.
+
+    When the drawing queue is full the chart is left out and, if the answer has a history
+    entry, a "Show chart" button draws it on demand instead.
+    """
+    client = interaction.client
     changes: dict[str, Any] = {}
     try:
-        chart = await chart_file(render)
+        data = await client.charts.render(chart)
+    except ChartsBusy:
+        if entry is not None:
+            client.charts.offer(interaction.user.id, entry.id, chart)
+            view = client.offer_chart(view, entry)
     except Exception:
         # The answer is already with the user; a chart that fails to draw only loses the picture.
         log.exception("a chart failed to render")
     else:
         embed.set_image(url=f"attachment://{CHART_NAME}")
-        changes.update(embed=embed, attachments=[chart])
+        changes.update(embed=embed, attachments=[chart_file(data)])
     if view is not None:
         changes["view"] = view
     if not changes:

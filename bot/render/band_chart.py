@@ -3,7 +3,8 @@
 One chart type covers a single estimate (one row) and comparisons (several
 rows): per row a thin P10–P90 whisker, a thick P25–P75 box and a median tick
 with its value printed above. Everything is drawn on an opaque dark card so
-the image reads the same on Discord's dark and light themes.
+the image reads the same on Discord's dark and light themes, straight into a fixed palette
+(bot/render/palette_png.py) so that encoding is cheap.
 
 The module holds no shared mutable state apart from a per-thread font cache,
 so several renders may run at once in worker threads (``asyncio.to_thread``).
@@ -11,7 +12,6 @@ so several renders may run at once in worker threads (``asyncio.to_thread``).
 
 from __future__ import annotations
 
-import io
 import math
 import threading
 from collections.abc import Callable, Sequence
@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import ImageFont
+
+from bot.render.palette_png import Palette, Pen
 
 __all__ = [
     "MAX_ROWS",
@@ -51,6 +53,27 @@ HL_ACCENT: Color = (240, 136, 62)
 HL_WHISKER: Color = (214, 150, 104)
 MEDIAN: Color = (255, 255, 255)
 MARKER: Color = (63, 205, 110)
+
+# Built once at import: every flat colour, and each text colour on each background it sits on.
+_PALETTE = Palette(
+    [
+        BG,
+        BORDER,
+        TEXT,
+        TEXT_SOFT,
+        MUTED,
+        GRID,
+        AXIS,
+        WHISKER,
+        BOX,
+        HL_STRIP,
+        HL_ACCENT,
+        HL_WHISKER,
+        MEDIAN,
+        MARKER,
+    ],
+    ((TEXT, BG), (TEXT, HL_STRIP), (TEXT_SOFT, BG), (MUTED, BG), (MUTED, HL_STRIP)),
+)
 
 WIDTH = 800
 PAD = 24
@@ -337,12 +360,12 @@ def compute_layout(
 # --- drawing -----------------------------------------------------------------
 
 
-def _diamond(draw: ImageDraw.ImageDraw, x: int, y: int, r: int, fill: Color) -> None:
+def _diamond(draw: Pen, x: int, y: int, r: int, fill: Color) -> None:
     draw.polygon([(x, y - r), (x + r, y), (x, y + r), (x - r, y)], fill=fill, outline=BG)
 
 
 def _draw_legend(
-    draw: ImageDraw.ImageDraw,
+    draw: Pen,
     lay: ChartLayout,
     f: _Fonts,
     marker_label: str | None,
@@ -357,29 +380,30 @@ def _draw_legend(
 
     draw.rectangle((x, cy - 1, x + 20, cy), fill=whisker)
     x += 26
-    draw.text((x, cy), "P10–P90", font=f.small, fill=MUTED, anchor="lm")
+    draw.text((x, cy), "P10–P90", font=f.small, fill=MUTED, on=BG, anchor="lm")
     x += int(f.small.getlength("P10–P90")) + gap
 
     for box in boxes:
         draw.rectangle((x, cy - 5, x + 20, cy + 5), fill=box)
         x += 24
     x += 2
-    draw.text((x, cy), "P25–P75", font=f.small, fill=MUTED, anchor="lm")
+    draw.text((x, cy), "P25–P75", font=f.small, fill=MUTED, on=BG, anchor="lm")
     x += int(f.small.getlength("P25–P75")) + gap
 
     draw.rectangle((x, cy - 7, x + 2, cy + 7), fill=MEDIAN)
     x += 9
-    draw.text((x, cy), "Median", font=f.small, fill=MUTED, anchor="lm")
+    draw.text((x, cy), "Median", font=f.small, fill=MUTED, on=BG, anchor="lm")
     x += int(f.small.getlength("Median")) + gap
 
     if marker_label:
         _diamond(draw, x + 6, cy, 6, MARKER)
         x += 18
         room = lay.width - PAD - x
-        draw.text((x, cy), _fit(marker_label, f.small, room), font=f.small, fill=MUTED, anchor="lm")
+        fitted = _fit(marker_label, f.small, room)
+        draw.text((x, cy), fitted, font=f.small, fill=MUTED, on=BG, anchor="lm")
 
 
-def _draw_strip(draw: ImageDraw.ImageDraw, lay: ChartLayout, index: int) -> None:
+def _draw_strip(draw: Pen, lay: ChartLayout, index: int) -> None:
     top = lay.row_top(index)
     bottom = top + lay.row_height
     draw.rounded_rectangle(
@@ -389,7 +413,7 @@ def _draw_strip(draw: ImageDraw.ImageDraw, lay: ChartLayout, index: int) -> None
 
 
 def _draw_row(
-    draw: ImageDraw.ImageDraw,
+    draw: Pen,
     lay: ChartLayout,
     f: _Fonts,
     index: int,
@@ -404,6 +428,7 @@ def _draw_row(
         lay.labels[index],
         font=label_font,
         fill=TEXT if row.highlight else TEXT_SOFT,
+        on=HL_STRIP if row.highlight else BG,
         anchor="lm",
     )
 
@@ -425,19 +450,21 @@ def _draw_row(
     text = money(row.p50)
     w = f.value_bold.getlength(text)
     tx = min(max(x50 - w / 2, lay.plot_left - 8), lay.width - PAD - w)
-    draw.text((tx, cy - TICK_HALF_H - 4), text, font=f.value_bold, fill=TEXT, anchor="ls")
+    on = HL_STRIP if row.highlight else BG
+    draw.text((tx, cy - TICK_HALF_H - 4), text, font=f.value_bold, fill=TEXT, on=on, anchor="ls")
 
     if detail:
-        _draw_detail(draw, lay, f, row, money, cy)
+        _draw_detail(draw, lay, f, row, money, cy, on)
 
 
 def _draw_detail(
-    draw: ImageDraw.ImageDraw,
+    draw: Pen,
     lay: ChartLayout,
     f: _Fonts,
     row: BandRow,
     money: Callable[[float], str],
     cy: int,
+    on: Color,
 ) -> None:
     """Percentile values under a single band, skipping any that would overlap."""
     placed: list[tuple[float, float]] = []
@@ -451,7 +478,7 @@ def _draw_detail(
         if any(x < b + 10 and x + w > a - 10 for a, b in placed):
             continue
         placed.append((x, x + w))
-        draw.text((x, y), text, font=f.value, fill=MUTED, anchor="lt")
+        draw.text((x, y), text, font=f.value, fill=MUTED, on=on, anchor="lt")
 
 
 def render_band_chart(
@@ -470,13 +497,12 @@ def render_band_chart(
     """
     lay = compute_layout(rows, title=title, axis_label=axis_label, money=money, subtitle=subtitle)
     f = _fonts()
-    img = Image.new("RGB", (lay.width, lay.height), BG)
-    draw = ImageDraw.Draw(img)
+    draw = Pen(_PALETTE, (lay.width, lay.height), BG)
     draw.rectangle((0, 0, lay.width - 1, lay.height - 1), outline=BORDER)
 
-    draw.text((PAD, PAD), lay.title, font=f.title, fill=TEXT, anchor="lt")
+    draw.text((PAD, PAD), lay.title, font=f.title, fill=TEXT, on=BG, anchor="lt")
     if lay.subtitle:
-        draw.text((PAD, PAD + 27), lay.subtitle, font=f.subtitle, fill=MUTED, anchor="lt")
+        draw.text((PAD, PAD + 27), lay.subtitle, font=f.subtitle, fill=MUTED, on=BG, anchor="lt")
     has_marker = any(r.marker is not None for r in rows)
     _draw_legend(draw, lay, f, marker_label if has_marker else None, {r.highlight for r in rows})
 
@@ -495,15 +521,13 @@ def render_band_chart(
     for t, text in zip(lay.ticks, lay.tick_labels, strict=True):
         x = lay.x(t)
         draw.line((x, lay.plot_bottom, x, lay.plot_bottom + 4), fill=AXIS)
-        draw.text((x, lay.plot_bottom + 8), text, font=f.tick, fill=MUTED, anchor="mt")
+        draw.text((x, lay.plot_bottom + 8), text, font=f.tick, fill=MUTED, on=BG, anchor="mt")
     draw.text(
         ((lay.plot_left + lay.plot_right) / 2, lay.axis_label_y),
         lay.axis_label,
         font=f.subtitle,
         fill=MUTED,
+        on=BG,
         anchor="mt",
     )
-
-    buf = io.BytesIO()
-    img.save(buf, format="PNG", compress_level=6)
-    return buf.getvalue()
+    return draw.png()

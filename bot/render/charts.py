@@ -1,18 +1,12 @@
-"""Answers as band charts (PNG), rendered off the event loop."""
+"""Answers as chart specs: the rows, titles and currency a band chart shows."""
 
 from __future__ import annotations
 
-import asyncio
-import io
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-
-import discord
-
-from bot.render.band_chart import BandRow, render_band_chart
+from bot.render.band_chart import BandRow
+from bot.render.chart_spec import ChartSpec
 from bot.render.embeds import describe_person
+from bot.render.locale import ANSWER_LOCALE
 from bot.salary import taxonomy
-from bot.salary.currency import format_money
 from bot.salary.query import SalaryQuery
 from bot.salary.results import LocationComparison, RoleComparison, SalaryEstimate
 
@@ -23,10 +17,6 @@ def _axis(currency: str) -> str:
     return f"Base salary, {currency} per year"
 
 
-def _money(currency: str) -> Callable[[float], str]:
-    return lambda amount: format_money(amount, currency)
-
-
 def _place(query: SalaryQuery) -> str:
     return taxonomy.label("location", query.location) if query.location else "all locations"
 
@@ -35,53 +25,44 @@ def _role(query: SalaryQuery) -> str:
     return taxonomy.label("role", query.role) if query.role else "any role"
 
 
-def estimate_chart(estimate: SalaryEstimate) -> bytes:
-    base = estimate.base
-    rows = [
-        BandRow("Base", *base.as_tuple(), highlight=True),
+def estimate_chart(estimate: SalaryEstimate) -> ChartSpec:
+    rows = (
+        BandRow("Base", *estimate.base.as_tuple(), highlight=True),
         BandRow("Total", *estimate.total.as_tuple()),
-    ]
-    return render_band_chart(
+    )
+    return ChartSpec(
         rows,
         title=describe_person(estimate.query),
         subtitle=estimate.cell,  # names the group, its sample size and the source
         axis_label=f"{estimate.currency} per year (total adds bonus and equity)",
-        money=_money(estimate.currency),
+        currency=estimate.currency,
+        locale=ANSWER_LOCALE.get(),
     )
 
 
-def roles_chart(comparison: RoleComparison, own_role: str | None) -> bytes:
-    rows = [
+def roles_chart(comparison: RoleComparison, own_role: str | None) -> ChartSpec:
+    rows = tuple(
         BandRow(r.label, *r.base.as_tuple(), highlight=r.role == own_role) for r in comparison.rows
-    ]
-    return render_band_chart(
+    )
+    return ChartSpec(
         rows,
         title=f"Roles compared · {_place(comparison.query)}",
         subtitle="Source: aijobs.net salary index",
         axis_label=_axis(comparison.currency),
-        money=_money(comparison.currency),
+        currency=comparison.currency,
+        locale=ANSWER_LOCALE.get(),
     )
 
 
-def locations_chart(comparison: LocationComparison) -> bytes:
-    rows = [BandRow(r.label, *r.base.as_tuple(), marker=r.ppp_median) for r in comparison.rows]
+def locations_chart(comparison: LocationComparison) -> ChartSpec:
+    rows = tuple(BandRow(r.label, *r.base.as_tuple(), marker=r.ppp_median) for r in comparison.rows)
     has_marker = any(r.ppp_median is not None for r in comparison.rows)
-    return render_band_chart(
+    return ChartSpec(
         rows,
         title=f"Places compared · {_role(comparison.query)}",
         subtitle="Source: aijobs.net salary index; price levels: BEA RPP 2023",
         axis_label=_axis(comparison.currency),
-        money=_money(comparison.currency),
+        currency=comparison.currency,
         marker_label="Purchasing-power median" if has_marker else None,
+        locale=ANSWER_LOCALE.get(),
     )
-
-
-# One drawing thread: under a burst, a thread per chart competes with the event loop for
-# the GIL and delays first answers; one thread queues charts behind each other instead.
-_DRAWING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart")
-
-
-async def chart_file(render: Callable[[], bytes]) -> discord.File:
-    """Render in a worker thread so the gateway heartbeat never waits on drawing."""
-    data = await asyncio.get_running_loop().run_in_executor(_DRAWING, render)
-    return discord.File(io.BytesIO(data), filename=CHART_NAME)

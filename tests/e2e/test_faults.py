@@ -272,7 +272,7 @@ async def test_chart_renderer_failure_still_answers_without_chart(
     def broken(*args: object, **kwargs: object) -> bytes:
         raise RuntimeError("the renderer ran out of ink")
 
-    monkeypatch.setattr("bot.render.charts.render_band_chart", broken)
+    monkeypatch.setattr("bot.render.chart_spec.render_band_chart", broken)
     user = harness.server.add_user("nochart")
     with caplog.at_level(logging.WARNING, logger="bot"):
         record = await ask(harness, user, "estimate", ESTIMATE)

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import bot.salary
+from tests.support import fresh_ast
 
 PACKAGE = Path(bot.salary.__file__).parent
 FORBIDDEN = ("discord", "aiohttp", "db")
@@ -31,7 +32,7 @@ def _imports(path: Path) -> Iterator[str]:
     """Absolute names of every module (or member) the file imports."""
     name = _module_name(path)
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(fresh_ast.parse(path.read_text(encoding="utf-8"), str(path))):
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):

@@ -174,7 +174,9 @@ def test_png_is_valid_opaque_and_small(count: int) -> None:
     assert len(png) < 200 * 1024
     img = Image.open(io.BytesIO(png))
     assert img.format == "PNG"
-    assert img.mode == "RGB"  # Opaque: no reliance on the Discord theme behind it.
+    # A palette image, and opaque: no reliance on the Discord theme behind it.
+    assert img.mode == "P" and "transparency" not in img.info
+    assert img.getpalette() is not None and len(img.getpalette() or []) <= 256 * 3
     lay = layout_for(rows)
     assert img.size == (800, lay.height)
 

@@ -1,0 +1,133 @@
+"""Charts through the real drawing pool, and answers without charts when it is full."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from bot.emulator.harness import Harness
+from bot.emulator.records import InteractionRecord, StoredMessage
+from tests.conftest import TEST_EXTENSIONS, make_config
+from tests.e2e.support import bot_of, run, with_chart
+from tests.support.validation import PayloadValidator
+
+ESTIMATE = {"role": "ml_engineer", "years": 4, "location": "seattle"}
+
+
+@pytest.fixture
+async def pooled(tmp_path: Path, validator: PayloadValidator) -> AsyncIterator[Harness]:
+    """The bot with one real drawing process, as it runs in production."""
+    running = Harness(
+        make_config(tmp_path, chart_workers=1),
+        validator=validator,
+        extra_extensions=TEST_EXTENSIONS,
+    )
+    await running.start()
+    try:
+        yield running
+    finally:
+        await running.stop()
+    assert running.server.violations == [], "payloads Discord would refuse"
+    assert running.server.unhandled == [], "requests the emulator does not know"
+
+
+def chart_image(message: StoredMessage) -> Image.Image:
+    (stored,) = message.files
+    assert message.embed["image"]["url"] == f"attachment://{stored.filename}"
+    image = Image.open(io.BytesIO(stored.data))
+    assert image.format == "PNG" and image.mode == "P"
+    return image
+
+
+def labels(message: StoredMessage) -> list[str]:
+    return [str(button.get("label")) for button in message.buttons()]
+
+
+def offers_chart(record: InteractionRecord) -> bool:
+    return bool(record.messages()) and "Show chart" in labels(record.message)
+
+
+async def test_charts_come_from_the_pool_and_identical_ones_are_drawn_once(
+    pooled: Harness,
+) -> None:
+    charts = bot_of(pooled).charts
+    first_user, second_user = pooled.server.add_user("first"), pooled.server.add_user("second")
+    first = await with_chart(
+        await run(pooled, first_user, pooled.server.dm(first_user), "estimate", ESTIMATE)
+    )
+    drawn = charts.drawn
+    second = await with_chart(
+        await run(pooled, second_user, pooled.server.dm(second_user), "estimate", ESTIMATE)
+    )
+    # The same chart for someone else: what it shows is the key, not who asked.
+    assert charts.drawn == drawn
+    assert first.files[0].data == second.files[0].data
+    assert chart_image(first).width == 800
+    other = await with_chart(
+        await run(pooled, first_user, pooled.server.dm(first_user), "compare roles", ESTIMATE)
+    )
+    assert charts.drawn == drawn + 1 and chart_image(other).height > chart_image(first).height
+
+
+async def edited(
+    harness: Harness, pressed: InteractionRecord, answer: StoredMessage
+) -> StoredMessage:
+    """The answer a "Show chart" press edits: the message the button is on."""
+    await pressed.wait_for(lambda r: bool(harness.server.messages[answer.id].files), timeout=10)
+    return harness.server.messages[answer.id]
+
+
+async def overloaded(harness: Harness) -> None:
+    # A queue already at its bound: the next chart is refused at once.
+    bot_of(harness).charts.queue_limit = 0
+
+
+@pytest.mark.parametrize(
+    ("command", "options"),
+    [
+        ("estimate", ESTIMATE),
+        ("compare roles", ESTIMATE),
+        ("compare locations", {"places": "london, berlin, toronto", "role": "ml_engineer"}),
+    ],
+)
+async def test_full_queue_answers_without_chart_and_show_chart_draws_it(
+    pooled: Harness, command: str, options: dict[str, object]
+) -> None:
+    await overloaded(pooled)
+    user = pooled.server.add_user("busy")
+    record = await pooled.driver.slash(user, pooled.server.dm(user), command, options)
+    await record.wait_for(offers_chart, timeout=10)
+    answer = record.message
+    assert answer.files == [] and "image" not in answer.embed
+    before = labels(answer)
+    pressed = await pooled.driver.press(user, answer, "Show chart")
+    answer = await edited(pooled, pressed, answer)
+    chart_image(answer)
+    # The chart replaced its button; the other buttons stay.
+    assert labels(answer) == [label for label in before if label != "Show chart"]
+    assert pressed.response_type == 6
+    assert pooled.server.stats.unknown_interactions == 0
+
+
+async def test_show_chart_is_only_for_the_owner_and_survives_a_restart(pooled: Harness) -> None:
+    await overloaded(pooled)
+    owner, other = pooled.server.add_user("owner"), pooled.server.add_user("other")
+    place = pooled.server.dm(owner)
+    record = await pooled.driver.slash(owner, place, "estimate", {**ESTIMATE, "public": True})
+    await record.wait_for(offers_chart, timeout=10)
+    refused = await pooled.driver.press(other, record.message, "Show chart")
+    await refused.wait_settled()
+    assert "belong to someone else" in refused.message.text()
+    assert refused.message.ephemeral and record.message.files == []
+    # What was offered in memory is gone after a restart: the history entry is enough.
+    bot_of(pooled).charts.offers.clear()
+    pressed = await pooled.driver.press(owner, record.message, "Show chart")
+    answer = await edited(pooled, pressed, record.message)
+    assert (
+        chart_image(answer)
+        and answer.embed["title"] == "Machine Learning Engineer · 4 years · Seattle, WA"
+    )
