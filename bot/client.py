@@ -14,6 +14,7 @@ from discord.ext import commands
 import cogs
 from bot.config import Config
 from bot.errors import report_error
+from bot.offer_views import OFFER_ITEMS
 from bot.salary.model import SalaryModel, get_model
 from bot.sync import sync_if_changed
 from bot.views import DYNAMIC_ITEMS
@@ -93,7 +94,7 @@ class SalaryBot(commands.Bot):
         self.model = get_model()
         for name in (*extension_names(), *self.extra_extensions):
             await self.load_extension(name)
-        self.add_dynamic_items(*DYNAMIC_ITEMS)
+        self.add_dynamic_items(*DYNAMIC_ITEMS, *OFFER_ITEMS)
         if self.auto_sync:
             await sync_if_changed(self, self.config.dev_guild_id)
 
