@@ -79,7 +79,7 @@ def counter_script(review: OfferReview, query: SalaryQuery) -> str:
     return (
         f"\"I'm excited about the role. For a {person_in_band(query)} the market band puts "
         f"a strong candidate at {money(counter.strong_low, cur)}-"
-        f"{money(counter.strong_high, cur)} base. Could you get me to "
+        f"{money(counter.strong_high, cur)} base. Could we move my base to "
         f'{money(counter.ask, cur)}?"'
     )
 
