@@ -19,6 +19,7 @@ from bot.errors import report_error
 from bot.flows.reply import ChartOffer
 from bot.gateway_guard import guard_parsers
 from bot.limits import Budget, TokenBuckets
+from bot.offer_views import OFFER_ITEMS
 from bot.render.pool import ChartRenderer
 from bot.salary.model import SalaryModel, get_model
 from bot.sync import STALE_COMMAND_ERRORS, answer_stale_command, sync_if_changed
@@ -121,7 +122,7 @@ class SalaryBot(commands.Bot):
         await self.charts.start()
         for name in (*extension_names(), *self.extra_extensions):
             await self.load_extension(name)
-        self.add_dynamic_items(*DYNAMIC_ITEMS)
+        self.add_dynamic_items(*DYNAMIC_ITEMS, *OFFER_ITEMS)
         if self.auto_sync:
             await sync_if_changed(self, self.config.dev_guild_id)
 

@@ -23,6 +23,9 @@ from bot.emulator.records import InteractionRecord, StoredMessage
 from bot.emulator.server import EmulatedUser, Place
 from bot.limits import Unlimited
 
+# The console's way to right-click a message: post the text, then run the menu on it.
+CHECK_RANGE = "/check-range"
+RANGE_MENU = "Check this salary range"
 # One local person, the same on every run, so their saved profile carries over.
 CONSOLE_USER_ID = 100_000_000_000_000_001
 ANSWER_TIMEOUT_S = 20.0
@@ -30,6 +33,8 @@ HELP = """Type a slash command as in Discord, e.g.
   /about
   /estimate role:ml_engineer years:4 location:seattle
   /compare roles location:"San Francisco"
+  /check-range Senior ML engineer, $150k-$200k   (posts the text, then runs the
+                                                  "Check this salary range" menu on it)
 Type a button's label to press it (buttons of the last answer are listed under it).
 Options with spaces need quotes. Tab completes commands, options and values.
 'help' shows this, 'quit' or end of input leaves."""
@@ -149,6 +154,12 @@ class Console:
         await self._show(record, read_line)
 
     async def _send(self, line: str) -> InteractionRecord:
+        head, _, text = line.partition(" ")
+        if head.lower() == CHECK_RANGE:
+            if not text.strip():
+                raise UsageError(f"type the message after {CHECK_RANGE}")
+            message = self.harness.server.post(self.user, self.place, text.strip())
+            return await self.driver.message_command(self.user, self.place, RANGE_MENU, message)
         if line.startswith("/"):
             command, options = parse_line(line)
             return await self.driver.slash(self.user, self.place, command, options)

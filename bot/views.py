@@ -19,28 +19,21 @@ from bot.fill import Filled
 from bot.flows.answers import answer_estimate, answer_role_comparison, answer_tips, show_chart
 from bot.ids import parse_id
 from bot.interaction import Interaction, ours
-from bot.limits import wait_message
-from bot.privacy import Visibility
+from bot.offer_views import open_offer_form
 from bot.render.embeds import deleted_text, history_line
 from bot.salary import fields, taxonomy
 from bot.salary.query import SalaryQuery, parse_query
+from bot.view_base import VIEW_TIMEOUT_S, TimeoutView, visibility_of, within_limits
 from db.models import HistoryEntry, ProfileUpdate
 
 log = logging.getLogger(__name__)
 
-VIEW_TIMEOUT_S = 600.0  # well inside the 15 minutes an interaction token lives
 STALE = (
     "That answer is no longer stored (history keeps your last 50 queries). Run the command again."
 )
 NOT_YOURS = "These buttons belong to someone else's answer. Run `/estimate` for your own."
 # A custom_id or value no version of the bot made: a tampered or very old client.
 UNREADABLE = "That button is out of date. Run the command again."
-
-
-def _visibility_of(interaction: Interaction) -> Visibility:
-    """Answers to a button press are as private as the message the button is on."""
-    message = interaction.message
-    return Visibility(ephemeral=bool(message and message.flags.ephemeral))
 
 
 async def _entry(interaction: Interaction, owner: int, entry_id: int) -> HistoryEntry | None:
@@ -50,41 +43,9 @@ async def _entry(interaction: Interaction, owner: int, entry_id: int) -> History
     return entry
 
 
-async def within_limits(interaction: discord.Interaction) -> bool:
-    """Buttons re-run estimates too, so they spend the heavy commands' per-user budget."""
-    wait = await ours(interaction).client.budget.take(interaction.user.id)
-    if wait is not None:
-        await send_private(interaction, wait_message(wait))
-        return False
-    return True
-
-
-class TimeoutView(discord.ui.View):
-    """A view that greys its buttons out when it times out, and reports errors privately."""
-
-    origin: Interaction | None = None
-
-    async def on_timeout(self) -> None:
-        for child in self.children:
-            # Answer buttons and the history menu are dynamic items wrapping the real component.
-            item = child.item if isinstance(child, discord.ui.DynamicItem) else child
-            if isinstance(item, discord.ui.Button | discord.ui.Select):
-                item.disabled = True
-        if self.origin is not None:
-            try:
-                await self.origin.edit_original_response(view=self)
-            except discord.HTTPException as error:
-                log.info("could not disable expired buttons: %s", error)
-
-    async def on_error(
-        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
-    ) -> None:
-        await report_error(interaction, error)
-
-
 class AnswerButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"ans:(?P<action>up|roles|tips|save):(?P<owner>[0-9]{1,20}):(?P<entry>[0-9]{1,20})",
+    template=r"ans:(?P<action>up|roles|tips|save|offer):(?P<owner>[0-9]{1,20}):(?P<entry>[0-9]{1,20})",
 ):
     def __init__(self, action: str, owner: int, entry_id: int, label: str) -> None:
         style = discord.ButtonStyle.primary if action == "up" else discord.ButtonStyle.secondary
@@ -136,7 +97,7 @@ async def _level_up(interaction: Interaction, query: SalaryQuery) -> None:
     await answer_estimate(
         interaction,
         Filled(raised),
-        _visibility_of(interaction),
+        visibility_of(interaction),
         view_for=EstimateView.under(interaction),
         before=before,
         changed=f"level {taxonomy.label('level', target)}",
@@ -144,11 +105,11 @@ async def _level_up(interaction: Interaction, query: SalaryQuery) -> None:
 
 
 async def _roles(interaction: Interaction, query: SalaryQuery) -> None:
-    await answer_role_comparison(interaction, Filled(query), _visibility_of(interaction))
+    await answer_role_comparison(interaction, Filled(query), visibility_of(interaction))
 
 
 async def _tips(interaction: Interaction, query: SalaryQuery) -> None:
-    await answer_tips(interaction, Filled(query), _visibility_of(interaction))
+    await answer_tips(interaction, Filled(query), visibility_of(interaction))
 
 
 async def _save(interaction: Interaction, query: SalaryQuery) -> None:
@@ -159,7 +120,11 @@ async def _save(interaction: Interaction, query: SalaryQuery) -> None:
     )
 
 
-ACTIONS = {"up": _level_up, "roles": _roles, "tips": _tips, "save": _save}
+async def _offer(interaction: Interaction, query: SalaryQuery) -> None:
+    await open_offer_form(interaction, query)
+
+
+ACTIONS = {"up": _level_up, "roles": _roles, "tips": _tips, "save": _save, "offer": _offer}
 
 
 class EstimateView(TimeoutView):
@@ -171,6 +136,7 @@ class EstimateView(TimeoutView):
         self.add_item(AnswerButton("roles", owner, entry_id, "Compare roles"))
         self.add_item(AnswerButton("tips", owner, entry_id, "Tips for me"))
         self.add_item(AnswerButton("save", owner, entry_id, "Save as my profile"))
+        self.add_item(AnswerButton("offer", owner, entry_id, "Check an offer"))
 
     @classmethod
     def under(cls, interaction: Interaction) -> Callable[[HistoryEntry, SalaryQuery], EstimateView]:
@@ -233,7 +199,7 @@ class HistoryMenu(
                 return
             query = parse_query(**entry.query)
             await answer_estimate(
-                typed, Filled(query), _visibility_of(typed), view_for=EstimateView.under(typed)
+                typed, Filled(query), visibility_of(typed), view_for=EstimateView.under(typed)
             )
         except Exception as error:
             await report_error(interaction, error)

@@ -46,7 +46,8 @@ def about_embed() -> discord.Embed:
         title="ML Salary Bot",
         description=(
             "Salary bands (P10 to P90) for machine learning careers: `/estimate` for your band, "
-            "`/compare` across roles or places, `/tips` for what would raise your pay most."
+            "`/compare` across roles or places, `/tips` for what would raise your pay most, "
+            "`/offer` to check an offer and what to counter with."
         ),
         colour=discord.Colour.blurple(),
     )

@@ -20,6 +20,9 @@ MESSAGE_COMPONENT = 3
 AUTOCOMPLETE = 4
 MODAL_SUBMIT = 5
 
+# Application command types.
+CHAT_INPUT, USER_COMMAND, MESSAGE_COMMAND = 1, 2, 3
+
 SUB_COMMAND = 1
 SUB_COMMAND_GROUP = 2
 STRING, INTEGER, BOOLEAN, USER, CHANNEL, ROLE, MENTIONABLE, NUMBER = 3, 4, 5, 6, 7, 8, 9, 10
@@ -45,6 +48,37 @@ class Driver:
     ) -> InteractionRecord:
         """Run `/command [subcommand] option:value ...` and return its record (not yet settled)."""
         data = self.command_data(place, command, options or {})
+        return await self._send(APPLICATION_COMMAND, user, place, data)
+
+    async def message_command(
+        self, user: EmulatedUser, place: Place, name: str, target: Json
+    ) -> InteractionRecord:
+        """Right-click `target` (a message from `server.post`) and pick the app command `name`.
+
+        Discord sends an APPLICATION_COMMAND with data.type 3, the target's id and the
+        message itself under resolved.messages.
+        """
+        catalogue = self.server.commands_for(place.guild_id)
+        command = next(
+            (c for c in catalogue if c["name"] == name and c.get("type") == MESSAGE_COMMAND),
+            None,
+        )
+        if command is None:
+            menus = [c["name"] for c in catalogue if c.get("type") == MESSAGE_COMMAND]
+            raise UsageError(
+                f"no message command {name!r} (message commands: {', '.join(menus) or 'none'})"
+            )
+        if target.get("channel_id") != str(place.channel_id):
+            raise UsageError("that message is not in this channel")
+        data: Json = {
+            "id": command["id"],
+            "name": command["name"],
+            "type": MESSAGE_COMMAND,
+            "target_id": target["id"],
+            "resolved": {"messages": {target["id"]: target}},
+        }
+        if command.get("guild_id"):
+            data["guild_id"] = command["guild_id"]  # only for commands registered to a guild
         return await self._send(APPLICATION_COMMAND, user, place, data)
 
     async def autocomplete(
@@ -158,7 +192,11 @@ class Driver:
         words = command.strip().lstrip("/").split()
         if not words:
             raise UsageError("type a command, for example /about")
-        catalogue = {c["name"]: c for c in self.server.commands_for(place.guild_id)}
+        catalogue = {
+            c["name"]: c
+            for c in self.server.commands_for(place.guild_id)
+            if c.get("type", CHAT_INPUT) == CHAT_INPUT
+        }
         top = catalogue.get(words[0])
         if top is None:
             known = ", ".join("/" + name for name in sorted(catalogue)) or "none synced"

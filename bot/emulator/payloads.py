@@ -172,3 +172,30 @@ def message(
             "authorizing_integration_owners": {},
         }
     return payload
+
+
+def user_message(
+    *, message_id: int, channel_id: int, author: Json, content: str, guild_id: int | None
+) -> Json:
+    """A message a person typed in a channel, as Discord sends it in resolved.messages."""
+    payload: Json = {
+        "id": str(message_id),
+        "channel_id": str(channel_id),
+        "author": author,
+        "content": content,
+        "timestamp": iso_now(),
+        "edited_timestamp": None,
+        "tts": False,
+        "mention_everyone": False,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": [],
+        "components": [],
+        "pinned": False,
+        "type": 0,
+        "flags": 0,
+    }
+    if guild_id is not None:
+        payload["guild_id"] = str(guild_id)
+    return payload

@@ -167,6 +167,8 @@ async def overwrite_commands(request: web.Request) -> web.Response:
             type=command.get("type", 1),
         )
         echoed.setdefault("default_member_permissions", None)
+        # User and message commands have no description; Discord echoes an empty one.
+        echoed.setdefault("description", "")
         if guild_id is not None:
             echoed["guild_id"] = str(guild_id)
         stored.append(echoed)

@@ -47,6 +47,8 @@ class EmulatorServer:
         self.global_commands: list[Json] = []
         self.guild_commands: dict[int, list[Json]] = {}
         self.command_syncs = 0
+        # What people typed in channels, by id: the targets of message commands.
+        self.user_messages: dict[int, Json] = {}
         self.faults: list[Fault] = []
         self.violations: list[str] = []
         self.unhandled: list[str] = []
@@ -131,6 +133,18 @@ class EmulatorServer:
         channel_id = self.ids.next()
         self.dm_channels[channel_id] = payloads.dm_channel(channel_id, user.payload)
         return Place(channel_id=channel_id)
+
+    def post(self, user: EmulatedUser, place: Place, content: str) -> Json:
+        """`user` types `content` in `place`: a message the bot can be asked about."""
+        message = payloads.user_message(
+            message_id=self.ids.next(),
+            channel_id=place.channel_id,
+            author=user.payload,
+            content=content,
+            guild_id=place.guild_id,
+        )
+        self.user_messages[int(message["id"])] = message
+        return message
 
     def commands_for(self, guild_id: int | None) -> list[Json]:
         """What a user sees in the command picker at that place: guild commands shadow globals."""

@@ -84,7 +84,7 @@ def chart_file(data: bytes) -> discord.File:
 async def complete_answer(
     interaction: Interaction,
     embed: discord.Embed,
-    chart: ChartSpec,
+    chart: ChartSpec | Callable[[], bytes],
     view: discord.ui.View | None = None,
     *,
     entry: HistoryEntry | None = None,
@@ -97,9 +97,13 @@ async def complete_answer(
     client = interaction.client
     changes: dict[str, Any] = {}
     try:
-        data = await client.charts.render(chart)
+        if isinstance(chart, ChartSpec):
+            data = await client.charts.render(chart)
+        else:
+            # Charts of their own kind (offers) are rare: drawn on a thread, not cached.
+            data = await asyncio.to_thread(chart)
     except ChartsBusy:
-        if entry is not None:
+        if entry is not None and isinstance(chart, ChartSpec):
             client.charts.offer(interaction.user.id, entry.id, chart)
             view = client.offer_chart(view, entry)
     except Exception:

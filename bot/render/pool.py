@@ -15,6 +15,7 @@ import contextlib
 import ctypes
 import logging
 import multiprocessing
+import os
 import signal
 import sys
 from collections import OrderedDict
@@ -41,13 +42,15 @@ class ChartsBusy(Exception):
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
-def _die_with_the_bot() -> None:
+def _die_with_the_bot(bot_pid: int) -> None:
     """A worker whose bot was killed (SIGKILL, a crash) must not live on holding its pipes."""
-    if not sys.platform.startswith("linux"):
-        return
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    # The bot may have died while this worker was still starting, before the line above.
+    if os.getppid() != bot_pid:
+        os._exit(0)
 
 
 def _warm_up() -> bytes:
@@ -79,7 +82,10 @@ class ChartRenderer:
         # Spawned, not forked: a fork of a process with an event loop and threads may hang.
         context = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=context, initializer=_die_with_the_bot
+            max_workers=self.workers,
+            mp_context=context,
+            initializer=_die_with_the_bot,
+            initargs=(os.getpid(),),
         )
 
     async def start(self) -> None:

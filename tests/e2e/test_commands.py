@@ -85,6 +85,7 @@ async def test_estimate_answers_with_band_pay_parts_factors_sample_and_chart(
         "Compare roles",
         "Tips for me",
         "Save as my profile",
+        "Check an offer",
     ]
 
     charted = await with_chart(record)
@@ -424,7 +425,7 @@ async def test_buttons_are_greyed_out_when_the_view_times_out(
     message = await with_chart(record)
     assert not any(b.get("disabled") for b in message.buttons())
     await record.wait_for(lambda r: all(b.get("disabled") for b in r.message.buttons()), timeout=5)
-    assert len(record.message.buttons()) == 4
+    assert len(record.message.buttons()) == 5  # "Check an offer" joined the four
     assert record.message.files, "the chart stays"
 
     listed = await run(harness, user, place, "history")

@@ -1,0 +1,150 @@
+"""Offers: one checked against the band, two side by side, a pay range found in a message.
+
+Nothing here writes to the store except `save_offers`, which runs only when the person
+presses "Save to history": an offer is theirs to keep or not.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import discord
+
+from bot.errors import UserError
+from bot.fill import YOU, Filled, describe_sources
+from bot.flows.asker import Asker
+from bot.flows.memory import headline
+from bot.flows.reply import complete_answer, send
+from bot.interaction import Interaction
+from bot.privacy import Visibility
+from bot.render.offer import compare_embed, offer_chart, offer_embed, range_embed
+from bot.salary import fields
+from bot.salary.offer import OfferReview, OfferTerms, offer_currency, percentile_of, review_offer
+from bot.salary.pay_range import find_pay_range, job_in_text
+from bot.salary.query import SalaryQuery
+from bot.salary.results import SalaryEstimate
+from db.models import HistoryEntry
+
+log = logging.getLogger(__name__)
+
+# Builds the buttons under an offer answer from what it weighed (kept in memory, not stored).
+OfferViewFactory = Callable[[SalaryQuery, list[OfferTerms]], discord.ui.View]
+
+NO_RANGE = (
+    "I found no pay range in that message. I read ranges such as $150k-$200k, "
+    "150-200k EUR, up to 180k or 180k+."
+)
+
+
+def in_offer_currency(filled: Filled, offers: list[OfferTerms]) -> SalaryQuery:
+    """The query in the currency the amounts name; a clash with a typed currency is refused."""
+    typed = filled.query.currency if filled.sources.get("currency") == YOU else None
+    currency = offer_currency(offers, typed, filled.query.answer_currency)
+    if currency == filled.query.answer_currency:
+        return filled.query
+    return filled.query.model_copy(update={"currency": currency})
+
+
+def _review(
+    interaction: Interaction, query: SalaryQuery, terms: OfferTerms
+) -> tuple[OfferReview, SalaryEstimate]:
+    estimate = interaction.client.model.estimate(query)
+    return review_offer(terms, estimate.base, estimate.currency), estimate
+
+
+async def answer_offer(
+    interaction: Interaction,
+    filled: Filled,
+    terms: OfferTerms,
+    visibility: Visibility,
+    *,
+    view_for: OfferViewFactory | None = None,
+) -> OfferReview:
+    query = in_offer_currency(filled, [terms])
+    review, estimate = _review(interaction, query, terms)
+    embed = offer_embed(review, estimate, describe_sources(filled))
+    await send(interaction, visibility, embed=embed)
+    view = view_for(query, [terms]) if view_for is not None else None
+    title = f"Offer by year · {review.placement.label()} base"
+    await complete_answer(interaction, embed, lambda: offer_chart([review], title), view)
+    return review
+
+
+async def answer_offer_comparison(
+    interaction: Interaction,
+    filled: Filled,
+    first: OfferTerms,
+    second: OfferTerms,
+    visibility: Visibility,
+    *,
+    view_for: OfferViewFactory | None = None,
+) -> tuple[OfferReview, OfferReview]:
+    query = in_offer_currency(filled, [first, second])
+    review_a, estimate = _review(interaction, query, first)
+    review_b, _ = _review(interaction, query, second)
+    embed = compare_embed(review_a, review_b, estimate, describe_sources(filled))
+    await send(interaction, visibility, embed=embed)
+    view = view_for(query, [first, second]) if view_for is not None else None
+    await complete_answer(
+        interaction,
+        embed,
+        lambda: offer_chart([review_a, review_b], "Offers A and B by year"),
+        view,
+    )
+    return review_a, review_b
+
+
+def offer_headline(
+    interaction: Interaction, query: SalaryQuery, offers: Sequence[OfferTerms]
+) -> dict[str, Any]:
+    """What a saved offer keeps: the band's headline numbers and the terms as typed."""
+    estimate = interaction.client.model.estimate(query)
+    summary = headline("offer", estimate.base, estimate.currency, estimate.sample_size)
+    summary["offers"] = [
+        {
+            **terms.model_dump(mode="json"),
+            "percentile": percentile_of(terms.base, estimate.base).label(),
+        }
+        for terms in offers
+    ]
+    return summary
+
+
+async def save_offers(
+    interaction: Interaction, query: SalaryQuery, offers: Sequence[OfferTerms]
+) -> HistoryEntry:
+    """Store an offer as a history entry: export lists it and delete erases it with the rest."""
+    said = query.model_dump(mode="json", exclude_defaults=True)
+    summary = offer_headline(interaction, query, offers)
+    return await interaction.client.store.history.add(interaction.user.id, said, summary)
+
+
+async def answer_range_check(interaction: Interaction, text: str, asker: Asker) -> None:
+    """Where a range quoted in a message sits in the band; never shown to anyone else."""
+    private = asker.visibility(False)
+    found = find_pay_range(text)
+    if found is None:
+        await send(interaction, private, content=NO_RANGE)
+        return
+    if found.unsupported_currency:
+        raise UserError(
+            f"That range is in {found.unsupported_currency}, which I can't weigh yet: "
+            "I answer in USD, CAD, EUR, GBP and INR."
+        )
+    given: dict[str, Any] = dict(job_in_text(text))
+    if found.currency:
+        given["currency"] = found.currency
+    filled = asker.fill(given)
+    estimate = interaction.client.model.estimate(filled.query)
+    low = percentile_of(found.low, estimate.base) if found.low is not None else None
+    high = percentile_of(found.high, estimate.base) if found.high is not None else None
+    named = [fields.label(name) for name in given if name != "currency"]
+    notes = [f"From the message: {', '.join(named)}."] if named else []
+    if sources := describe_sources(filled):
+        notes.append(sources)
+    if not found.currency:
+        notes.append(f"The message names no currency: read as {estimate.currency}.")
+    embed = range_embed(found, low, high, estimate, " ".join(notes) or None)
+    await send(interaction, private, embed=embed)

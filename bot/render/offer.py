@@ -1,0 +1,269 @@
+"""Offers as embeds and as a year-by-year stacked bar chart (Pillow, the band chart's look)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+import discord
+from PIL import Image, ImageDraw
+
+from bot.render import band_chart as bc
+from bot.render.embeds import COLOUR, band_text, clip, describe_person, lines_within, money
+from bot.salary import taxonomy
+from bot.salary.offer import COMPARE_YEARS, OfferReview, OfferTerms, Placement, winner
+from bot.salary.pay_range import PayRange
+from bot.salary.query import SalaryQuery
+from bot.salary.results import SalaryEstimate
+
+ASSUMED = (
+    "Assumed: base flat every year (no raises), bonus paid at target, equity at the grant "
+    "value (flat stock price), sign-on paid in year one. Percentiles are log-linear between "
+    "the band's P10-P90; outside it they read below P10 or above P90."
+)
+COUNTER_REASON = {
+    "under_strong": "the base is under P65-P75, where a strong candidate can argue to be; "
+    "the ask aims at P70 but stays within 15% of the offer, as larger counters rarely land",
+    "in_strong": "the base is inside P65-P75; the top of it is a fair ask",
+    "above_strong": "the base is already above P75, so a modest step up, capped at P90",
+    "top": "the base is above P90: ask for sign-on or equity rather than more base",
+}
+
+
+def person_in_band(query: SalaryQuery) -> str:
+    """ "senior Machine Learning Engineer in Seattle, WA"."""
+    role = taxonomy.label("role", query.role) if query.role else "any role"
+    level = query.effective_level
+    who = f"{taxonomy.label('level', level).split(' (')[0].lower()} {role}" if level else role
+    place = taxonomy.label("location", query.location) if query.location else "any location"
+    return f"{who} in {place}"
+
+
+def terms_line(terms: OfferTerms, currency: str) -> str:
+    bonus = (
+        f"{terms.bonus_percent:g}% ({money(terms.bonus, currency)})"
+        if terms.bonus_percent is not None
+        else money(terms.bonus, currency)
+    )
+    equity = (
+        f"{money(terms.equity, currency)} vesting {terms.vesting.describe()}"
+        if terms.equity
+        else "none"
+    )
+    return (
+        f"Base {money(terms.base, currency)} · bonus {bonus} · equity {equity} · "
+        f"sign-on {money(terms.sign_on, currency)}"
+    )
+
+
+def year_lines(review: OfferReview) -> list[str]:
+    cur = review.currency
+    lines = ["`Year   Base  Bonus Equity Sign-on  Total`"]
+    for row in review.rows:
+        cells = (row.base, row.bonus, row.equity, row.sign_on, row.total)
+        lines.append(
+            f"`{row.year:>4} "
+            + " ".join(f"{money(v, cur):>6}" for v in cells[:3])
+            + f" {money(cells[3], cur):>7} {money(cells[4], cur):>6}`"
+        )
+    return lines
+
+
+def counter_script(review: OfferReview, query: SalaryQuery) -> str:
+    counter, cur = review.counter, review.currency
+    if counter.reason == "top":
+        return (
+            f'"Thank you, the base is strong. For a {person_in_band(query)}, could we look at '
+            'a larger sign-on bonus or grant instead?"'
+        )
+    return (
+        f"\"I'm excited about the role. For a {person_in_band(query)} the market band puts "
+        f"a strong candidate at {money(counter.strong_low, cur)}-"
+        f"{money(counter.strong_high, cur)} base. Could we move my base to "
+        f'{money(counter.ask, cur)}?"'
+    )
+
+
+def offer_embed(review: OfferReview, estimate: SalaryEstimate, note: str | None) -> discord.Embed:
+    cur, query = review.currency, estimate.query
+    place = review.placement.label()
+    embed = discord.Embed(title=clip(f"Offer check · {describe_person(query)}", 256), colour=COLOUR)
+    embed.description = (
+        f"The base {money(review.terms.base, cur)} is **{place}** for a "
+        f"{person_in_band(query)}.\n{terms_line(review.terms, cur)}"
+    )
+    embed.add_field(name="Base band", value=band_text(review.band, cur), inline=False)
+    embed.add_field(name="First year", value=money(review.first_year, cur))
+    embed.add_field(
+        name=f"Average over {len(review.rows)} years", value=money(review.average_year, cur)
+    )
+    embed.add_field(name=f"{COMPARE_YEARS}-year total", value=money(review.four_year, cur))
+    embed.add_field(name="Year by year", value=lines_within(year_lines(review)), inline=False)
+    counter = review.counter
+    embed.add_field(
+        name=f"Counter-offer: ask for {money(counter.ask, cur)} base",
+        value=clip(
+            f"Why: {COUNTER_REASON[counter.reason]}.\n{counter_script(review, query)}", 1024
+        ),
+        inline=False,
+    )
+    notes = [note] if note else []
+    notes.append(ASSUMED)
+    embed.add_field(name="Notes", value=lines_within(notes), inline=False)
+    embed.set_footer(
+        text=clip(f"Band from {estimate.cell} · nothing is stored unless you save it", 2048)
+    )
+    return embed
+
+
+WINNER_TEXT = {"first": "Offer A", "second": "Offer B", "tie": "A tie (within 0.5%)"}
+
+
+def compare_embed(
+    first: OfferReview, second: OfferReview, estimate: SalaryEstimate, note: str | None
+) -> discord.Embed:
+    cur, query = first.currency, estimate.query
+    embed = discord.Embed(title=clip(f"Two offers · {describe_person(query)}", 256), colour=COLOUR)
+    year_one = winner(first.first_year, second.first_year)
+    four = winner(first.four_year, second.four_year)
+    embed.description = (
+        f"Year one: **{WINNER_TEXT[year_one]}** "
+        f"({money(first.first_year, cur)} vs {money(second.first_year, cur)}). "
+        f"Over {COMPARE_YEARS} years: **{WINNER_TEXT[four]}** "
+        f"({money(first.four_year, cur)} vs {money(second.four_year, cur)})."
+    )
+    for name, review in (("Offer A", first), ("Offer B", second)):
+        lines = [
+            f"{terms_line(review.terms, cur)}",
+            f"Base {review.placement.label()} for a {person_in_band(query)}.",
+            *year_lines(review),
+        ]
+        embed.add_field(name=name, value=lines_within(lines), inline=False)
+    notes = [note] if note else []
+    notes.append(ASSUMED)
+    embed.add_field(name="Notes", value=lines_within(notes), inline=False)
+    embed.set_footer(text="Nothing is stored unless you save it")
+    return embed
+
+
+def range_embed(
+    found: PayRange,
+    low: Placement | None,
+    high: Placement | None,
+    estimate: SalaryEstimate,
+    note: str | None,
+) -> discord.Embed:
+    cur, query = estimate.currency, estimate.query
+    who = person_in_band(query)
+    if low is not None and high is not None and found.low is not None and found.high is not None:
+        said = (
+            f"{money(found.low, cur)}-{money(found.high, cur)} runs from **{low.label()}** "
+            f"to **{high.label()}** for a {who}."
+        )
+    elif high is not None and found.high is not None:
+        said = f"Up to {money(found.high, cur)} tops out at **{high.label()}** for a {who}."
+    else:
+        assert low is not None and found.low is not None
+        said = f"From {money(found.low, cur)} starts at **{low.label()}** for a {who}."
+    embed = discord.Embed(title="Salary range check", colour=COLOUR, description=said)
+    embed.add_field(name="Range found", value=clip(found.text, 100) or "—")
+    embed.add_field(name="Base band", value=band_text(estimate.base, cur), inline=False)
+    if note:
+        embed.add_field(name="Notes", value=clip(note, 1024), inline=False)
+    embed.set_footer(text=clip(f"Band from {estimate.cell}", 2048))
+    return embed
+
+
+# --- the chart -------------------------------------------------------------------
+
+PARTS = (
+    ("Base", bc.BOX),
+    ("Bonus", (63, 205, 110)),
+    ("Equity", bc.HL_ACCENT),
+    ("Sign-on", (188, 140, 255)),
+)
+CHART_W, CHART_H = 800, 380
+TOP, BOTTOM, LEFT = 86, 60, 70
+
+
+def offer_chart(reviews: Sequence[OfferReview], title: str) -> bytes:
+    """Stacked bars per year: base, bonus, vested equity, sign-on; one bar per offer."""
+    fonts = bc._fonts()
+    img = Image.new("RGB", (CHART_W, CHART_H), bc.BG)
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((0, 0, CHART_W - 1, CHART_H - 1), outline=bc.BORDER)
+    draw.text(
+        (bc.PAD, bc.PAD),
+        bc._fit(title, fonts.title, CHART_W - 2 * bc.PAD),
+        font=fonts.title,
+        fill=bc.TEXT,
+        anchor="lt",
+    )
+    cur = reviews[0].currency
+    x = bc.PAD
+    for name, colour in PARTS:
+        draw.rectangle((x, 58, x + 12, 70), fill=colour)
+        draw.text((x + 18, 64), name, font=fonts.small, fill=bc.TEXT_SOFT, anchor="lm")
+        x += 30 + int(fonts.small.getlength(name)) + 12
+    if len(reviews) > 1:
+        draw.text(
+            (x + 8, 64), "left bar A, right bar B", font=fonts.small, fill=bc.MUTED, anchor="lm"
+        )
+    years = max(len(r.rows) for r in reviews)
+    peak = max(row.total for r in reviews for row in r.rows) or 1.0
+    ticks = bc.nice_ticks(0, peak, 5)
+    top_value = max(ticks[-1], peak)
+    plot_top, plot_bottom = TOP, CHART_H - BOTTOM
+    right = CHART_W - bc.PAD
+
+    def y_of(value: float) -> float:
+        return plot_bottom - (plot_bottom - plot_top) * value / top_value
+
+    for tick in ticks:
+        y = y_of(tick)
+        draw.line((LEFT, y, right, y), fill=bc.GRID)
+        draw.text((LEFT - 6, y), money(tick, cur), font=fonts.tick, fill=bc.MUTED, anchor="rm")
+    slot = (right - LEFT) / years
+    bar_w = min(60.0, slot * 0.7 / len(reviews))
+    for year in range(years):
+        centre = LEFT + slot * (year + 0.5)
+        draw.text(
+            (centre, plot_bottom + 8),
+            f"Year {year + 1}",
+            font=fonts.tick,
+            fill=bc.MUTED,
+            anchor="mt",
+        )
+        for i, review in enumerate(reviews):
+            if year >= len(review.rows):
+                continue
+            row = review.rows[year]
+            left = centre - bar_w * len(reviews) / 2 + i * bar_w + 2
+            level = 0.0
+            for (_part, colour), value in zip(
+                PARTS, (row.base, row.bonus, row.equity, row.sign_on), strict=True
+            ):
+                if value <= 0:
+                    continue
+                draw.rectangle(
+                    (left, y_of(level + value), left + bar_w - 4, y_of(level)), fill=colour
+                )
+                level += value
+            draw.text(
+                (left + (bar_w - 4) / 2, y_of(level) - 4),
+                money(level, cur),
+                font=fonts.value,
+                fill=bc.TEXT,
+                anchor="mb",
+            )
+    draw.line((LEFT, plot_bottom, right, plot_bottom), fill=bc.AXIS)
+    draw.text(
+        ((LEFT + right) / 2, CHART_H - 24),
+        f"{cur} per year · flat stock price, bonus at target",
+        font=fonts.subtitle,
+        fill=bc.MUTED,
+        anchor="mt",
+    )
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", compress_level=6)
+    return buf.getvalue()

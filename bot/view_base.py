@@ -1,0 +1,55 @@
+"""What every view shares: expiry, private errors, the per-user budget, answer privacy."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+
+from bot.errors import report_error, send_private
+from bot.interaction import Interaction, ours
+from bot.limits import wait_message
+from bot.privacy import Visibility
+
+log = logging.getLogger(__name__)
+
+VIEW_TIMEOUT_S = 600.0  # well inside the 15 minutes an interaction token lives
+
+
+def visibility_of(interaction: Interaction) -> Visibility:
+    """Answers to a button press are as private as the message the button is on."""
+    message = interaction.message
+    return Visibility(ephemeral=bool(message and message.flags.ephemeral))
+
+
+async def within_limits(interaction: discord.Interaction) -> bool:
+    """Buttons re-run estimates too, so they spend the heavy commands' per-user budget."""
+    wait = await ours(interaction).client.budget.take(interaction.user.id)
+    if wait is not None:
+        await send_private(interaction, wait_message(wait))
+        return False
+    return True
+
+
+class TimeoutView(discord.ui.View):
+    """A view that greys its buttons out when it times out, and reports errors privately."""
+
+    origin: Interaction | None = None
+
+    async def on_timeout(self) -> None:
+        for child in self.children:
+            # Answer buttons and the history menu are dynamic items wrapping the real component.
+            item = child.item if isinstance(child, discord.ui.DynamicItem) else child
+            if isinstance(item, discord.ui.Button | discord.ui.Select):
+                item.disabled = True
+        if self.origin is not None:
+            try:
+                await self.origin.edit_original_response(view=self)
+            except discord.HTTPException as error:
+                log.info("could not disable expired buttons: %s", error)
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
+    ) -> None:
+        await report_error(interaction, error)

@@ -1,0 +1,167 @@
+"""/offer check, /offer compare and the "Check this salary range" message menu."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.flows.asker import load_asker
+from bot.flows.offer import answer_offer, answer_offer_comparison, answer_range_check
+from bot.interaction import Interaction
+from bot.limits import spends_budget
+from bot.offer_views import OfferForm, OfferView
+from bot.options import (
+    COMPANY_CHOICES,
+    CURRENCY_CHOICES,
+    DESCRIPTIONS,
+    LEVEL_CHOICES,
+    given_options,
+    location_autocomplete,
+    role_autocomplete,
+)
+from bot.salary.offer import parse_offer
+
+if TYPE_CHECKING:
+    from bot.client import SalaryBot
+
+Amount = app_commands.Range[str, 1, 60]
+Short = app_commands.Range[str, 1, 100]
+TERMS = {
+    "base": "Base salary per year, e.g. 185k, $185,000 or 1.2M",
+    "bonus": "Target bonus: 15% or an amount such as 25k",
+    "equity": "Whole equity grant: 400k, or 2,000 shares x $50",
+    "vesting": "Vesting: 4 years 1-year cliff (default), 33/33/22/12, 5/15/40/40, no cliff",
+    "sign_on": "Sign-on bonus, e.g. 30k",
+}
+PERSON = {
+    "role": f"{DESCRIPTIONS['role']} (else your profile's)",
+    "years": DESCRIPTIONS["years"],
+    "level": DESCRIPTIONS["level"],
+    "location": DESCRIPTIONS["location"],
+    "company": DESCRIPTIONS["company"],
+    "currency": "Currency of the amounts (else the one they name, or your profile's)",
+    "public": DESCRIPTIONS["public"],
+}
+
+
+def _offer_options(prefix: str, which: str) -> dict[str, str]:
+    return {f"{prefix}{name}": f"{which}{text}"[:100] for name, text in TERMS.items()}
+
+
+class Offer(commands.Cog):
+    offer = app_commands.Group(name="offer", description="Is this offer fair, and what to ask for")
+
+    def __init__(self, bot: SalaryBot) -> None:
+        self.bot = bot
+        self.range_menu = app_commands.ContextMenu(
+            name="Check this salary range", callback=self.check_range
+        )
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.range_menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.range_menu.name, type=self.range_menu.type)
+
+    @offer.command(name="check", description="Where an offer sits in your band, year by year")
+    @app_commands.describe(**TERMS, **PERSON)
+    @app_commands.autocomplete(role=role_autocomplete, location=location_autocomplete)
+    @app_commands.choices(level=LEVEL_CHOICES, company=COMPANY_CHOICES, currency=CURRENCY_CHOICES)
+    @spends_budget
+    async def check(
+        self,
+        interaction: Interaction,
+        base: Amount | None = None,
+        bonus: Amount | None = None,
+        equity: Amount | None = None,
+        vesting: Amount | None = None,
+        sign_on: Amount | None = None,
+        role: Short | None = None,
+        years: app_commands.Range[int, 0, 50] | None = None,
+        level: str | None = None,
+        location: Short | None = None,
+        company: str | None = None,
+        currency: str | None = None,
+        public: bool | None = None,
+    ) -> None:
+        asker = await load_asker(interaction)
+        filled = asker.fill(_person(role, years, level, location, company, currency))
+        visibility = asker.visibility(public)
+        if base is None:
+            # No amounts: the form suits an offer letter better than one long command line.
+            await interaction.response.send_modal(OfferForm(filled, visibility))
+            return
+        terms = parse_offer(base=base, bonus=bonus, equity=equity, vesting=vesting, sign_on=sign_on)
+        await answer_offer(
+            interaction, filled, terms, visibility, view_for=OfferView.under(interaction)
+        )
+
+    @offer.command(name="compare", description="Two offers side by side: year one and four years")
+    @app_commands.describe(
+        **_offer_options("a_", "Offer A: "), **_offer_options("b_", "Offer B: "), **PERSON
+    )
+    @app_commands.autocomplete(role=role_autocomplete, location=location_autocomplete)
+    @app_commands.choices(level=LEVEL_CHOICES, company=COMPANY_CHOICES, currency=CURRENCY_CHOICES)
+    @spends_budget
+    async def compare(
+        self,
+        interaction: Interaction,
+        a_base: Amount,
+        b_base: Amount,
+        a_bonus: Amount | None = None,
+        a_equity: Amount | None = None,
+        a_vesting: Amount | None = None,
+        a_sign_on: Amount | None = None,
+        b_bonus: Amount | None = None,
+        b_equity: Amount | None = None,
+        b_vesting: Amount | None = None,
+        b_sign_on: Amount | None = None,
+        role: Short | None = None,
+        years: app_commands.Range[int, 0, 50] | None = None,
+        level: str | None = None,
+        location: Short | None = None,
+        company: str | None = None,
+        currency: str | None = None,
+        public: bool | None = None,
+    ) -> None:
+        asker = await load_asker(interaction)
+        filled = asker.fill(_person(role, years, level, location, company, currency))
+        first = parse_offer(
+            base=a_base, bonus=a_bonus, equity=a_equity, vesting=a_vesting, sign_on=a_sign_on
+        )
+        second = parse_offer(
+            base=b_base, bonus=b_bonus, equity=b_equity, vesting=b_vesting, sign_on=b_sign_on
+        )
+        await answer_offer_comparison(
+            interaction,
+            filled,
+            first,
+            second,
+            asker.visibility(public),
+            view_for=OfferView.under(interaction),
+        )
+
+    @spends_budget
+    async def check_range(self, interaction: Interaction, message: discord.Message) -> None:
+        asker = await load_asker(interaction)
+        await answer_range_check(interaction, message.content, asker)
+
+
+def _person(
+    role: str | None,
+    years: int | None,
+    level: str | None,
+    location: str | None,
+    company: str | None,
+    currency: str | None,
+) -> dict[str, Any]:
+    return given_options(
+        role=role, years=years, level=level, location=location, company=company, currency=currency
+    )
+
+
+async def setup(bot: SalaryBot) -> None:
+    await bot.add_cog(Offer(bot))

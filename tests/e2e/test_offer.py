@@ -1,0 +1,271 @@
+"""/offer check, the offer form, /offer compare and the "Check this salary range" menu."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.emulator.harness import Harness
+from bot.emulator.server import EmulatedUser, Place
+from bot.fill import fill_query
+from bot.offer_views import GONE, NOT_YOURS, SAVED, _held
+from bot.salary.offer import percentile_of
+from tests.e2e.support import WHERE, bot_of, field, no_mentions, place_for, run, with_chart
+
+SEATTLE = {"role": "mle", "level": "senior", "location": "seattle"}
+OFFER = {"base": "185k", "bonus": "15%", "equity": "400k", "sign_on": "30k"}
+MENU = "Check this salary range"
+
+
+async def offer(harness: Harness, user: EmulatedUser, place: Place, **extra: object):
+    record = await run(harness, user, place, "offer check", {**OFFER, **SEATTLE, **extra})
+    await with_chart(record)
+    return record
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_offer_check_places_the_base_and_tables_the_years(
+    harness: Harness, where: str
+) -> None:
+    user = harness.server.add_user("offer")
+    place = await place_for(harness, user, where)
+    record = await offer(harness, user, place)
+    message = record.message
+    assert message.ephemeral is (where == "guild"), "private by default in servers"
+    model = bot_of(harness).model
+    band = model.estimate(fill_query(SEATTLE, None).query).base
+    expected = percentile_of(185_000, band).label()
+    assert (
+        f"**{expected}** for a senior Machine Learning Engineer in Seattle, WA"
+        in (message.embed["description"])
+    )
+    table = field(message, "Year by year")
+    assert "$343K" in table and table.count("$313K") == 3  # 185 + 27.75 + 100 + 30
+    assert field(message, "First year") == "$343K"
+    assert field(message, "Average over 4 years") == "$320K"
+    assert "flat stock price" in field(message, "Notes")
+    assert field(message, "Counter-offer").startswith("Why:")
+    assert [b["label"] for b in message.buttons()] == [
+        "Save to history",
+        "Compare with another offer",
+    ]
+    assert message.files and message.files[0].data.startswith(b"\x89PNG")
+    no_mentions(message)
+    # Nothing of the offer is stored until the person saves it.
+    assert await bot_of(harness).store.history.recent(user.id) == []
+
+
+async def test_save_to_history_stores_the_offer_and_export_and_delete_cover_it(
+    harness: Harness,
+) -> None:
+    user = harness.server.add_user("saver")
+    place = await place_for(harness, user, "guild")
+    message = (await offer(harness, user, place)).message
+    other = harness.server.add_user("nosy")
+    refused = await harness.driver.press(other, message, "Save to history")
+    await refused.wait_settled()
+    assert refused.message.ephemeral and refused.message.content == NOT_YOURS
+    store = bot_of(harness).store
+    assert await store.history.recent(user.id) == []
+
+    saved = await harness.driver.press(user, message, "Save to history")
+    await saved.wait_settled()
+    assert saved.message.ephemeral and saved.message.content == SAVED
+    (entry,) = await store.history.recent(user.id)
+    assert entry.headline["command"] == "offer"
+    (terms,) = entry.headline["offers"]
+    assert (terms["base"], terms["bonus"], terms["equity"], terms["sign_on"]) == (
+        185_000,
+        27_750,
+        400_000,
+        30_000,
+    )
+    exported = await store.export_user(user.id)
+    assert exported["history"][0]["headline"]["offers"][0]["base"] == 185_000
+    await store.delete_user(user.id)
+    assert (await store.export_user(user.id))["history"] == []
+
+
+async def test_offer_buttons_after_the_offer_is_forgotten_say_so(harness: Harness) -> None:
+    user = harness.server.add_user("late")
+    place = harness.server.dm(user)
+    message = (await offer(harness, user, place)).message
+    _held.clear()  # as after a restart: unsaved offers live in memory only
+    pressed = await harness.driver.press(user, message, "Save to history")
+    await pressed.wait_settled()
+    assert pressed.message.content == GONE
+    assert await bot_of(harness).store.history.recent(user.id) == []
+
+
+async def test_public_only_when_asked(harness: Harness) -> None:
+    user = harness.server.add_user("loud")
+    place = await place_for(harness, user, "guild")
+    record = await offer(harness, user, place, public=True)
+    assert not record.message.ephemeral
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_offer_check_without_amounts_opens_the_form(harness: Harness, where: str) -> None:
+    user = harness.server.add_user("form")
+    place = await place_for(harness, user, where)
+    opened = await run(harness, user, place, "offer check", SEATTLE)
+    modal = opened.modal
+    assert modal["title"] == "Check an offer"
+    submitted = await harness.driver.submit_modal(
+        user,
+        place,
+        modal,
+        {
+            "Base salary (per year)": "$200,000",
+            "Target bonus": "10%",
+            "Equity grant (whole grant)": "2,000 shares x $150",
+            "Vesting": "5/15/40/40",
+            "Sign-on bonus": "",
+        },
+    )
+    await with_chart(submitted)
+    message = submitted.message
+    assert message.ephemeral is (where == "guild")
+    # 300k vesting 5/15/40/40: 15k, 45k, 120k, 120k on 200k + 20k.
+    table = field(message, "Year by year")
+    assert "$235K" in table and "$265K" in table and table.count("$340K") == 2
+
+
+async def test_check_an_offer_under_an_estimate_opens_the_form_for_that_person(
+    harness: Harness,
+) -> None:
+    user = harness.server.add_user("estimator")
+    place = await place_for(harness, user, "guild")
+    estimate = await run(harness, user, place, "estimate", SEATTLE)
+    await with_chart(estimate)
+    opened = await harness.driver.press(user, estimate.message, "Check an offer")
+    await opened.wait_settled()
+    submitted = await harness.driver.submit_modal(
+        user, place, opened.modal, {"Base salary (per year)": "185k"}
+    )
+    await with_chart(submitted)
+    assert submitted.message.ephemeral, "as private as the estimate it came from"
+    assert "Seattle, WA" in submitted.message.embed["title"]
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_offer_compare_says_which_wins_in_year_one_and_over_four_years(
+    harness: Harness, where: str
+) -> None:
+    user = harness.server.add_user("chooser")
+    place = await place_for(harness, user, where)
+    record = await run(
+        harness,
+        user,
+        place,
+        "offer compare",
+        {
+            "a_base": "185k",
+            "a_bonus": "15%",
+            "a_equity": "400k",
+            "a_sign_on": "30k",
+            "b_base": "200k",
+            "b_bonus": "10%",
+            "b_equity": "300k",
+            "b_vesting": "5/15/40/40",
+            **SEATTLE,
+        },
+    )
+    await with_chart(record)
+    message = record.message
+    assert message.ephemeral is (where == "guild")
+    # A: 342,750 then 312,750 x 3 = 1,281,000. B: 235k, 265k, 340k, 340k = 1,180,000.
+    assert message.embed["description"] == (
+        "Year one: **Offer A** ($343K vs $235K). Over 4 years: **Offer A** ($1.3M vs $1.2M)."
+    )
+    assert "5/15/40/40" in field(message, "Offer B")
+    assert [b["label"] for b in message.buttons()] == ["Save to history"]
+
+
+async def test_compare_with_another_offer_button_weighs_both(harness: Harness) -> None:
+    user = harness.server.add_user("second")
+    place = harness.server.dm(user)
+    first = (await offer(harness, user, place)).message
+    opened = await harness.driver.press(user, first, "Compare with another offer")
+    await opened.wait_settled()
+    assert opened.modal["title"] == "Compare with another offer"
+    submitted = await harness.driver.submit_modal(
+        user, place, opened.modal, {"Base salary (per year)": "250k"}
+    )
+    await with_chart(submitted)
+    # B: 250k flat. A wins year one (342,750) and four years (1,281,000 vs 1,000,000).
+    assert submitted.message.embed["description"] == (
+        "Year one: **Offer A** ($343K vs $250K). Over 4 years: **Offer A** ($1.3M vs $1M)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("options", "words"),
+    [
+        ({"base": "-5k"}, "base salary can't be negative"),
+        ({"base": "6M"}, "over 5 million"),
+        ({"base": "185k", "bonus": "600%"}, "over 500%"),
+        ({"base": "185k", "vesting": "30/30/30"}, "adds up to 90%"),
+        ({"base": "185k", "vesting": "50/50 3 year cliff"}, "longer than the 2-year schedule"),
+        ({"base": "185k XYZ"}, "Unsupported currency 'XYZ'"),
+        ({"base": "€185k", "currency": "USD"}, "in EUR but the currency asked is USD"),
+    ],
+)
+async def test_bad_offers_get_a_private_error_naming_the_field(
+    harness: Harness, options: dict[str, str], words: str
+) -> None:
+    user = harness.server.add_user("typo")
+    place = await place_for(harness, user, "guild")
+    record = await run(harness, user, place, "offer check", {**SEATTLE, **options})
+    message = record.message
+    assert message.ephemeral and words in message.content, message.content
+    assert "Traceback" not in message.content and len(message.content) < 300
+
+
+@pytest.mark.parametrize("where", WHERE)
+async def test_check_this_salary_range_on_a_posted_message(harness: Harness, where: str) -> None:
+    poster = harness.server.add_user("recruiter")
+    asker = harness.server.add_user("candidate")
+    place = await place_for(harness, asker, where)
+    posted = harness.server.post(
+        poster if where == "guild" else asker,
+        place,
+        "Hiring a Senior Machine Learning Engineer in Seattle, $150K-$200K base @everyone",
+    )
+    record = await harness.driver.message_command(asker, place, MENU, posted)
+    await record.wait_settled()
+    message = record.message
+    # Private to the person who asked: ephemeral in a server, and a DM is theirs alone.
+    assert message.ephemeral is (where == "guild")
+    band = bot_of(harness).model.estimate(fill_query(SEATTLE, None).query).base
+    low, high = percentile_of(150_000, band).label(), percentile_of(200_000, band).label()
+    assert message.embed["description"] == (
+        f"$150K-$200K runs from **{low}** to **{high}** for a senior Machine Learning "
+        "Engineer in Seattle, WA."
+    )
+    assert "From the message: role, level, location." in field(message, "Notes")
+    no_mentions(message)
+    assert await bot_of(harness).store.history.recent(asker.id) == []
+
+
+async def test_check_this_salary_range_uses_the_profile_and_says_when_none_is_found(
+    harness: Harness,
+) -> None:
+    user = harness.server.add_user("profiled")
+    place = await place_for(harness, user, "guild")
+    await run(harness, user, place, "profile set", {"role": "data scientist", "location": "london"})
+    posted = harness.server.post(user, place, "Role pays up to 90k GBP")
+    record = await harness.driver.message_command(user, place, MENU, posted)
+    await record.wait_settled()
+    assert "for a Data Scientist in London, United Kingdom" in record.message.embed["description"]
+    assert "Up to £90K tops out at" in record.message.embed["description"]
+
+    nothing = harness.server.post(user, place, "We are hiring, come say hi!")
+    empty = await harness.driver.message_command(user, place, MENU, nothing)
+    await empty.wait_settled()
+    assert empty.message.ephemeral and empty.message.content.startswith("I found no pay range")
+
+
+async def test_the_menu_is_synced_as_a_message_command(harness: Harness) -> None:
+    menus = [c for c in harness.server.global_commands if c.get("type") == 3]
+    assert [c["name"] for c in menus] == [MENU]
+    assert "options" not in menus[0] or not menus[0]["options"]
