@@ -9,6 +9,7 @@ from db.errors import (
     ReadOnlyError,
     StoreClosedError,
     StoreError,
+    StoreUnavailableError,
 )
 from db.models import GuildSettings, HistoryEntry, Profile, ProfileUpdate
 from db.store import Store
@@ -27,4 +28,5 @@ __all__ = [
     "Store",
     "StoreClosedError",
     "StoreError",
+    "StoreUnavailableError",
 ]

@@ -1,7 +1,8 @@
 """Errors the store raises.
 
-`.message` is a plain sentence safe to show a user: no file path, no SQLite wording.
-`.detail` says what happened and where (path, SQLite's own text) for the logs only;
+`.message` is a plain sentence safe to show a user: no file path, no engine wording.
+`.detail` says what happened and where (path or redacted URL, the engine's own text) for the
+logs only;
 str() of the error includes it, so tracebacks in the log carry it too.
 """
 
@@ -60,6 +61,12 @@ class BusyError(StoreError):
     """Another process held the database lock for longer than the busy timeout."""
 
     default_message = "The bot's storage is busy; please try again in a moment."
+
+
+class StoreUnavailableError(StoreError):
+    """The database server cannot be reached right now; the store keeps trying to reconnect."""
+
+    default_message = "Saving is unavailable for now; please try again in a few minutes."
 
 
 class StoreClosedError(StoreError):
