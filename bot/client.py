@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import logging
 import pkgutil
@@ -14,7 +15,9 @@ from discord.ext import commands
 import cogs
 from bot.config import Config
 from bot.errors import report_error
+from bot.limits import PER, RATE
 from bot.salary.model import SalaryModel, get_model
+from bot.shared_budget import DatabaseBudget
 from bot.sync import sync_if_changed
 from bot.views import DYNAMIC_ITEMS
 from db.store import Store
@@ -25,6 +28,9 @@ log = logging.getLogger(__name__)
 EVERYWHERE = app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True)
 ANY_INSTALL = app_commands.AppInstallationType(guild=True, user=True)
 
+
+# Discord lets `max_concurrency` shards identify per this many seconds (one per bucket).
+IDENTIFY_INTERVAL_S = 5.0
 
 # The bot never joins voice: skip discord.py's start-up warnings about voice libraries.
 discord.VoiceClient.warn_nacl = False
@@ -61,7 +67,9 @@ def extension_names() -> list[str]:
     return sorted(names)
 
 
-class SalaryBot(commands.Bot):
+class SalaryBot(commands.AutoShardedBot):
+    """Sharded always: one process may run every shard (the default) or SHARD_IDS of them."""
+
     store: Store
     model: SalaryModel
 
@@ -82,20 +90,51 @@ class SalaryBot(commands.Bot):
             allowed_installs=ANY_INSTALL,
             # Nothing the bot sends may ping anyone, even when it echoes what a user typed.
             allowed_mentions=discord.AllowedMentions.none(),
+            shard_count=config.shard_count,
             **options,
         )
+        # Set after the fact: AutoShardedBot's signature takes no None for "every shard".
+        self.shard_ids = config.shard_ids
         self.config = config
         self.auto_sync = auto_sync
         self.extra_extensions = extra_extensions
+        self._max_concurrency: int | None = None
+        self._identified_at: dict[int, float] = {}
 
     async def setup_hook(self) -> None:
-        self.store = await Store.open(self.config.database_path)
+        self.store = await Store.open(self.config.store_target())
+        if self.config.database_url is not None:
+            # Several processes may serve one person: their budget lives in the database.
+            self.budget = DatabaseBudget(self.store, capacity=RATE, refill_per_s=RATE / PER)
         self.model = get_model()
         for name in (*extension_names(), *self.extra_extensions):
             await self.load_extension(name)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         if self.auto_sync:
             await sync_if_changed(self, self.config.dev_guild_id)
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Identify shards as fast as Discord allows: per bucket, not 5 s before every one.
+
+        Shards whose ids agree modulo max_concurrency share a bucket, and a bucket may
+        start one session per IDENTIFY_INTERVAL_S (discord.py waits that long for every
+        shard but the first, whatever max_concurrency says).
+        """
+        if shard_id is None:
+            await super().before_identify_hook(shard_id, initial=initial)
+            return
+        if self._max_concurrency is None:
+            try:
+                limits = await self.fetch_session_start_limits()
+                self._max_concurrency = max(1, limits.max_concurrency)
+            except discord.HTTPException:
+                self._max_concurrency = 1
+        bucket = shard_id % self._max_concurrency
+        loop = asyncio.get_running_loop()
+        last = self._identified_at.get(bucket)
+        if last is not None and (wait := last + IDENTIFY_INTERVAL_S - loop.time()) > 0:
+            await asyncio.sleep(wait)
+        self._identified_at[bucket] = loop.time()
 
     async def close(self) -> None:
         await super().close()

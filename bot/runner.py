@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import sys
 
 import discord
 
 from bot.client import SalaryBot
 from bot.config import Config
 from bot.sync import sync_commands
+from db.errors import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +54,17 @@ async def run_on_discord(config: Config) -> int:
     except discord.PrivilegedIntentsRequired:
         log.error("Discord refused an intent this bot asked for")
         return 1
+    except StoreError as error:
+        return storage_failed(error)
     return 0
+
+
+def storage_failed(error: StoreError) -> int:
+    """The store could not open at start-up: one line (no password: URLs are redacted), exit 2."""
+    log.debug("storage failed at start-up: %s", error.detail)
+    line = f"storage error: {error.message} ({error.detail})"
+    print(" ".join(line.split()), file=sys.stderr)
+    return 2
 
 
 async def sync_once(config: Config, guild_id: int | None) -> int:

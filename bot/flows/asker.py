@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +12,10 @@ import discord
 from bot.fill import Filled, fill_query
 from bot.interaction import Interaction
 from bot.privacy import Visibility, decide_visibility
+from db.errors import StoreUnavailableError
 from db.models import GuildSettings, HistoryEntry, Profile
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -44,12 +48,17 @@ async def load_asker(interaction: Interaction) -> Asker:
     user_id = interaction.user.id
     guild_id = interaction.guild_id
     store = interaction.client.store
-    # Issued together, the three reads share one trip to the database thread.
-    profile, last, settings = await asyncio.gather(
-        store.profiles.get(user_id),
-        store.history.last(user_id),
-        store.guilds.get(guild_id) if guild_id is not None else _nothing(),
-    )
+    try:
+        # Issued together, the three reads share one trip to the database thread.
+        profile, last, settings = await asyncio.gather(
+            store.profiles.get(user_id),
+            store.history.last(user_id),
+            store.guilds.get(guild_id) if guild_id is not None else _nothing(),
+        )
+    except StoreUnavailableError as error:
+        # The database server is away: answer from what was typed, privately by default.
+        log.warning("answering user %s without their saved data: %s", user_id, error.message)
+        profile, last, settings = None, None, None
     channel = interaction.channel
     in_group_dm = isinstance(channel, discord.GroupChannel) or (
         guild_id is None
