@@ -101,8 +101,13 @@ class SalaryBot(commands.AutoShardedBot):
         self._max_concurrency: int | None = None
         self._identified_at: dict[int, float] = {}
 
+    async def open_store(self) -> None:
+        """Open the store now (once): a start-up can then fail on it before logging in."""
+        if getattr(self, "store", None) is None:
+            self.store = await Store.open(self.config.store_target())
+
     async def setup_hook(self) -> None:
-        self.store = await Store.open(self.config.store_target())
+        await self.open_store()
         if self.config.database_url is not None:
             # Several processes may serve one person: their budget lives in the database.
             self.budget = DatabaseBudget(self.store, capacity=RATE, refill_per_s=RATE / PER)

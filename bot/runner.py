@@ -47,6 +47,7 @@ def token_of(config: Config) -> str:
 async def run_on_discord(config: Config) -> int:
     bot = SalaryBot(config)
     try:
+        await bot.open_store()
         await run_until_stopped(bot, token_of(config))
     except discord.LoginFailure:
         log.error("Discord refused the token: check DISCORD_TOKEN")

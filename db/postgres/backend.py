@@ -143,7 +143,9 @@ class PostgresBackend:
         try:
             pool = await asyncpg.create_pool(
                 url,
-                min_size=1,
+                # No floor to keep: the pool would retry it in the background during an
+                # outage, logging each failure; connections open on demand instead.
+                min_size=0,
                 max_size=pool_size,
                 timeout=connect_timeout,
                 command_timeout=COMMAND_TIMEOUT_S,
