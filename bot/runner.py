@@ -61,9 +61,11 @@ async def run_on_discord(config: Config) -> int:
 
 
 def storage_failed(error: StoreError) -> int:
-    """The store could not open at start-up: one line (no password: URLs are redacted), exit 2."""
-    log.debug("storage failed at start-up: %s", error.detail)
-    line = f"storage error: {error.message} ({error.detail})"
+    """The store could not open at start-up: one line for the operator, exit status 2.
+
+    The detail names the file or the server (URLs are redacted: no password) and the cause.
+    """
+    line = f"storage error: {error.detail}"
     print(" ".join(line.split()), file=sys.stderr)
     return 2
 

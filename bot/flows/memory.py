@@ -8,6 +8,7 @@ from typing import Any
 from bot.interaction import Interaction
 from bot.salary.query import SalaryQuery
 from bot.salary.results import Percentiles
+from db.errors import StoreUnavailableError
 from db.models import HistoryEntry
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,10 @@ async def remember(
     user_id = interaction.user.id
     try:
         return await interaction.client.store.history.add(user_id, said, summary)
+    except StoreUnavailableError as error:
+        # An outage is logged once by the store; one line per answer is enough here.
+        log.warning("query of user %s not kept in history: %s", user_id, error.message)
+        return None
     except Exception:
         log.exception("could not record a query in the history of user %s", user_id)
         return None
