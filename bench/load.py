@@ -1,6 +1,7 @@
 """Load through the emulator: the real bot against a floor, both as their own processes.
 
     python bench/load.py [--users 200] [--seconds 30] [--rate 30] [--burst 200]
+        [--shards N --processes P] [--database postgresql://...]
 
 N simulated users (half in servers, half in DMs) send a fixed mix (estimate 50%, compare
 15%, tips 10%, profile 15%, autocomplete 10%) at a steady rate through the emulator's
@@ -14,6 +15,12 @@ Time is measured in this process, from the INTERACTION_CREATE dispatch to the fi
 callback Discord would accept. Heavy commands are spread over the users so that nobody
 exceeds the cooldown (5 per 30 s); any cooldown answer is still counted. Prints one JSON
 object; goals are reported in it, never asserted.
+
+Scale-out: `--shards N --processes P` runs the bot as P processes, process p taking the
+shards p, p+P, ...; guilds are spread over the shards. Discord sends every DM to shard 0,
+so with P > 1 all simulated users ask in servers, or one process would get the DMs.
+`--database URL` puts the bot's store on that PostgreSQL server (a schema of its own,
+dropped afterwards), shared by all the processes; without it each run uses a SQLite file.
 """
 
 from __future__ import annotations
@@ -201,17 +208,60 @@ def cpu_model() -> str:
 # ----------------------------------------------------------------- one bot under load
 
 
+@dataclass
+class Scale:
+    """How the bot runs: shards, processes, and the PostgreSQL URL they share (if any)."""
+
+    shards: int = 1
+    processes: int = 1
+    database: str | None = None
+
+    def shard_args(self, index: int) -> list[str]:
+        if self.shards == 1 and self.processes == 1:
+            return []
+        owned = ",".join(str(shard) for shard in range(index, self.shards, self.processes))
+        return ["--shard-count", str(self.shards), "--shard-ids", owned]
+
+
+@contextlib.asynccontextmanager
+async def bench_schema(database: str | None) -> Any:
+    """The URL of a fresh schema on the server, dropped afterwards; None stays None."""
+    if database is None:
+        yield None
+        return
+    import asyncpg
+
+    schema = f"bench_load_{os.getpid()}"
+    conn = await asyncpg.connect(database)
+    try:
+        await conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")
+        yield f"{database}{'&' if '?' in database else '?'}search_path={schema}"
+    finally:
+        await conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        await conn.close()
+
+
 class Phase:
     """One bot process against its own emulator, driven with a plan."""
 
-    def __init__(self, name: str, argv: list[str], users: int, burst: int, workdir: Path) -> None:
+    def __init__(
+        self,
+        name: str,
+        argv: list[str],
+        users: int,
+        burst: int,
+        workdir: Path,
+        scale: Scale | None = None,
+    ) -> None:
         self.name = name
         self.argv = argv
         self.workdir = workdir
-        self.server = EmulatorServer(token=TOKEN)
+        self.scale = scale or Scale()
+        self.server = EmulatorServer(token=TOKEN, shard_count=self.scale.shards)
         self.driver = Driver(self.server)
         guilds = [
-            self.server.add_guild(f"guild {i}", ("general", "careers")) for i in range(GUILDS)
+            self.server.add_guild(f"guild {i}", ("general", "careers"), shard=i % self.scale.shards)
+            for i in range(max(GUILDS, self.scale.shards))
         ]
         self.users, self.places = self._people("user", users, guilds)
         self.burst_users, self.burst_places = self._people("burst", burst, guilds)
@@ -219,13 +269,17 @@ class Phase:
         self.lag_file = workdir / f"{name}-lag.json"
         self.log_file = workdir / f"{name}.log"
         self.process: asyncio.subprocess.Process | None = None
+        self.processes: list[asyncio.subprocess.Process] = []
 
     def _people(
         self, prefix: str, count: int, guilds: list[dict[str, Any]]
     ) -> tuple[list[EmulatedUser], list[Place]]:
         users = [self.server.add_user(f"{prefix}{i}") for i in range(count)]
+        everyone_in_guilds = self.scale.processes > 1
         places = [
-            self.server.in_guild(guilds[i % GUILDS], i % 2) if i % 2 == 0 else self.server.dm(user)
+            self.server.in_guild(guilds[i % len(guilds)], i % 2)
+            if i % 2 == 0 or everyone_in_guilds
+            else self.server.dm(user)
             for i, user in enumerate(users)
         ]
         return users, places
@@ -241,20 +295,26 @@ class Phase:
             "LOG_LEVEL": "WARNING",
             "PYTHONPATH": str(REPO),
         }
-        argv = [
-            *self.argv,
-            "--api",
-            self.server.api_base,
-            "--gateway",
-            self.server.gateway_url,
-            "--lag-file",
-            str(self.lag_file),
-        ]
-        with self.log_file.open("wb") as log:
-            self.process = await asyncio.create_subprocess_exec(
-                sys.executable, *argv, cwd=self.workdir, env=env, stdout=log, stderr=log
-            )
-        await asyncio.wait_for(self.server.identified.wait(), timeout=60)
+        if self.scale.database is not None:
+            env["DATABASE_URL"] = self.scale.database
+        for index in range(self.scale.processes):
+            argv = [
+                *self.argv,
+                "--api",
+                self.server.api_base,
+                "--gateway",
+                self.server.gateway_url,
+                "--lag-file",
+                str(self.lag_file if index == 0 else self.lag_file.with_suffix(f".{index}")),
+                *self.scale.shard_args(index),
+            ]
+            with self.log_file.with_suffix(f".{index}.log" if index else ".log").open("wb") as log:
+                process = await asyncio.create_subprocess_exec(
+                    sys.executable, *argv, cwd=self.workdir, env=env, stdout=log, stderr=log
+                )
+            self.processes.append(process)
+        self.process = self.processes[0]
+        await asyncio.wait_for(self.server.identified.wait(), timeout=120)
         # Ready once a command is answered in a server and in a DM (GUILD_CREATE processed).
         await self.run(plan_burst(10, seed=99), self.warm_users, self.warm_places)
 
@@ -263,9 +323,13 @@ class Phase:
         assert self.process is not None
         return self.process.pid
 
+    @property
+    def pids(self) -> list[int]:
+        return [process.pid for process in self.processes]
+
     def signal(self, signum: int) -> None:
-        assert self.process is not None
-        self.process.send_signal(signum)
+        for process in self.processes:
+            process.send_signal(signum)
 
     async def lag_now(self) -> dict[str, Any]:
         self.lag_file.unlink(missing_ok=True)
@@ -277,17 +341,20 @@ class Phase:
         return {}
 
     async def stop(self) -> None:
-        if self.process is not None and self.process.returncode is None:
-            self.process.send_signal(signal.SIGTERM)
+        for process in self.processes:
+            if process.returncode is None:
+                process.send_signal(signal.SIGTERM)
+        for process in self.processes:
             try:
-                await asyncio.wait_for(self.process.wait(), timeout=30)
+                await asyncio.wait_for(process.wait(), timeout=30)
             except TimeoutError:
-                self.process.kill()
-                await self.process.wait()
+                process.kill()
+                await process.wait()
         await self.server.stop()
 
     def error_log_lines(self) -> list[str]:
-        text = self.log_file.read_text(errors="replace")
+        logs = sorted(self.workdir.glob(f"{self.name}*.log"))
+        text = "".join(log.read_text(errors="replace") for log in logs)
         return [line for line in text.splitlines() if " ERROR " in line or "Traceback" in line]
 
     async def run(
@@ -382,9 +449,9 @@ async def measure(
     try:
         unknown_before = phase.server.stats.unknown_interactions
         phase.signal(signal.SIGUSR1)  # the lag probe starts afresh with the load
-        cpu_before = cpu_seconds(phase.pid)
+        cpu_before = sum(cpu_seconds(pid) for pid in phase.pids)
         outcomes, wall = await phase.run(plan, phase.users, phase.places)
-        cpu_used = cpu_seconds(phase.pid) - cpu_before
+        cpu_used = sum(cpu_seconds(pid) for pid in phase.pids) - cpu_before
         steady = summarise(outcomes, wall)
         steady["loop_lag_ms"] = await phase.lag_now()
         steady["cpu_ms_per_interaction"] = round(cpu_used * 1000 / max(1, len(plan)), 2)
@@ -404,7 +471,8 @@ async def measure(
                 phase.server.stats.unknown_interactions - unknown_before
             )
             steady["burst"] = burst_summary
-        steady["peak_rss_mb"] = peak_rss_mb(phase.pid)
+        # Each process's own peak, summed: what the bot needs in all.
+        steady["peak_rss_mb"] = round(sum(peak_rss_mb(pid) for pid in phase.pids), 1)
         steady["double_acknowledgements"] = phase.server.stats.double_acknowledgements
     finally:
         await phase.stop()
@@ -420,8 +488,12 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
     burst = plan_burst(args.burst, args.seed + 1)
     with tempfile.TemporaryDirectory(prefix="salary-load-") as tmp:
         workdir = Path(tmp)
-        bot_phase = Phase("bot", ["-m", "bot.emulator.serve_bot"], args.users, args.burst, workdir)
-        bot = await measure(bot_phase, plan, burst, None)
+        async with bench_schema(args.database) as database:
+            scale = Scale(args.shards, args.processes, database)
+            bot_phase = Phase(
+                "bot", ["-m", "bot.emulator.serve_bot"], args.users, args.burst, workdir, scale
+            )
+            bot = await measure(bot_phase, plan, burst, None)
         catalogue = bot_phase.server.global_commands
         floor_phase = Phase(
             "floor", [str(REPO / "bench" / "floor_bot.py")], args.users, args.burst, workdir
@@ -448,6 +520,12 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         "loop_lag_ms": bot["loop_lag_ms"],
         "chart_edit_ms": bot["chart_edit_ms"],
         "cooldown_answers": bot["cooldown_answers"],
+        "scale": {
+            "shards": args.shards,
+            "processes": args.processes,
+            "database": "postgresql" if args.database else "sqlite",
+            "users_in_dms": args.processes == 1,
+        },
         "bot": bot,
         "floor": floor,
         "goals_met": {
@@ -477,9 +555,20 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--burst", type=int, default=None, help="interactions sent at once after (default: users)"
     )
     parser.add_argument("--seed", type=int, default=6)
+    parser.add_argument("--shards", type=int, default=1, help="shards in all (default 1)")
+    parser.add_argument(
+        "--processes", type=int, default=1, help="bot processes sharing the shards (default 1)"
+    )
+    parser.add_argument(
+        "--database", default=None, help="a postgresql:// URL for the bot (default: SQLite)"
+    )
     args = parser.parse_args(argv)
     if args.users < 1 or args.seconds <= 0 or args.rate <= 0:
         parser.error("users, seconds and rate must be positive")
+    if args.shards < 1 or not 1 <= args.processes <= args.shards:
+        parser.error("--processes must be between 1 and --shards")
+    if args.processes > 1 and args.database is None:
+        parser.error("several processes share one store: --database postgresql://... is needed")
     if args.burst is None:
         args.burst = args.users
     return args
