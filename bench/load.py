@@ -18,7 +18,8 @@ object; goals are reported in it, never asserted.
 
 Scale-out: `--shards N --processes P` runs the bot as P processes, process p taking the
 shards p, p+P, ...; guilds are spread over the shards. Discord sends every DM to shard 0,
-so with P > 1 all simulated users ask in servers, or one process would get the DMs.
+so with N > 1 all simulated users ask in servers, or one process would get all the DMs
+(and 1 and 2 processes run the same plan in the same places).
 `--database URL` puts the bot's store on that PostgreSQL server (a schema of its own,
 dropped afterwards), shared by all the processes; without it each run uses a SQLite file.
 """
@@ -275,7 +276,7 @@ class Phase:
         self, prefix: str, count: int, guilds: list[dict[str, Any]]
     ) -> tuple[list[EmulatedUser], list[Place]]:
         users = [self.server.add_user(f"{prefix}{i}") for i in range(count)]
-        everyone_in_guilds = self.scale.processes > 1
+        everyone_in_guilds = self.scale.shards > 1
         places = [
             self.server.in_guild(guilds[i % len(guilds)], i % 2)
             if i % 2 == 0 or everyone_in_guilds
@@ -524,7 +525,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
             "shards": args.shards,
             "processes": args.processes,
             "database": "postgresql" if args.database else "sqlite",
-            "users_in_dms": args.processes == 1,
+            "users_in_dms": args.shards == 1,
         },
         "bot": bot,
         "floor": floor,
