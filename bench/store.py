@@ -4,19 +4,27 @@ users_1 / users_100 run N coroutines in a closed loop (each sends its next reque
 soon as the last one returns) against a temporary database: gets only, then upserts
 only. Latency is per call as the caller sees it, queueing included. users_100_steady
 offers a fixed rate instead (each request a get then an upsert), the load a bot sees.
+
+    python bench/store.py [--database postgresql://user:password@host:port/dbname]
+
+With --database it runs on that PostgreSQL server instead, in a schema of its own that it
+drops afterwards.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import contextlib
 import json
 import platform
+import secrets
 import sqlite3
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -104,9 +112,28 @@ async def _steady(store: Store, users: int, rate: float, seconds: float) -> dict
     }
 
 
-async def main() -> dict[str, object]:
-    with tempfile.TemporaryDirectory() as folder:
-        store = await Store.open(Path(folder) / "bench.db")
+@contextlib.asynccontextmanager
+async def _target(database: str | None) -> AsyncIterator[str | Path]:
+    """A temporary SQLite file, or a temporary schema on the given PostgreSQL server."""
+    if database is None:
+        with tempfile.TemporaryDirectory() as folder:
+            yield Path(folder) / "bench.db"
+        return
+    import asyncpg
+
+    schema = f"bench_{secrets.token_hex(4)}"
+    conn = await asyncpg.connect(database)
+    try:
+        await conn.execute(f"CREATE SCHEMA {schema}")
+        yield f"{database}{'&' if '?' in database else '?'}search_path={schema}"
+    finally:
+        await conn.execute(f"DROP SCHEMA {schema} CASCADE")
+        await conn.close()
+
+
+async def main(database: str | None) -> dict[str, object]:
+    async with _target(database) as target:
+        store = await Store.open(target)
         try:
             for uid in range(1, SEEDED_USERS + 1):
                 await store.profiles.upsert(
@@ -119,13 +146,31 @@ async def main() -> dict[str, object]:
             result["users_100_steady"] = await _steady(store, 100, rate=2000, seconds=2)
         finally:
             await store.close()
-    result["env"] = {
-        "python": platform.python_version(),
-        "sqlite": sqlite3.sqlite_version,
-        "mode": "closed loop, gets then upserts, temp file DB, WAL, synchronous=NORMAL",
-    }
+    if database is None:
+        engine = {
+            "sqlite": sqlite3.sqlite_version,
+            "mode": "closed loop, gets then upserts, temp file DB, WAL, synchronous=NORMAL",
+        }
+    else:
+        engine = {
+            "postgresql": await _server_version(database),
+            "mode": "closed loop, gets then upserts, asyncpg pool of 10, autocommit writes",
+        }
+    result["env"] = {"python": platform.python_version(), **engine}
     return result
 
 
+async def _server_version(database: str) -> str:
+    import asyncpg
+
+    conn = await asyncpg.connect(database)
+    try:
+        return str(await conn.fetchval("SHOW server_version"))
+    finally:
+        await conn.close()
+
+
 if __name__ == "__main__":
-    print(json.dumps(asyncio.run(main())))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", default=None, help="a postgresql:// URL (default: SQLite)")
+    print(json.dumps(asyncio.run(main(parser.parse_args().database))))

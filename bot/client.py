@@ -18,13 +18,15 @@ from bot.config import Config
 from bot.errors import report_error
 from bot.flows.reply import ChartOffer
 from bot.gateway_guard import guard_parsers
-from bot.limits import Budget, TokenBuckets
+from bot.limits import BURST, REFILL_EVERY_S, Budget, TokenBuckets
 from bot.offer_views import OFFER_ITEMS
 from bot.render.pool import ChartRenderer
 from bot.salary.model import SalaryModel, get_model
+from bot.shared_budget import DatabaseBudget
 from bot.sync import STALE_COMMAND_ERRORS, answer_stale_command, sync_if_changed
 from bot.unhandled import answer_expired, unhandled
 from bot.views import DYNAMIC_ITEMS, offer_chart
+from db.postgres import is_database_url
 from db.standby import RETRY_EVERY_S
 from db.store import Store
 
@@ -34,6 +36,9 @@ log = logging.getLogger(__name__)
 EVERYWHERE = app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True)
 ANY_INSTALL = app_commands.AppInstallationType(guild=True, user=True)
 
+
+# Discord lets `max_concurrency` shards identify per this many seconds (one per bucket).
+IDENTIFY_INTERVAL_S = 5.0
 
 # The bot never joins voice: skip discord.py's start-up warnings about voice libraries.
 discord.VoiceClient.warn_nacl = False
@@ -73,7 +78,9 @@ def extension_names() -> list[str]:
     return sorted(names)
 
 
-class SalaryBot(commands.Bot):
+class SalaryBot(commands.AutoShardedBot):
+    """Sharded always: one process may run every shard (the default) or SHARD_IDS of them."""
+
     store: Store
     model: SalaryModel
     charts: ChartRenderer
@@ -98,8 +105,11 @@ class SalaryBot(commands.Bot):
             allowed_installs=ANY_INSTALL,
             # Nothing the bot sends may ping anyone, even when it echoes what a user typed.
             allowed_mentions=discord.AllowedMentions.none(),
+            shard_count=config.shard_count,
             **options,
         )
+        # Set after the fact: AutoShardedBot's signature takes no None for "every shard".
+        self.shard_ids = config.shard_ids
         self.config = config
         self.auto_sync = auto_sync
         self.budget: Budget = budget if budget is not None else TokenBuckets()
@@ -111,12 +121,32 @@ class SalaryBot(commands.Bot):
         # One malformed gateway event is logged and dropped instead of stopping the bot.
         guard_parsers(self._connection.parsers)
 
+        self._max_concurrency: int | None = None
+        self._identified_at: dict[int, float] = {}
+
+    async def open_store(self) -> None:
+        """Open the store now (once): a start-up can then fail on it before logging in.
+
+        A SQLite file that cannot be written (read-only, a failing disk) does not stop the
+        bot: it answers without saving and reopens the file in the background. A PostgreSQL
+        server that cannot be reached or refuses the login stops the start (exit 2); once
+        running, the PostgreSQL backend reconnects by itself.
+        """
+        if getattr(self, "store", None) is not None:
+            return
+        target = self.config.store_target()
+        if is_database_url(target):
+            self.store = await Store.open(target)
+        else:
+            self.store = await Store.open_standby(target, retry_every=self.store_retry_s)
+
     async def setup_hook(self) -> None:
-        # A store that cannot be written (read-only, a failing disk) does not stop the bot:
-        # it answers without saving and reopens the store in the background.
-        self.store = await Store.open_standby(
-            self.config.database_path, retry_every=self.store_retry_s
-        )
+        await self.open_store()
+        if self.config.database_url is not None:
+            # Several processes may serve one person: their budget lives in the database.
+            self.budget = DatabaseBudget(
+                self.store, capacity=BURST, refill_per_s=1 / REFILL_EVERY_S
+            )
         self.model = get_model()
         self.charts = ChartRenderer(self.config.chart_workers)
         await self.charts.start()
@@ -137,6 +167,29 @@ class SalaryBot(commands.Bot):
         task = asyncio.get_running_loop().create_task(work)
         self.background_tasks.add(task)
         task.add_done_callback(self.background_tasks.discard)
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Identify shards as fast as Discord allows: per bucket, not 5 s before every one.
+
+        Shards whose ids agree modulo max_concurrency share a bucket, and a bucket may
+        start one session per IDENTIFY_INTERVAL_S (discord.py waits that long for every
+        shard but the first, whatever max_concurrency says).
+        """
+        if shard_id is None:
+            await super().before_identify_hook(shard_id, initial=initial)
+            return
+        if self._max_concurrency is None:
+            try:
+                limits = await self.fetch_session_start_limits()
+                self._max_concurrency = max(1, limits.max_concurrency)
+            except discord.HTTPException:
+                self._max_concurrency = 1
+        bucket = shard_id % self._max_concurrency
+        loop = asyncio.get_running_loop()
+        last = self._identified_at.get(bucket)
+        if last is not None and (wait := last + IDENTIFY_INTERVAL_S - loop.time()) > 0:
+            await asyncio.sleep(wait)
+        self._identified_at[bucket] = loop.time()
 
     async def close(self) -> None:
         await super().close()

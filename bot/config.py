@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from platformdirs import user_data_path
-from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from db.postgres.url import problem as url_problem
 
 APP_NAME = "ml-salary-bot"
 
@@ -33,8 +35,18 @@ class Config(BaseSettings):
     chart_workers: int = Field(
         default=2, ge=0, le=16, description="Processes drawing charts; 0 draws in a thread"
     )
+    # PostgreSQL instead of the SQLite file: needed when several processes serve the bot.
+    database_url: SecretStr | None = Field(
+        default=None, description="postgresql://user:password@host:port/dbname"
+    )
+    # Sharding: SHARD_COUNT shards in all, this process running SHARD_IDS (e.g. "0,1").
+    # Unset, discord.py asks Discord for the recommended count and runs every shard.
+    shard_count: int | None = Field(default=None, ge=1, le=10_000)
+    shard_ids: Annotated[list[int] | None, NoDecode] = None
 
-    @field_validator("discord_token", "dev_guild_id", mode="before")
+    @field_validator(
+        "discord_token", "dev_guild_id", "database_url", "shard_count", "shard_ids", mode="before"
+    )
     @classmethod
     def blank_is_unset(cls, value: object) -> object:
         # `DISCORD_TOKEN=` in a .env file means "no token", not an empty one.
@@ -42,10 +54,48 @@ class Config(BaseSettings):
             return None
         return value
 
+    @field_validator("database_url", mode="after")
+    @classmethod
+    def postgres_url(cls, value: SecretStr | None) -> SecretStr | None:
+        # The message never quotes the URL: it may hold the password.
+        if value is not None and (reason := url_problem(value.get_secret_value())):
+            raise ValueError(reason)
+        return value
+
+    @field_validator("shard_ids", mode="before")
+    @classmethod
+    def comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [part.strip() for part in value.split(",")]
+            if not all(part.isdigit() for part in parts):
+                raise ValueError("must be shard numbers separated by commas, e.g. 0,1")
+            return [int(part) for part in parts]
+        return value
+
+    @field_validator("shard_ids", mode="after")
+    @classmethod
+    def shards_fit(cls, value: list[int] | None, info: ValidationInfo) -> list[int] | None:
+        if value is None:
+            return value
+        count = info.data.get("shard_count")
+        if count is None:
+            raise ValueError("needs SHARD_COUNT as well")
+        if not value or len(set(value)) != len(value):
+            raise ValueError("must list each shard once")
+        if max(value) >= count:
+            raise ValueError(f"must be below SHARD_COUNT ({count})")
+        return value
+
     @field_validator("log_level", mode="before")
     @classmethod
     def upper_case_level(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    def store_target(self) -> str | Path:
+        """Where the store lives: the PostgreSQL URL if one is set, else the SQLite file."""
+        if self.database_url is not None:
+            return self.database_url.get_secret_value()
+        return self.database_path
 
 
 class ConfigError(Exception):

@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import sys
 
 import discord
 
 from bot.client import SalaryBot
 from bot.config import Config
 from bot.sync import sync_commands
+from db.errors import StoreError
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,7 @@ def token_of(config: Config) -> str:
 async def run_on_discord(config: Config) -> int:
     bot = SalaryBot(config)
     try:
+        await bot.open_store()
         await run_until_stopped(bot, token_of(config))
     except discord.LoginFailure:
         log.error("Discord refused the token: check DISCORD_TOKEN")
@@ -52,7 +55,19 @@ async def run_on_discord(config: Config) -> int:
     except discord.PrivilegedIntentsRequired:
         log.error("Discord refused an intent this bot asked for")
         return 1
+    except StoreError as error:
+        return storage_failed(error)
     return 0
+
+
+def storage_failed(error: StoreError) -> int:
+    """The store could not open at start-up: one line for the operator, exit status 2.
+
+    The detail names the file or the server (URLs are redacted: no password) and the cause.
+    """
+    line = f"storage error: {error.detail}"
+    print(" ".join(line.split()), file=sys.stderr)
+    return 2
 
 
 async def sync_once(config: Config, guild_id: int | None) -> int:

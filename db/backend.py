@@ -2,8 +2,8 @@
 
 Repositories speak standard SQL with qmark (?) parameters and never touch engine
 specifics (pragmas, locking, file handling, error codes). SQLite lives in
-db/sqlite/; a PostgreSQL backend implements the same protocol (translating ?
-to $n) when the bot is sharded across processes.
+db/sqlite/; db/postgres/ implements the same protocol on PostgreSQL (translating ?
+to $n), for a bot sharded across processes.
 """
 
 from __future__ import annotations

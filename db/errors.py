@@ -1,7 +1,8 @@
 """Errors the store raises.
 
-`.message` is a plain sentence safe to show a user: no file path, no SQLite wording.
-`.detail` says what happened and where (path, SQLite's own text) for the logs only;
+`.message` is a plain sentence safe to show a user: no file path, no engine wording.
+`.detail` says what happened and where (path or redacted URL, the engine's own text) for the
+logs only;
 str() of the error includes it, so tracebacks in the log carry it too.
 """
 
@@ -62,7 +63,8 @@ class OutageError(StoreError):
 
 
 class StoreUnavailableError(StoreError):
-    """Raised instead of using a store that is away; see db/standby.py."""
+    """Raised at once instead of using a store that is away (db/standby.py, a PostgreSQL
+    server that went: db/postgres/backend.py); the store keeps trying to come back."""
 
     default_message = (
         "Saving is unavailable right now, so nothing was saved. Estimates, comparisons and "

@@ -8,10 +8,12 @@ from typing import Any, Protocol
 
 from db import schema
 from db.backend import Backend, Transaction
+from db.budgets import BudgetRepository
 from db.encoding import now, timestamp
 from db.guilds import GuildRepository
 from db.history import HistoryRepository
 from db.meta import MetaRepository
+from db.postgres import PostgresBackend, is_database_url
 from db.profiles import ProfileRepository
 from db.sqlite import BUSY_TIMEOUT, SqliteBackend
 from db.standby import RETRY_EVERY_S, StandbyBackend
@@ -34,8 +36,9 @@ class Store:
         self.history = HistoryRepository(backend)
         self.guilds = GuildRepository(backend)
         self.meta = MetaRepository(backend)
+        self.budgets = BudgetRepository(backend)
         # Every repository that keeps per-user data; export and delete cover exactly these.
-        self._user_data: tuple[UserData, ...] = (self.profiles, self.history)
+        self._user_data: tuple[UserData, ...] = (self.profiles, self.history, self.budgets)
 
     @classmethod
     async def open(
@@ -48,9 +51,15 @@ class Store:
     ) -> Store:
         """Open (creating folder and file if needed) and bring the schema up to date.
 
+        `path` is a SQLite file, or a postgresql:// URL for a PostgreSQL server.
         Raises a StoreError subclass with a readable .message when the file is not a
-        database, was written by a newer bot, or the disk is read-only or full.
+        database, was written by a newer bot, the disk is read-only or full, or the
+        server cannot be reached or refuses the login.
         """
+        if is_database_url(path):
+            assert isinstance(path, str)
+            migrations = schema.load(migrations_dir, engine="postgres")
+            return cls(await PostgresBackend.open(path, migrations))
         migrations = schema.load(migrations_dir)
         backend = await SqliteBackend.open(
             path, migrations, read_only=read_only, busy_timeout=busy_timeout

@@ -1,10 +1,16 @@
-"""The gateway websocket: HELLO, heartbeats, IDENTIFY/READY, RESUME, and drops on demand."""
+"""The gateway websocket: HELLO, heartbeats, IDENTIFY/READY, RESUME, shards, and drops on demand.
+
+Sharding as Discord does it: each IDENTIFY names [shard_id, shard_count]; a guild's events
+go only to shard (guild_id >> 22) % shard_count, DMs to shard 0; shards in one bucket
+(shard_id % max_concurrency) may identify once per IDENTIFY_INTERVAL_S.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import secrets
+import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -16,14 +22,33 @@ from bot.emulator.wire import Json
 
 GATEWAY_PATH = "/gateway"
 HEARTBEAT_INTERVAL_MS = 41_250
+IDENTIFY_INTERVAL_S = 5.0
+# The bot times its wait before sending and the emulator on receipt; a loaded machine can
+# shift either by a fraction of a second. A bot that ignores the limit is off by seconds.
+IDENTIFY_SLACK_S = 1.0
 
 # Gateway opcodes (API v10).
 DISPATCH, HEARTBEAT, IDENTIFY, RESUME, INVALID_SESSION, HELLO, HEARTBEAT_ACK = 0, 1, 2, 6, 9, 10, 11
+# Close codes for a shard Discord will not accept.
+INVALID_SHARD, SHARDING_REQUIRED = 4010, 4011
+# Events whose guild is the payload's own id rather than its guild_id.
+_GUILD_EVENTS = ("GUILD_CREATE", "GUILD_UPDATE", "GUILD_DELETE")
+
+
+def shard_of(guild_id: int | None, shard_count: int) -> int:
+    """The shard that receives a guild's events; DMs (no guild) go to shard 0."""
+    return 0 if guild_id is None else (guild_id >> 22) % shard_count
+
+
+def guild_of(event: str, data: Json) -> int | None:
+    raw = data.get("id") if event in _GUILD_EVENTS else data.get("guild_id")
+    return int(raw) if raw is not None else None
 
 
 @dataclass
 class GatewaySession:
     session_id: str
+    shard_id: int = 0
     sequence: int = 0
     socket: web.WebSocketResponse | None = None
     # Events kept for RESUME, as Discord does for a short while after a drop.
@@ -33,7 +58,11 @@ class GatewaySession:
 
 
 class Gateway:
-    """One bot's gateway connection; `ready` builds the READY payload for a new session."""
+    """The bot's gateway connections, one session per shard.
+
+    `ready(session_id, shard_id, shard_count)` builds a READY payload; `guilds()` lists
+    every guild, and each shard gets those it owns.
+    """
 
     def __init__(
         self,
@@ -41,21 +70,35 @@ class Gateway:
         token: str,
         stats: Stats,
         violations: list[str],
-        ready: Callable[[str], Json],
+        ready: Callable[[str, int, int], Json],
         guilds: Callable[[], Iterable[Json]],
+        shard_count: int = 1,
+        max_concurrency: int = 1,
     ) -> None:
         self.token = token
         self.stats = stats
         self.violations = violations
         self._ready = ready
         self._guilds = guilds
-        self.session: GatewaySession | None = None
+        self.shard_count = shard_count
+        self.max_concurrency = max_concurrency
+        self.sessions: dict[int, GatewaySession] = {}
+        # Set once every shard has identified.
         self.identified = asyncio.Event()
+        self._bucket_identified_at: dict[int, float] = {}
+
+    @property
+    def session(self) -> GatewaySession | None:
+        """Shard 0's session: the only one of an unsharded bot."""
+        return self.sessions.get(0)
 
     async def dispatch(self, event: str, data: Json) -> None:
-        session = self.session
+        session = self.sessions.get(shard_of(guild_of(event, data), self.shard_count))
         if session is None:
             raise RuntimeError("the bot has not connected to the gateway")
+        await self._send(session, event, data)
+
+    async def _send(self, session: GatewaySession, event: str, data: Json) -> None:
         session.sequence += 1
         frame = {"op": DISPATCH, "t": event, "s": session.sequence, "d": data}
         session.sent.append(frame)
@@ -66,17 +109,17 @@ class Gateway:
         await socket.send_str(json.dumps(frame))
 
     async def drop(self, code: int = 4000, *, resumable: bool = True) -> None:
-        session = self.session
-        if session is None:
-            return
-        session.resumable = resumable
-        if session.socket and not session.socket.closed:
-            socket, session.socket = session.socket, None
-            await socket.close(code=code)
+        """Close every shard's connection."""
+        for session in self.sessions.values():
+            session.resumable = resumable
+            if session.socket and not session.socket.closed:
+                socket, session.socket = session.socket, None
+                await socket.close(code=code)
 
     async def close(self) -> None:
-        if self.session and self.session.socket and not self.session.socket.closed:
-            await self.session.socket.close(code=1001)
+        for session in self.sessions.values():
+            if session.socket and not session.socket.closed:
+                await session.socket.close(code=1001)
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
         socket = web.WebSocketResponse(autoping=True, max_msg_size=0)
@@ -107,21 +150,43 @@ class Gateway:
         if data.get("token") != self.token:
             await socket.close(code=4004, message=b"Authentication failed.")
             return
+        shard_id, count = data.get("shard") or [0, 1]
+        if count != self.shard_count or not 0 <= shard_id < count:
+            code = SHARDING_REQUIRED if count < self.shard_count else INVALID_SHARD
+            self.violations.append(
+                f"IDENTIFY as shard [{shard_id}, {count}]; this application has "
+                f"{self.shard_count} shards"
+            )
+            await socket.close(code=code, message=b"Invalid shard.")
+            return
+        self._check_identify_rate(shard_id)
         self.stats.identifies += 1
-        self.session = GatewaySession(session_id=secrets.token_hex(16), socket=socket)
-        await self.dispatch("READY", self._ready(self.session.session_id))
+        session = GatewaySession(session_id=secrets.token_hex(16), shard_id=shard_id, socket=socket)
+        self.sessions[shard_id] = session
+        await self._send(session, "READY", self._ready(session.session_id, shard_id, count))
         for guild in self._guilds():
-            await self.dispatch("GUILD_CREATE", guild)
-        self.identified.set()
+            if shard_of(int(guild["id"]), count) == shard_id:
+                await self._send(session, "GUILD_CREATE", guild)
+        if len(self.sessions) == self.shard_count:
+            self.identified.set()
+
+    def _check_identify_rate(self, shard_id: int) -> None:
+        bucket = shard_id % self.max_concurrency
+        now = time.monotonic()
+        last = self._bucket_identified_at.get(bucket)
+        if last is not None and now - last < IDENTIFY_INTERVAL_S - IDENTIFY_SLACK_S:
+            self.violations.append(
+                f"shard {shard_id} identified {now - last:.1f} s after another shard of "
+                f"bucket {bucket} (max_concurrency {self.max_concurrency}): Discord allows "
+                f"one per {IDENTIFY_INTERVAL_S:.0f} s"
+            )
+        self._bucket_identified_at[bucket] = now
 
     async def _resume(self, socket: web.WebSocketResponse, data: Json) -> None:
-        session = self.session
-        if (
-            session is None
-            or not session.resumable
-            or data.get("session_id") != session.session_id
-            or data.get("token") != self.token
-        ):
+        session = next(
+            (s for s in self.sessions.values() if s.session_id == data.get("session_id")), None
+        )
+        if session is None or not session.resumable or data.get("token") != self.token:
             await socket.send_str(json.dumps({"op": INVALID_SESSION, "d": False}))
             return
         self.stats.resumes += 1
@@ -130,4 +195,4 @@ class Gateway:
         for frame in list(session.sent):
             if frame["s"] > last_seen:
                 await socket.send_str(json.dumps(frame))
-        await self.dispatch("RESUMED", {})
+        await self._send(session, "RESUMED", {})

@@ -23,10 +23,16 @@ class Harness:
         extra_extensions: tuple[str, ...] = (),
         response_deadline: float = 3.0,
         token: str = "emulator-token",
+        shard_count: int = 1,
+        max_concurrency: int = 16,
         **bot_options: Any,
     ) -> None:
         self.server = EmulatorServer(
-            token=token, validator=validator, response_deadline=response_deadline
+            token=token,
+            validator=validator,
+            response_deadline=response_deadline,
+            shard_count=shard_count,
+            max_concurrency=max_concurrency,
         )
         self.driver = Driver(self.server)
         self.config = config

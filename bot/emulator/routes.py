@@ -120,15 +120,17 @@ async def application_info(request: web.Request) -> web.Response:
 @routes.get("/gateway")
 @routes.get("/gateway/bot")
 async def gateway_info(request: web.Request) -> web.Response:
+    server = _server(request)
     return json_response(
         {
-            "url": _server(request).gateway_url,
-            "shards": 1,
+            "url": server.gateway_url,
+            # The recommended count, which a bot without SHARD_COUNT runs.
+            "shards": server.gateway.shard_count,
             "session_start_limit": {
                 "total": 1000,
                 "remaining": 999,
                 "reset_after": 0,
-                "max_concurrency": 1,
+                "max_concurrency": server.gateway.max_concurrency,
             },
         }
     )

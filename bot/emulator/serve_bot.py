@@ -4,7 +4,8 @@
         --api http://127.0.0.1:PORT/api/v10 --gateway ws://127.0.0.1:PORT/gateway
 
 The token comes from the environment, as for `python -m bot`, so it is never on a command
-line. SIGTERM stops the bot cleanly; `--lag-file` then receives the event-loop lag that a
+line; so does DATABASE_URL. `--shard-count N --shard-ids 0,1` run some shards of N (as
+SHARD_COUNT and SHARD_IDS would). SIGTERM stops the bot cleanly; `--lag-file` then receives the event-loop lag that a
 tiny probe measured (SIGUSR1 restarts the measurement, e.g. when the load begins;
 SIGUSR2 writes it at once).
 """
@@ -78,12 +79,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--extension", action="append", default=[], help="an extra extension to load"
     )
+    parser.add_argument("--shard-count", default=None, help="overrides SHARD_COUNT")
+    parser.add_argument("--shard-ids", default=None, help="overrides SHARD_IDS, e.g. 0,1")
     return parser.parse_args(argv)
 
 
 async def serve(args: argparse.Namespace, config: Config, token: str) -> int:
     from bot.client import SalaryBot
-    from bot.runner import run_until_stopped
+    from bot.runner import run_until_stopped, storage_failed
+    from db.errors import StoreError
 
     probe = LagProbe()
     probe.start(args.lag_file)
@@ -91,6 +95,8 @@ async def serve(args: argparse.Namespace, config: Config, token: str) -> int:
     bot = SalaryBot(config, extra_extensions=tuple(args.extension), guild_ready_timeout=0.05)
     try:
         await run_until_stopped(bot, token)
+    except StoreError as error:
+        return storage_failed(error)
     finally:
         probe.stop()
         if args.lag_file is not None:
@@ -100,7 +106,8 @@ async def serve(args: argparse.Namespace, config: Config, token: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    config = load_config_or_exit()
+    shards = {"shard_count": args.shard_count, "shard_ids": args.shard_ids}
+    config = load_config_or_exit(**{name: value for name, value in shards.items() if value})
     if config.discord_token is None:
         print("configuration error: DISCORD_TOKEN is not set", file=sys.stderr)
         return 2

@@ -14,7 +14,7 @@ from aiohttp import web
 
 from bot.emulator import payloads
 from bot.emulator.faults import Fault
-from bot.emulator.gateway import GATEWAY_PATH, Gateway, GatewaySession
+from bot.emulator.gateway import GATEWAY_PATH, Gateway, GatewaySession, shard_of
 from bot.emulator.interactions import RESPONSE_DEADLINE_S, Interactions
 from bot.emulator.messages import MessageStore
 from bot.emulator.records import InteractionRecord, StoredMessage
@@ -35,6 +35,8 @@ class EmulatorServer:
         token: str = "emulator-token",
         validator: Validator | None = None,
         response_deadline: float = RESPONSE_DEADLINE_S,
+        shard_count: int = 1,
+        max_concurrency: int = 16,
     ) -> None:
         self.token = token
         self.validator = validator
@@ -75,6 +77,8 @@ class EmulatorServer:
             violations=self.violations,
             ready=self._ready,
             guilds=self.guilds.values,
+            shard_count=shard_count,
+            max_concurrency=max_concurrency,
         )
 
     # ----------------------------------------------------------------- lifecycle
@@ -107,9 +111,16 @@ class EmulatorServer:
     # ----------------------------------------------------------------- world
 
     def add_guild(
-        self, name: str = "ML Careers", channel_names: tuple[str, ...] = ("general",)
+        self,
+        name: str = "ML Careers",
+        channel_names: tuple[str, ...] = ("general",),
+        *,
+        shard: int | None = None,
     ) -> Json:
+        """A new guild; with `shard`, one whose id that shard owns."""
         guild_id = self.ids.next()
+        while shard is not None and shard_of(guild_id, self.gateway.shard_count) != shard:
+            guild_id = self.ids.next()
         channels = [
             payloads.text_channel(self.ids.next(), guild_id, channel) for channel in channel_names
         ]
@@ -159,6 +170,10 @@ class EmulatorServer:
         return self.gateway.session
 
     @property
+    def shard_count(self) -> int:
+        return self.gateway.shard_count
+
+    @property
     def identified(self) -> asyncio.Event:
         return self.gateway.identified
 
@@ -166,21 +181,22 @@ class EmulatorServer:
         await self.gateway.dispatch(event, data)
 
     async def drop_gateway(self, code: int = 4000, *, resumable: bool = True) -> None:
-        """Close the bot's gateway connection; discord.py should RESUME and miss nothing.
+        """Close the bot's gateway connections; discord.py should RESUME and miss nothing.
 
         With `resumable=False` the session is gone, as after a long outage: the RESUME is
         refused, the bot identifies afresh, and events sent meanwhile are never delivered.
         """
         await self.gateway.drop(code, resumable=resumable)
 
-    def _ready(self, session_id: str) -> Json:
+    def _ready(self, session_id: str, shard_id: int, shard_count: int) -> Json:
+        owned = [gid for gid in self.guilds if shard_of(gid, shard_count) == shard_id]
         return {
             "v": 10,
             "user": self.bot_user,
-            "guilds": [{"id": str(guild_id), "unavailable": True} for guild_id in self.guilds],
+            "guilds": [{"id": str(guild_id), "unavailable": True} for guild_id in owned],
             "session_id": session_id,
             "resume_gateway_url": self.gateway_url,
-            "shard": [0, 1],
+            "shard": [shard_id, shard_count],
             "application": {"id": str(self.application_id), "flags": 0},
             "private_channels": [],
             "relationships": [],

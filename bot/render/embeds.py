@@ -347,7 +347,11 @@ def profile_embed(profile: Profile | None) -> discord.Embed:
 
 
 # What each store table holds, as people say it (singular, plural).
-STORED_AS = {"profiles": ("profile", "profiles"), "history": ("saved query", "saved queries")}
+STORED_AS = {
+    "profiles": ("profile", "profiles"),
+    "history": ("saved query", "saved queries"),
+    "budgets": ("rate-limit counter", "rate-limit counters"),
+}
 
 
 def deleted_text(removed: dict[str, int]) -> str:

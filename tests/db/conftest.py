@@ -14,8 +14,9 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-async def store(db_path: Path) -> AsyncIterator[Store]:
-    opened = await Store.open(db_path)
+async def store(store_target: str | Path) -> AsyncIterator[Store]:
+    """The store on the engine of --backend (SQLite at db_path by default)."""
+    opened = await Store.open(store_target)
     try:
         yield opened
     finally:

@@ -20,6 +20,9 @@ from db import (
 )
 from db.sqlite import batching
 
+# Group commit is how the SQLite backend batches writes; PostgreSQL commits each on its own.
+pytestmark = pytest.mark.sqlite_only
+
 
 @pytest.fixture
 def batches(monkeypatch: pytest.MonkeyPatch) -> list[int]:

@@ -49,6 +49,7 @@ def _pragma_rows(conn: sqlite3.Connection, name: str) -> list[sqlite3.Row]:
     return conn.execute(f"PRAGMA {name}").fetchall()
 
 
+@pytest.mark.sqlite_only
 async def test_connection_settings(store: Store) -> None:
     conn = sqlite3.connect(store.backend.path)  # type: ignore[attr-defined]
     try:

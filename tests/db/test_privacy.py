@@ -4,6 +4,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from db import ProfileUpdate, Store
 
 USER = 424242424242
@@ -61,6 +63,7 @@ async def test_export_of_unknown_user_is_empty(store: Store) -> None:
     assert exported["profiles"] is None and exported["history"] == []
 
 
+@pytest.mark.sqlite_only
 async def test_delete_user_removes_every_trace_and_nothing_else(
     store: Store, db_path: Path
 ) -> None:
@@ -70,17 +73,18 @@ async def test_delete_user_removes_every_trace_and_nothing_else(
 
     removed = await store.delete_user(USER)
 
-    assert removed == {"profiles": 1, "history": 3}
+    assert removed == {"profiles": 1, "history": 3, "budgets": 0}
     after = _rows_mentioning(db_path, str(USER))
-    assert set(after) >= {"profiles", "history", "guild_settings", "meta"}
+    assert set(after) >= {"profiles", "history", "guild_settings", "meta", "budgets"}
     assert all(count == 0 for count in after.values()), after
     assert _rows_mentioning(db_path, f"{MARKER}-{USER}") == dict.fromkeys(after, 0)
     assert _rows_mentioning(db_path, f"{MARKER}-{OTHER}")["history"] == 3
     assert await store.profiles.get(OTHER) is not None
     assert (await store.guilds.get(1)).public_answers is True
-    assert await store.delete_user(USER) == {"profiles": 0, "history": 0}
+    assert await store.delete_user(USER) == {"profiles": 0, "history": 0, "budgets": 0}
 
 
+@pytest.mark.sqlite_only
 async def test_deleted_data_is_gone_from_the_files(store: Store, db_path: Path) -> None:
     await _fill(store)
     await store.delete_user(USER)

@@ -236,6 +236,7 @@ async def test_folder_that_cannot_be_created(tmp_path: Path) -> None:
     assert blocker.read_text() == "not a folder"
 
 
+@pytest.mark.sqlite_only
 async def test_full_disk_is_a_clear_error_and_nothing_half_written(store: Store) -> None:
     backend = store.backend
     await backend.set_page_limit(1)  # type: ignore[attr-defined]  # clamps to current size

@@ -88,7 +88,12 @@ def no_mentions(message: StoredMessage) -> None:
 
 
 async def start_bot_process(
-    server: EmulatorServer, database: Path, log_level: str, *args: str, **streams: Any
+    server: EmulatorServer,
+    database: Path,
+    log_level: str,
+    *args: str,
+    environment: dict[str, str] | None = None,
+    **streams: Any,
 ) -> asyncio.subprocess.Process:
     """The real bot as its own process (`bot.emulator.serve_bot`), pointed at `server`."""
     env = {
@@ -97,6 +102,7 @@ async def start_bot_process(
         "DATABASE_PATH": str(database),
         "LOG_LEVEL": log_level,
         "PYTHONPATH": str(REPO),
+        **(environment or {}),
     }
     return await asyncio.create_subprocess_exec(
         sys.executable,

@@ -220,6 +220,7 @@ connection.execute("COMMIT")
 """
 
 
+@pytest.mark.sqlite_only
 @pytest.mark.parametrize("seconds", [2, 4])
 async def test_write_lock_held_by_another_process_is_waited_out(
     harness: Harness, caplog: pytest.LogCaptureFixture, seconds: int
