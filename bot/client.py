@@ -109,8 +109,11 @@ class SalaryBot(commands.Bot):
     async def setup_hook(self) -> None:
         # A store that cannot be written (read-only, a failing disk) does not stop the bot:
         # it answers without saving and reopens the store in the background.
+        pool_key = self.config.pool_key
         self.store = await Store.open_standby(
-            self.config.database_path, retry_every=self.store_retry_s
+            self.config.database_path,
+            retry_every=self.store_retry_s,
+            pool_key=pool_key.get_secret_value().encode() if pool_key else None,
         )
         self.model = get_model()
         for name in (*extension_names(), *self.extra_extensions):

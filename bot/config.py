@@ -30,8 +30,13 @@ class Config(BaseSettings):
         default=None, gt=0, description="Sync commands to this guild only"
     )
     log_level: LogLevel = "INFO"
+    pool_key: SecretStr | None = Field(
+        default=None, description="Key of the pay pool's keyed hashes; default: a key file"
+    )
+    # The fewest different people behind a community band; never below five.
+    pool_k: int = Field(default=5, ge=5, le=1000)
 
-    @field_validator("discord_token", "dev_guild_id", mode="before")
+    @field_validator("discord_token", "dev_guild_id", "pool_key", mode="before")
     @classmethod
     def blank_is_unset(cls, value: object) -> object:
         # `DISCORD_TOKEN=` in a .env file means "no token", not an empty one.
