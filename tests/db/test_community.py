@@ -31,6 +31,13 @@ def draft(**changes: object) -> CommunityDraft:
     return CommunityDraft.model_validate({**values, **changes})
 
 
+def _raw(path: Path) -> bytes:
+    return path.read_bytes()
+
+
+SHIPPED = Path(__file__).resolve().parents[2] / "db" / "migrations"
+
+
 def _files(db_path: Path) -> list[Path]:
     return [p for p in db_path.parent.iterdir() if p.name.startswith(db_path.name)]
 
@@ -58,7 +65,8 @@ async def test_the_key_is_a_private_file_beside_the_database(db_path: Path) -> N
     key_file = key_path_for(db_path)
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     key = bytes.fromhex(key_file.read_text())
-    assert key not in db_path.read_bytes() and key.hex().encode() not in db_path.read_bytes()
+    stored = _raw(db_path)
+    assert key not in stored and key.hex().encode() not in stored
     async with await Store.open(db_path) as store:
         assert store.community.pseudonyms.of(ALICE) == first, "the same key on every run"
 
@@ -74,7 +82,7 @@ async def test_sharing_again_replaces_the_role_year(store: Store) -> None:
     assert not replaced
     second, replaced = await store.community.submit(ALICE, 42, draft(base=200_000.0))
     assert replaced and second.id == first.id
-    other_year, replaced = await store.community.submit(ALICE, 42, draft(year=2025))
+    _, replaced = await store.community.submit(ALICE, 42, draft(year=2025))
     assert not replaced
     mine = await store.community.mine(ALICE)
     assert [(s.year, s.base) for s in mine] == [(2026, 200_000.0), (2025, 190_000.0)]
@@ -148,11 +156,10 @@ async def test_deleting_one_or_all_of_mine(store: Store) -> None:
 
 
 async def test_a_store_from_before_shared_pay_opens_and_keeps_its_settings(tmp_path: Path) -> None:
-    shipped = Path(__file__).resolve().parents[2] / "db" / "migrations"
     old = tmp_path / "old-migrations"
     old.mkdir()
     for name in ("001_initial.sql", "002_profile_remote.sql"):
-        (old / name).write_text((shipped / name).read_text())
+        (old / name).write_text((SHIPPED / name).read_text())
     db_path = tmp_path / "old.sqlite3"
     async with await Store.open(db_path, migrations_dir=old) as store:
         await store.guilds.update(9, public_answers=True)
