@@ -84,6 +84,7 @@ class DailyLimitReached(Exception):
 _DRAFT_COLUMNS = tuple(CommunityDraft.model_fields)
 _CELL = "role = ? AND level = ? AND location = ? AND held_reason IS NULL"
 _POOL_COLUMNS = "person, guild_id, base, bonus, equity, currency, year"
+_SHARED = "guild_id IN (SELECT guild_id FROM guild_settings WHERE shared_pool = 1)"
 
 
 def _today() -> str:
@@ -160,18 +161,16 @@ class CommunityRepository:
         await self._db.forget_deleted()
         return len(rows)
 
-    async def cell(
-        self, role: str, level: str, location: str, guild_id: int, *, shared: bool
-    ) -> list[PoolRow]:
-        """The live rows of one cell: this server's, or every opted-in server's."""
-        where = (
-            "guild_id IN (SELECT guild_id FROM guild_settings WHERE shared_pool = 1)"
-            if shared
-            else "guild_id = ?"
-        )
-        params: tuple[Any, ...] = (role, level, location) + (() if shared else (guild_id,))
+    async def cell(self, role: str, level: str, location: str, guild_id: int) -> list[PoolRow]:
+        """The live rows of one cell this server may pool, in one indexed query.
+
+        This server's own rows; if it opted in to the shared pool, every opted-in server's.
+        """
         rows = await self._db.read_all(
-            f"SELECT {_POOL_COLUMNS} FROM community_pay WHERE {_CELL} AND {where}", params
+            f"SELECT {_POOL_COLUMNS} FROM community_pay WHERE {_CELL} AND (guild_id = ? OR ("
+            f"{_SHARED} AND EXISTS (SELECT 1 FROM guild_settings "
+            "WHERE guild_id = ? AND shared_pool = 1)))",
+            (role, level, location, guild_id, guild_id),
         )
         return [PoolRow.model_validate(row) for row in rows]
 

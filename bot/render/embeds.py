@@ -347,7 +347,11 @@ def profile_embed(profile: Profile | None) -> discord.Embed:
 
 
 # What each store table holds, as people say it (singular, plural).
-STORED_AS = {"profiles": ("profile", "profiles"), "history": ("saved query", "saved queries")}
+STORED_AS = {
+    "profiles": ("profile", "profiles"),
+    "history": ("saved query", "saved queries"),
+    "community_pay": ("shared pay figure", "shared pay figures"),
+}
 
 
 def deleted_text(removed: dict[str, int]) -> str:
@@ -394,4 +398,9 @@ def settings_embed(settings: GuildSettings) -> discord.Embed:
     channel = f"<#{settings.career_channel_id}>" if settings.career_channel_id else "any channel"
     embed.add_field(name="Public answers allowed in", value=channel)
     embed.add_field(name="Community features", value="on" if settings.community_features else "off")
+    embed.add_field(name="Pay sharing", value="on" if settings.pay_sharing else "off")
+    embed.add_field(
+        name="Pay pool",
+        value="shared with opted-in servers" if settings.shared_pool else "this server",
+    )
     return embed

@@ -104,13 +104,16 @@ async def test_cells_pool_per_server_or_across_opted_in_servers(store: Store) ->
     await store.community.submit(BOB + 1, 3, draft())
     await store.community.submit(BOB + 2, 1, draft(location="london"))
     await store.community.submit(BOB + 3, 1, draft(held_reason="a bonus over 3 times the base"))
-    own = await store.community.cell("ml_engineer", "senior", "seattle", 1, shared=False)
+    own = await store.community.cell("ml_engineer", "senior", "seattle", 1)
     assert [row.guild_id for row in own] == [1], "other cells and held rows stay out"
-    assert await store.community.cell("ml_engineer", "senior", "seattle", 1, shared=True) == []
-    await store.guilds.update(1, shared_pool=True)
     await store.guilds.update(2, shared_pool=True)
-    shared = await store.community.cell("ml_engineer", "senior", "seattle", 1, shared=True)
+    own = await store.community.cell("ml_engineer", "senior", "seattle", 1)
+    assert [row.guild_id for row in own] == [1], "server 1 has not opted in"
+    await store.guilds.update(1, shared_pool=True)
+    shared = await store.community.cell("ml_engineer", "senior", "seattle", 1)
     assert sorted(row.guild_id for row in shared) == [1, 2], "server 3 did not opt in"
+    third = await store.community.cell("ml_engineer", "senior", "seattle", 3)
+    assert [row.guild_id for row in third] == [3], "nor does it see the shared pool"
 
 
 async def test_admins_see_counts_and_remove_held_rows_without_authors(store: Store) -> None:
