@@ -17,6 +17,9 @@ from bot.share_views import ShareForm
 from cogs.settings import in_a_server
 from db.encoding import now
 
+# Submission numbers are small row ids; Discord caps integer options at 2**53 - 1.
+MAX_SUBMISSION_ID = 10**12
+
 if TYPE_CHECKING:
     from bot.client import SalaryBot
 
@@ -83,7 +86,7 @@ class ShareCog(commands.Cog, name="Share"):
     async def delete(
         self,
         interaction: Interaction,
-        submission: app_commands.Range[int, 1, 2**62] | None = None,
+        submission: app_commands.Range[int, 1, MAX_SUBMISSION_ID] | None = None,
         everything: bool = False,
     ) -> None:
         if submission is None and not everything:
@@ -119,7 +122,7 @@ class ShareCog(commands.Cog, name="Share"):
     @app_commands.checks.has_permissions(manage_guild=True)
     @app_commands.check(in_a_server)
     async def remove(
-        self, interaction: Interaction, submission: app_commands.Range[int, 1, 2**62]
+        self, interaction: Interaction, submission: app_commands.Range[int, 1, MAX_SUBMISSION_ID]
     ) -> None:
         assert interaction.guild_id is not None
         gone = await self.bot.store.community.remove_held(interaction.guild_id, submission)

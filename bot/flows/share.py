@@ -105,9 +105,14 @@ def _entry(row: PoolRow) -> PoolEntry:
     return PoolEntry(row.person, row.guild_id, base, total, row.year)
 
 
+def pooled_entries(rows: list[PoolRow]) -> list[PoolEntry]:
+    """Rows as pooling reads them: money in US dollars, total = base + bonus + equity."""
+    return [_entry(row) for row in rows]
+
+
 def pooled(rows: list[PoolRow], guild_id: int, k: int) -> tuple[PoolBand | None, int]:
     """The band this server may show, and how many servers stand behind it."""
-    entries = [_entry(row) for row in rows]
+    entries = pooled_entries(rows)
     servers = {entry.guild_id for entry in entries}
     if servers - {guild_id}:
         return shared_band(entries, k), len(servers)
