@@ -35,7 +35,7 @@ def load_or_create_key(path: Path) -> bytes | None:
     except FileNotFoundError:
         pass
     except (OSError, ValueError) as error:
-        log.error("the pool key file cannot be read (%s); submissions wait for it", error)
+        log.warning("the pool key file cannot be read (%s); submissions wait for it", error)
         return None
     key = secrets.token_bytes(KEY_BYTES)
     try:
@@ -45,7 +45,7 @@ def load_or_create_key(path: Path) -> bytes | None:
     except FileExistsError:
         return load_or_create_key(path)
     except OSError as error:
-        log.error("the pool key file cannot be created (%s); submissions wait for it", error)
+        log.warning("the pool key file cannot be created (%s); submissions wait for it", error)
         return None
     with os.fdopen(handle, "w", encoding="ascii") as out:
         out.write(key.hex() + "\n")
@@ -53,19 +53,30 @@ def load_or_create_key(path: Path) -> bytes | None:
 
 
 class Pseudonyms:
-    """HMAC-SHA256 of a Discord id under the pool key."""
+    """HMAC-SHA256 of a Discord id under the pool key.
 
-    def __init__(self, key: bytes | None) -> None:
+    With a key file, the key is read (or made) on first use and retried until it works, so a
+    store that starts while its folder is away gets its key when the folder comes back.
+    """
+
+    def __init__(self, key: bytes | None = None, *, key_file: Path | None = None) -> None:
         self._key = key
+        self._key_file = key_file
+
+    def _loaded(self) -> bytes | None:
+        if self._key is None and self._key_file is not None:
+            self._key = load_or_create_key(self._key_file)
+        return self._key
 
     @property
     def ready(self) -> bool:
-        return self._key is not None
+        return self._loaded() is not None
 
     def of(self, user_id: int) -> str:
-        if self._key is None:
+        key = self._loaded()
+        if key is None:
             raise PoolKeyMissingError()
-        return hmac.new(self._key, str(user_id).encode(), hashlib.sha256).hexdigest()
+        return hmac.new(key, str(user_id).encode(), hashlib.sha256).hexdigest()
 
     def __repr__(self) -> str:  # never show the key
         return f"Pseudonyms(ready={self.ready})"

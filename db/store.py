@@ -15,7 +15,7 @@ from db.guilds import GuildRepository
 from db.history import HistoryRepository
 from db.meta import MetaRepository
 from db.profiles import ProfileRepository
-from db.pseudonym import Pseudonyms, key_path_for, load_or_create_key
+from db.pseudonym import Pseudonyms, key_path_for
 from db.sqlite import BUSY_TIMEOUT, SqliteBackend
 from db.standby import RETRY_EVERY_S, StandbyBackend
 
@@ -32,7 +32,7 @@ class UserData(Protocol):
 
 def pool_pseudonyms(path: str | Path, key: bytes | None) -> Pseudonyms:
     """The pool key from the setting, else the key file beside the database (made once)."""
-    return Pseudonyms(key if key is not None else load_or_create_key(key_path_for(path)))
+    return Pseudonyms(key) if key is not None else Pseudonyms(key_file=key_path_for(path))
 
 
 class Store:
