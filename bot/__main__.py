@@ -23,6 +23,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--server", action="store_true", help="act in a server channel instead of a DM"
     )
     console.add_argument("--files", default="console-files", help="folder for images the bot sends")
+    pool = sub.add_parser("pool", help="community pay pool tools")
+    pool_sub = pool.add_subparsers(dest="pool_action", required=True)
+    export = pool_sub.add_parser("export", help="write the k-anonymous pooled percentiles (CSV)")
+    export.add_argument(
+        "--guild", type=int, default=None, help="one server's pool (default: shared)"
+    )
+    export.add_argument("--out", default="-", help="file to write (default: standard output)")
     sync = sub.add_parser("sync", help="sync slash commands to Discord and exit")
     sync.add_argument("--guild", type=int, default=None, help="sync to this server only (instant)")
     return parser.parse_args(argv)
@@ -45,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
                 files_dir=getattr(args, "files", "console-files"),
             )
         )
+    if mode == "pool":
+        from bot.pool_export import export_pool
+
+        setup_logging("WARNING")
+        return asyncio.run(export_pool(config, args.guild, args.out))
     setup_logging(config.log_level, secret=token)
     if token is None:
         print("configuration error: DISCORD_TOKEN is not set", file=sys.stderr)

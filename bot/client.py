@@ -27,6 +27,7 @@ from bot.sync import STALE_COMMAND_ERRORS, answer_stale_command, sync_if_changed
 from bot.unhandled import answer_expired, unhandled
 from bot.views import DYNAMIC_ITEMS, offer_chart
 from db.postgres import is_database_url
+from db.pseudonym import key_path_for
 from db.standby import RETRY_EVERY_S
 from db.store import Store
 
@@ -135,10 +136,16 @@ class SalaryBot(commands.AutoShardedBot):
         if getattr(self, "store", None) is not None:
             return
         target = self.config.store_target()
+        secret = self.config.pool_key
+        pool_key = secret.get_secret_value().encode() if secret else None
         if is_database_url(target):
-            self.store = await Store.open(target)
+            self.store = await Store.open(
+                target, pool_key=pool_key, pool_key_file=key_path_for(self.config.database_path)
+            )
         else:
-            self.store = await Store.open_standby(target, retry_every=self.store_retry_s)
+            self.store = await Store.open_standby(
+                target, retry_every=self.store_retry_s, pool_key=pool_key
+            )
 
     async def setup_hook(self) -> None:
         await self.open_store()

@@ -44,8 +44,20 @@ class Config(BaseSettings):
     shard_count: int | None = Field(default=None, ge=1, le=10_000)
     shard_ids: Annotated[list[int] | None, NoDecode] = None
 
+    pool_key: SecretStr | None = Field(
+        default=None, description="Key of the pay pool's keyed hashes; default: a key file"
+    )
+    # The fewest different people behind a community band; never below five.
+    pool_k: int = Field(default=5, ge=5, le=1000)
+
     @field_validator(
-        "discord_token", "dev_guild_id", "database_url", "shard_count", "shard_ids", mode="before"
+        "discord_token",
+        "dev_guild_id",
+        "database_url",
+        "shard_count",
+        "shard_ids",
+        "pool_key",
+        mode="before",
     )
     @classmethod
     def blank_is_unset(cls, value: object) -> object:

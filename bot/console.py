@@ -36,6 +36,7 @@ HELP = """Type a slash command as in Discord, e.g.
   /check-range Senior ML engineer, $150k-$200k   (posts the text, then runs the
                                                   "Check this salary range" menu on it)
 Type a button's label to press it (buttons of the last answer are listed under it).
+'/as NAME' acts as another person from then on ('/as me' comes back).
 Options with spaces need quotes. Tab completes commands, options and values.
 'help' shows this, 'quit' or end of input leaves."""
 
@@ -138,6 +139,17 @@ class Console:
         self.view = view
         self.last: StoredMessage | None = None
         self.pending_modal: dict[str, Any] | None = None
+        # The people this session has acted as, by name, so `/as` can come back to them.
+        self.people: dict[str, EmulatedUser] = {"me": user}
+
+    def act_as(self, name: str) -> EmulatedUser:
+        """Switch the emulated person; a new name is a new member, never an admin."""
+        name = name.strip() or "me"
+        if name not in self.people:
+            self.people[name] = self.harness.server.add_user(name)
+        self.user = self.people[name]
+        self.last = None
+        return self.user
 
     async def handle(self, line: str, read_line: Any) -> None:
         line = line.strip()
@@ -145,6 +157,10 @@ class Console:
             return
         if line.lower() == "help":
             print(HELP + "\n", file=self.view.out, flush=True)
+            return
+        if line.lower().startswith("/as ") or line.lower() == "/as":
+            person = self.act_as(line[3:])
+            print(f"Now acting as {person.name} (user id {person.id}).\n", file=self.view.out)
             return
         try:
             record = await self._send(line)

@@ -34,6 +34,8 @@ class ServerSettings(commands.Cog, name="Settings"):
         career_channel="Allow public answers only in this channel",
         clear_career_channel="Allow public answers in any channel again",
         community_features="Off keeps every answer private in this server",
+        shared_pool="Pool members' shared pay with other servers that opted in",
+        pay_sharing="Let members share their pay with /share add",
     )
     @app_commands.guild_only()
     # guild_only alone merges with the bot-wide contexts and would still be offered in DMs.
@@ -48,6 +50,8 @@ class ServerSettings(commands.Cog, name="Settings"):
         career_channel: discord.TextChannel | None = None,
         clear_career_channel: bool | None = None,
         community_features: bool | None = None,
+        shared_pool: bool | None = None,
+        pay_sharing: bool | None = None,
     ) -> None:
         assert interaction.guild_id is not None  # guild_only
         changes: dict[str, Any] = {}
@@ -55,6 +59,9 @@ class ServerSettings(commands.Cog, name="Settings"):
             changes["public_answers"] = public_answers
         if community_features is not None:
             changes["community_features"] = community_features
+        for name, value in (("shared_pool", shared_pool), ("pay_sharing", pay_sharing)):
+            if value is not None:
+                changes[name] = value
         if career_channel is not None:
             changes["career_channel_id"] = career_channel.id
         elif clear_career_channel:

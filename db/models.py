@@ -66,6 +66,9 @@ class GuildSettings(_Frozen):
     public_answers: bool = False
     career_channel_id: Snowflake | None = None
     community_features: bool = True
+    # Pool shared pay with other opted-in servers; take /share submissions at all.
+    shared_pool: bool = False
+    pay_sharing: bool = True
     # None until the server changes a setting.
     updated_at: AwareDatetime | None = None
 
@@ -76,10 +79,12 @@ class GuildSettingsUpdate(_Frozen):
     public_answers: bool | None = None
     career_channel_id: Snowflake | None = None
     community_features: bool | None = None
+    shared_pool: bool | None = None
+    pay_sharing: bool | None = None
 
     def changes(self) -> dict[str, Any]:
         out = {name: getattr(self, name) for name in sorted(self.model_fields_set)}
-        for flag in ("public_answers", "community_features"):
+        for flag in ("public_answers", "community_features", "shared_pool", "pay_sharing"):
             if flag in out and out[flag] is None:
                 raise ValueError(f"{flag} must be true or false")
         return out

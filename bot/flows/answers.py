@@ -17,10 +17,12 @@ from bot.fill import DEFAULT, Filled, describe_sources
 from bot.flows.asker import Asker
 from bot.flows.memory import headline, remember
 from bot.flows.reply import chart_file, complete_answer, send, use_locale
+from bot.flows.share import community_line
 from bot.interaction import Interaction
 from bot.privacy import Visibility
 from bot.render.chart_spec import ChartSpec
 from bot.render.charts import CHART_NAME, estimate_chart, locations_chart, roles_chart
+from bot.render.community import add_community_field
 from bot.render.embeds import (
     change_line,
     estimate_embed,
@@ -43,6 +45,15 @@ CHARTS_BUSY = "Charts are busy right now. Press **Show chart** again in a moment
 ViewFactory = Callable[[HistoryEntry, SalaryQuery], discord.ui.View]
 
 
+async def add_community(
+    interaction: Interaction, embed: discord.Embed, query: SalaryQuery, currency: str
+) -> None:
+    """The community line under its own label, when the asker's pool cell qualifies."""
+    line = await community_line(interaction, query, currency)
+    if line is not None:
+        add_community_field(embed, line.band, line.servers, line.currency)
+
+
 async def answer_estimate(
     interaction: Interaction,
     filled: Filled,
@@ -62,6 +73,7 @@ async def answer_estimate(
     if note is not None:
         name = f"What if: {changed}" if changed else "Change"
         embed.insert_field_at(0, name=name, value=note, inline=False)
+    await add_community(interaction, embed, filled.query, estimate.currency)
     await send(interaction, visibility, embed=embed)
     summary = headline("estimate", estimate.base, estimate.currency, estimate.sample_size)
     entry = await remember(interaction, filled.query, summary)
@@ -109,6 +121,7 @@ async def answer_role_comparison(
     embed = role_comparison_embed(comparison, filled.query.role)
     if note := describe_sources(filled):
         embed.add_field(name="Notes", value=note, inline=False)
+    await add_community(interaction, embed, filled.query, comparison.currency)
     await send(interaction, visibility, embed=embed)
     own = next(
         (row for row in comparison.rows if row.role == filled.query.role), comparison.rows[0]

@@ -351,6 +351,7 @@ STORED_AS = {
     "profiles": ("profile", "profiles"),
     "history": ("saved query", "saved queries"),
     "budgets": ("rate-limit counter", "rate-limit counters"),
+    "community_pay": ("shared pay figure", "shared pay figures"),
 }
 
 
@@ -398,4 +399,9 @@ def settings_embed(settings: GuildSettings) -> discord.Embed:
     channel = f"<#{settings.career_channel_id}>" if settings.career_channel_id else "any channel"
     embed.add_field(name="Public answers allowed in", value=channel)
     embed.add_field(name="Community features", value="on" if settings.community_features else "off")
+    embed.add_field(name="Pay sharing", value="on" if settings.pay_sharing else "off")
+    embed.add_field(
+        name="Pay pool",
+        value="shared with opted-in servers" if settings.shared_pool else "this server",
+    )
     return embed

@@ -73,7 +73,7 @@ async def test_delete_user_removes_every_trace_and_nothing_else(
 
     removed = await store.delete_user(USER)
 
-    assert removed == {"profiles": 1, "history": 3, "budgets": 0}
+    assert removed == {"profiles": 1, "history": 3, "budgets": 0, "community_pay": 0}
     after = _rows_mentioning(db_path, str(USER))
     assert set(after) >= {"profiles", "history", "guild_settings", "meta", "budgets"}
     assert all(count == 0 for count in after.values()), after
@@ -81,7 +81,12 @@ async def test_delete_user_removes_every_trace_and_nothing_else(
     assert _rows_mentioning(db_path, f"{MARKER}-{OTHER}")["history"] == 3
     assert await store.profiles.get(OTHER) is not None
     assert (await store.guilds.get(1)).public_answers is True
-    assert await store.delete_user(USER) == {"profiles": 0, "history": 0, "budgets": 0}
+    assert await store.delete_user(USER) == {
+        "profiles": 0,
+        "history": 0,
+        "budgets": 0,
+        "community_pay": 0,
+    }
 
 
 @pytest.mark.sqlite_only

@@ -1,0 +1,138 @@
+"""/share: members share their pay anonymously; the server's pool grows beside the open data."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from discord import app_commands
+from discord.ext import commands
+
+from bot.errors import UserError
+from bot.flows.asker import load_asker
+from bot.flows.share import job_of
+from bot.interaction import Interaction
+from bot.options import COMPANY_CHOICES, LEVEL_CHOICES, autocomplete
+from bot.render.community import mine_embed, review_embed
+from bot.share_views import ShareForm
+from cogs.settings import in_a_server
+from db.encoding import now
+
+# Submission numbers are small row ids; Discord caps integer options at 2**53 - 1.
+MAX_SUBMISSION_ID = 10**12
+
+if TYPE_CHECKING:
+    from bot.client import SalaryBot
+
+
+class ShareCog(commands.Cog, name="Share"):
+    share = app_commands.Group(
+        name="share",
+        description="Share your pay anonymously with this server's members",
+        allowed_contexts=app_commands.AppCommandContext(guild=True),
+    )
+
+    def __init__(self, bot: SalaryBot) -> None:
+        self.bot = bot
+
+    @share.command(name="add", description="Share your pay anonymously (opens a form)")
+    @app_commands.describe(
+        role="Job role (default: your profile)",
+        years="Years of experience (default: your profile)",
+        level="Career level, instead of years",
+        location="Where you work (default: your profile)",
+        company="Kind of company",
+    )
+    @app_commands.choices(level=LEVEL_CHOICES, company=COMPANY_CHOICES)
+    @autocomplete("role", "location")
+    @app_commands.check(in_a_server)
+    async def add(
+        self,
+        interaction: Interaction,
+        role: app_commands.Range[str, 1, 100] | None = None,
+        years: app_commands.Range[int, 0, 50] | None = None,
+        level: str | None = None,
+        location: app_commands.Range[str, 1, 100] | None = None,
+        company: str | None = None,
+    ) -> None:
+        asker = await load_asker(interaction)
+        if asker.settings is not None and not asker.settings.pay_sharing:
+            raise UserError("This server has turned pay sharing off.")
+        if not self.bot.store.community.pseudonyms.ready:
+            raise UserError("Sharing pay is not available right now; try again later.")
+        given: dict[str, Any] = {
+            name: value
+            for name, value in {
+                "role": role,
+                "years": years,
+                "level": level,
+                "location": location,
+                "company_type": company,
+            }.items()
+            if value is not None
+        }
+        query = asker.fill(given, use_defaults=False).query
+        job_of(query)  # says what is missing before the form opens
+        await interaction.response.send_modal(ShareForm(query, now().year))
+
+    @share.command(name="mine", description="What you shared (only you see it)")
+    async def mine(self, interaction: Interaction) -> None:
+        items = await self.bot.store.community.mine(interaction.user.id)
+        await interaction.response.send_message(embed=mine_embed(items), ephemeral=True)
+
+    @share.command(name="delete", description="Remove pay you shared")
+    @app_commands.describe(
+        submission="The number /share mine shows", everything="Remove all you shared"
+    )
+    async def delete(
+        self,
+        interaction: Interaction,
+        submission: app_commands.Range[int, 1, MAX_SUBMISSION_ID] | None = None,
+        everything: bool = False,
+    ) -> None:
+        if submission is None and not everything:
+            raise UserError(
+                "Say which: `/share delete submission:ID` (from `/share mine`) "
+                "or `/share delete everything:true`."
+            )
+        removed = await self.bot.store.community.delete_mine(
+            interaction.user.id, None if everything else submission
+        )
+        text = (
+            f"Removed {removed} shared figure{'s' if removed != 1 else ''}."
+            if removed
+            else "Nothing of yours had that number, so nothing was removed."
+        )
+        await interaction.response.send_message(text, ephemeral=True)
+
+    @share.command(name="review", description="Counts and held-back submissions (admins)")
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.checks.has_permissions(manage_guild=True)
+    @app_commands.check(in_a_server)
+    async def review(self, interaction: Interaction) -> None:
+        assert interaction.guild_id is not None
+        store = self.bot.store.community
+        counts = await store.counts(interaction.guild_id)
+        held = await store.held(interaction.guild_id)
+        embed = review_embed(counts, held, self.bot.config.pool_k)
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+    @share.command(name="remove", description="Remove a held-back submission (admins)")
+    @app_commands.describe(submission="The number /share review shows")
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.checks.has_permissions(manage_guild=True)
+    @app_commands.check(in_a_server)
+    async def remove(
+        self, interaction: Interaction, submission: app_commands.Range[int, 1, MAX_SUBMISSION_ID]
+    ) -> None:
+        assert interaction.guild_id is not None
+        gone = await self.bot.store.community.remove_held(interaction.guild_id, submission)
+        text = (
+            f"Removed held-back submission #{submission}."
+            if gone
+            else f"No held-back submission #{submission} in this server; nothing was removed."
+        )
+        await interaction.response.send_message(text, ephemeral=True)
+
+
+async def setup(bot: SalaryBot) -> None:
+    await bot.add_cog(ShareCog(bot))
