@@ -1,4 +1,8 @@
-"""Answers as Discord embeds, always inside Discord's limits."""
+"""Answers as Discord embeds, always inside Discord's limits.
+
+One module for every answer's embed, so wording and limits are kept alike; a little over 400
+lines, each function small.
+"""
 
 from __future__ import annotations
 

@@ -12,6 +12,9 @@ Rules the answers state:
                but at most 15% over the offer, since larger counters rarely land; inside
                P65-P75: P75; above P75: 5% more, capped at P90; above P90: the base as it is
                (ask for sign-on or equity instead). Never below the offer, rounded up to 1,000
+
+Over 400 lines: reading the amounts, the vesting arithmetic and the review are one chain
+whose rules (above) are read together; each function is small and tested on its own.
 """
 
 from __future__ import annotations
