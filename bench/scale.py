@@ -36,17 +36,34 @@ import copy
 import json
 import os
 import platform
-import random
 import signal
 import sys
 import tempfile
 import time
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+# The plan, the request shapes and the measuring helpers are the single-process
+# benchmark's: the same load, so 1 and P processes compare like for like.
+from load import (
+    CHART_WAIT_S,
+    FIRST_ANSWER_LIMIT_S,
+    GUILDS,
+    MIX,
+    TOKEN,
+    Planned,
+    _answer_text,
+    cpu_model,
+    cpu_seconds,
+    peak_rss_mb,
+    percentiles,
+    plan_burst,
+    plan_load,
+)
 
 from bot.emulator.driver import AUTOCOMPLETE, Driver
 from bot.emulator.records import InteractionRecord
@@ -54,48 +71,9 @@ from bot.emulator.server import EmulatedUser, EmulatorServer, Place
 
 REPO = Path(__file__).resolve().parents[1]
 
-TOKEN = "bench-token"
-GUILDS = 5
-# Discord's limit for the first answer; later than this is an error even if it arrives.
-FIRST_ANSWER_LIMIT_S = 3.0
-CHART_WAIT_S = 15.0
 # The bot's heavy-command cooldown: 5 uses per 30 s per user (bot/options.py).
 COOLDOWN_USES, COOLDOWN_WINDOW_S = 5, 31.0
-HEAVY = {"estimate", "compare", "tips"}
-MIX = (("estimate", 50), ("compare", 15), ("tips", 10), ("profile", 15), ("autocomplete", 10))
 GOALS = {"p99_ms": 100.0, "ratio_p99": 2.0, "peak_rss_mb": 200.0}
-
-ROLES = (
-    "ml_engineer",
-    "data scientist",
-    "MLE",
-    "research scientist",
-    "ai_engineer",
-    "mlops_engineer",
-)
-LOCATIONS = (
-    "seattle",
-    "san francisco",
-    "london",
-    "germany",
-    "toronto",
-    "remote",
-    "new york",
-    "india",
-)
-LEVELS = ("entry", "mid", "senior", "principal")
-SKILLS = ("python, pytorch", "python, sql, spark", "llm, nlp", "computer_vision")
-TYPED = ("ml", "data", "sea", "lon", "res", "san", "ger", "r")
-
-
-@dataclass
-class Planned:
-    at: float
-    kind: str
-    command: str
-    options: dict[str, Any]
-    user: int
-    focused: str | None = None
 
 
 @dataclass
@@ -108,105 +86,7 @@ class Outcome:
     answered_at: float | None = None
 
 
-def _request(rng: random.Random, kind: str) -> tuple[str, dict[str, Any], str | None]:
-    person: dict[str, Any] = {"role": rng.choice(ROLES), "location": rng.choice(LOCATIONS)}
-    if rng.random() < 0.7:
-        person["years"] = rng.randint(0, 20)
-    else:
-        person["level"] = rng.choice(LEVELS)
-    if kind == "estimate":
-        if rng.random() < 0.3:
-            person["skills"] = rng.choice(SKILLS)
-        return "estimate", person, None
-    if kind == "compare":
-        if rng.random() < 0.66:
-            return "compare roles", person, None
-        places = ", ".join(rng.sample(LOCATIONS, 3))
-        return "compare locations", {"places": places, "role": person["role"]}, None
-    if kind == "tips":
-        return "tips", person, None
-    if kind == "profile":
-        if rng.random() < 0.5:
-            return "profile set", person, None
-        return "profile show", {}, None
-    focused = rng.choice(("role", "location"))
-    return "estimate", {focused: rng.choice(TYPED)}, focused
-
-
-def plan_load(users: int, seconds: float, rate: float, seed: int) -> list[Planned]:
-    """The same list for both bots: what is sent, by whom, when."""
-    rng = random.Random(seed)
-    kinds = [kind for kind, weight in MIX for _ in range(weight)]
-    heavy_uses: list[deque[float]] = [deque() for _ in range(users)]
-    cursor = 0
-    plan = []
-    for index in range(round(seconds * rate)):
-        at = index / rate
-        kind = rng.choice(kinds)
-        command, options, focused = _request(rng, kind)
-        user = cursor % users
-        if kind in HEAVY:
-            # The next user with room under the cooldown; if none has, the cooldown shows.
-            for step in range(users):
-                candidate = (cursor + step) % users
-                uses = heavy_uses[candidate]
-                while uses and uses[0] <= at - COOLDOWN_WINDOW_S:
-                    uses.popleft()
-                if len(uses) < COOLDOWN_USES:
-                    user = candidate
-                    break
-            heavy_uses[user].append(at)
-        cursor = user + 1
-        plan.append(Planned(at, kind, command, options, user, focused))
-    return plan
-
-
-def plan_burst(size: int, seed: int) -> list[Planned]:
-    rng = random.Random(seed)
-    kinds = [kind for kind, weight in MIX for _ in range(weight)]
-    plan = []
-    for user in range(size):
-        kind = rng.choice(kinds)
-        command, options, focused = _request(rng, kind)
-        plan.append(Planned(0.0, kind, command, options, user, focused))
-    return plan
-
-
 # ----------------------------------------------------------------- measuring
-
-
-def percentiles(samples: list[float]) -> dict[str, float | None]:
-    if not samples:
-        return {"p50": None, "p95": None, "p99": None, "max": None}
-    ordered = sorted(samples)
-
-    def at(fraction: float) -> float:
-        # Nearest rank: the smallest sample with at least `fraction` of samples at or below it.
-        rank = max(1, -(-len(ordered) * fraction // 1))
-        return round(ordered[int(rank) - 1], 2)
-
-    return {"p50": at(0.50), "p95": at(0.95), "p99": at(0.99), "max": round(ordered[-1], 2)}
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    # utime and stime are fields 14 and 15 of the whole line, in clock ticks.
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return 0.0
-
-
-def cpu_model() -> str:
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    return platform.processor() or "unknown"
 
 
 # ----------------------------------------------------------------- one bot under load
@@ -419,12 +299,6 @@ class Phase:
             return
         assert record.last_edit_at is not None
         outcome.chart_ms = (record.last_edit_at - record.created) * 1000
-
-
-def _answer_text(record: InteractionRecord) -> str:
-    with contextlib.suppress(AssertionError):
-        return record.message.text()
-    return ""
 
 
 def summarise(outcomes: list[Outcome], wall_s: float) -> dict[str, Any]:
