@@ -170,6 +170,14 @@ class Gateway:
         if len(self.sessions) == self.shard_count:
             self.identified.set()
 
+    async def identify_window(self) -> None:
+        """Wait until every bucket may identify again, as a real restart would have."""
+        if self._bucket_identified_at:
+            latest = max(self._bucket_identified_at.values())
+            wait = latest + IDENTIFY_INTERVAL_S - IDENTIFY_SLACK_S - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+
     def _check_identify_rate(self, shard_id: int) -> None:
         bucket = shard_id % self.max_concurrency
         now = time.monotonic()

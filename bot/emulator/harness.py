@@ -55,6 +55,8 @@ class Harness:
         if self._task is not None:
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.wait_for(self._task, timeout=10)
+        # A deploy takes longer than Discord's identify window; a test waits it out.
+        await self.server.gateway.identify_window()
         return await self._start_bot(timeout)
 
     async def _start_bot(self, timeout: float) -> SalaryBot:

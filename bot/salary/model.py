@@ -340,7 +340,7 @@ class SalaryModel:
         notes = query.experience_notes
         if band.n < 20:
             notes.append(
-                f"Thin data: only {band.n} postings behind this band; it leans on broader groups."
+                f"Thin data: only {_postings(band.n)} behind this band; it leans on broader groups."
             )
         if band.depth == "role-level":
             notes.append(
@@ -368,7 +368,7 @@ class SalaryModel:
                 names.append("all levels" if part == "any" else part)
             else:
                 names.append(part)
-        return f"{' · '.join(names)} ({band.n} postings, {AIJOBS_CREDIT})"
+        return f"{' · '.join(names)} ({_postings(band.n)}, {AIJOBS_CREDIT})"
 
 
 def money_usd(amount: float) -> str:
@@ -397,3 +397,7 @@ def _area_source(entry: dict[str, Any]) -> str:
 def get_model() -> SalaryModel:
     """The shipped model, loaded once per process."""
     return SalaryModel.load()
+
+
+def _postings(count: int) -> str:
+    return f"{count:,} posting" if count == 1 else f"{count:,} postings"
