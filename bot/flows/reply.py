@@ -114,9 +114,15 @@ async def complete_answer(
         changes.update(embed=embed, attachments=[chart_file(data)])
     if view is not None:
         changes["view"] = view
-    if not changes:
+    if not changes or client.is_closed():
+        # Shutting down: the answer is out; its picture is not worth holding the exit for.
         return
     try:
         await interaction.edit_original_response(**changes)
     except (discord.HTTPException, aiohttp.ClientError, ConnectionError) as error:
         log.warning("could not add the chart and buttons to an answer: %s", error)
+    except RuntimeError as error:
+        # aiohttp's "Session is closed": the bot closed while the chart was being drawn.
+        if not client.is_closed():
+            raise
+        log.info("the bot closed before a chart reached its answer: %s", error)
