@@ -42,6 +42,7 @@ def _files(db_path: Path) -> list[Path]:
     return [p for p in db_path.parent.iterdir() if p.name.startswith(db_path.name)]
 
 
+@pytest.mark.sqlite_only
 async def test_a_submission_keeps_no_id_in_the_files(store: Store, db_path: Path) -> None:
     await store.community.submit(ALICE, 42, draft())
     await store.community.submit(BOB, 42, draft(base=170_000.0))
@@ -131,6 +132,7 @@ async def test_admins_see_counts_and_remove_held_rows_without_authors(store: Sto
     assert await store.community.mine(BOB) == []
 
 
+@pytest.mark.sqlite_only
 async def test_export_and_delete_cover_shared_pay(store: Store, db_path: Path) -> None:
     await store.community.submit(ALICE, 1, draft())
     await store.community.submit(BOB, 1, draft())

@@ -43,6 +43,7 @@ def no_failure(record: InteractionRecord) -> None:
 # ----------------------------------------------------------------- 1. store errors
 
 
+@pytest.mark.sqlite_only
 async def test_store_error_shows_a_sentence_and_an_id_and_logs_the_path(
     harness: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
