@@ -36,6 +36,17 @@ NOT_YOURS = "These buttons belong to someone else's answer. Run `/estimate` for 
 UNREADABLE = "That button is out of date. Run the command again."
 
 
+async def owners_press(interaction: discord.Interaction, readable: bool, owner: int) -> bool:
+    """A press on an answer's button goes on only with an id we made, by its owner, in budget."""
+    if not readable:
+        await send_private(interaction, UNREADABLE)
+        return False
+    if interaction.user.id != owner:
+        await send_private(interaction, NOT_YOURS)
+        return False
+    return await within_limits(interaction)
+
+
 async def _entry(interaction: Interaction, owner: int, entry_id: int) -> HistoryEntry | None:
     entry = await interaction.client.store.history.get(owner, entry_id)
     if entry is None:
@@ -68,13 +79,7 @@ class AnswerButton(
         return button
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        if not self.readable:
-            await send_private(interaction, UNREADABLE)
-            return False
-        if interaction.user.id != self.owner:
-            await send_private(interaction, NOT_YOURS)
-            return False
-        return await within_limits(interaction)
+        return await owners_press(interaction, self.readable, self.owner)
 
     async def callback(self, interaction: discord.Interaction) -> None:
         try:
@@ -304,13 +309,7 @@ class ShowChartButton(
         return button
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        if not self.readable:
-            await send_private(interaction, UNREADABLE)
-            return False
-        if interaction.user.id != self.owner:
-            await send_private(interaction, NOT_YOURS)
-            return False
-        return await within_limits(interaction)
+        return await owners_press(interaction, self.readable, self.owner)
 
     async def callback(self, interaction: discord.Interaction) -> None:
         try:

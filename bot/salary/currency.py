@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_compact_currency, format_decimal
@@ -100,6 +101,7 @@ def convert(amount: float, from_: str, to: str) -> float:
     return amount / RATES[src].per_usd * RATES[dst].per_usd
 
 
+@lru_cache(maxsize=256)
 def money_locale(locale: str | None, currency: str) -> Locale:
     """The Babel locale for an answer: the person's, else US English.
 
@@ -118,6 +120,8 @@ def _digits(text: str) -> int:
     return sum(char.isdigit() for char in text)
 
 
+# Answers repeat the same amounts (one band, many askers): Babel's lookups are worth keeping.
+@lru_cache(maxsize=8192)
 def format_money(
     amount: float, currency: str = "USD", compact: bool = True, locale: str | None = None
 ) -> str:
