@@ -35,8 +35,10 @@ METHOD = (
 )
 
 PRIVACY = (
-    "I keep your profile (the options you save) and your last 50 queries, to fill in "
-    "follow-ups. Answers are private in servers unless you or the server choose otherwise. "
+    "I keep your profile (the options you save), your last 50 queries and the offers you "
+    "chose to save, for follow-ups. Pay you share with `/share` is stored without your "
+    "Discord id (only a keyed hash of it) and shown only pooled, from five people up. "
+    "Answers are private in servers unless you or the server choose otherwise. "
     "`/profile export` sends you everything I hold; `/profile delete` erases it all."
 )
 
