@@ -7,6 +7,7 @@ the bot. It samples from outside the process, so the bot runs unchanged while me
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
 import sys
 from collections import Counter
@@ -99,6 +100,9 @@ async def finish_profile(
     text = await asyncio.to_thread(_read, out)
     if text is None:
         return {"error": err.decode(errors="replace").strip()[-300:] or "no profile written"}
+    # PROFILE_RAW=path keeps py-spy's raw stacks for reading beyond the summary.
+    if keep := os.environ.get("PROFILE_RAW"):
+        await asyncio.to_thread(Path(keep).write_text, text)
     return summarise(text, ROOT)
 
 
