@@ -7,12 +7,16 @@ countries: a US range converted to rupees would say nothing about Bangalore.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import article
 from . import taxonomy as tx
 from .currency import convert
 from .results import ArticleContext, ArticleFigure, Range
 
 
+# A few hundred (role, level, currency, place) combinations; the context is read-only.
+@lru_cache(maxsize=1024)
 def article_context(role: str | None, level: str, ccy: str, location: str | None) -> ArticleContext:
     """Only the article's figures that fit the place asked about."""
     loc = tx.LOCATION_BY_KEY[location] if location else None

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from .level_order import ordered_shifts
 
 ANY = "any"
+# Distinct (role, level, country, year, remote) lookups kept: a band is a few hundred bytes.
+LOOKUPS_KEPT = 8192
 # Seniority order of the level keys (taxonomy.json); bands are kept in this order.
 LEVEL_ORDER = ("entry", "mid", "senior", "principal")
 
@@ -53,6 +56,8 @@ class BandTable:
             role, _, country = key.split("|")[:3]
             name = f"{role}|{country}"
             self.max_p90[name] = max(self.max_p90.get(name, 0.0), math.exp(rec[4]))
+        # Ordering a level looks up all four levels: each answer repeats the same few lookups.
+        self._ordered = lru_cache(maxsize=LOOKUPS_KEPT)(self._ordered_lookup)
 
     def year_shift(self, year: int) -> tuple[float, int]:
         """Log shift from the data-year frame to `year`, and years extrapolated."""
@@ -70,6 +75,16 @@ class BandTable:
         remote: bool | None,
     ) -> Band:
         """The band for one level, moved if needed to keep the levels of that place in order."""
+        return self._ordered(role, level, country, year, remote)
+
+    def _ordered_lookup(
+        self,
+        role: str | None,
+        level: str | None,
+        country: str | None,
+        year: int,
+        remote: bool | None,
+    ) -> Band:
         band = self._lookup(role, level, country, year, remote)
         if level not in LEVEL_ORDER:
             return band

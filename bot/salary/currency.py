@@ -76,19 +76,24 @@ def local_currency(country: str | None) -> str:
     return LOCAL_CURRENCY.get(country or "", "USD")
 
 
+# Symbols people type for a currency; codes are matched upper-cased.
+SYMBOLS = {
+    "US$": "USD",
+    "$": "USD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "€": "EUR",
+    "£": "GBP",
+    "₹": "INR",
+}
+
+
 def normalise_code(code: str) -> str:
     """Upper-case ISO code; raises KeyError for unsupported currencies."""
+    if code in RATES:
+        return code  # the common case: a code the bot wrote itself
     c = code.strip().upper()
-    aliases = {
-        "US$": "USD",
-        "$": "USD",
-        "C$": "CAD",
-        "CA$": "CAD",
-        "€": "EUR",
-        "£": "GBP",
-        "₹": "INR",
-    }
-    c = aliases.get(c, c)
+    c = SYMBOLS.get(c, c)
     if c not in RATES:
         raise KeyError(code)
     return c

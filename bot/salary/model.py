@@ -89,16 +89,12 @@ class SalaryModel:
         self, query: SalaryQuery, role: str | None, location: str | None
     ) -> SalaryEstimate:
         """The same person in another role or place: what comparisons are made of."""
-        band = self.band(query, role=role, location=location)
-        steps, notes = self._steps(query, band, role, location)
-        steps.extend(self._combined(steps, band, role, location, notes))
+        band, steps, notes = self._priced(query, role, location)
         ccy = query.answer_currency
         # The band already carries projection, remote and level order; strip them to show
         # the data band.
         carried = sum(s[1] for s in steps[:CARRIED])
-        extra = sum(s[1] for s in steps[CARRIED:])
-        usd = [math.exp(v + extra) for v in band.logq]
-        base = [convert(v, "USD", ccy) for v in usd]
+        base = _base(band, steps, ccy)
         median = convert(math.exp(band.logq[2] - carried), "USD", ccy)
         factors = []
         for i, (name, logm, source, kind) in enumerate(steps):
@@ -146,6 +142,20 @@ class SalaryModel:
             f"{assumptions.EQUITY_KIND[company]}",
             total_span="base P25-P75, each plus the bonus and equity midpoints",
         )
+
+    def median(self, query: SalaryQuery) -> float:
+        """The estimate's base median alone: what tips rank many changes by."""
+        band, steps, _ = self._priced(query, query.role, query.location)
+        return _base(band, steps, query.answer_currency)[2]
+
+    def _priced(
+        self, query: SalaryQuery, role: str | None, location: str | None
+    ) -> tuple[Band, list[_Step], list[str]]:
+        """The band and every step that moves it, with the notes they leave."""
+        band = self.band(query, role=role, location=location)
+        steps, notes = self._steps(query, band, role, location)
+        steps.extend(self._combined(steps, band, role, location, notes))
+        return band, steps, notes
 
     # --- factors ---------------------------------------------------------------
 
@@ -391,6 +401,12 @@ def _area_source(entry: dict[str, Any]) -> str:
         f"{entry['publisher']}: {entry['occupation']}, {ratio}{scaled}, {entry['year']}; "
         "an approximation for this role"
     )
+
+
+def _base(band: Band, steps: list[_Step], ccy: str) -> list[float]:
+    """Base P10..P90: the band moved by the steps it does not already carry."""
+    extra = sum(s[1] for s in steps[CARRIED:])
+    return [convert(math.exp(v + extra), "USD", ccy) for v in band.logq]
 
 
 @lru_cache(maxsize=1)

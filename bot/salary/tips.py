@@ -25,32 +25,33 @@ _DEGREE_ORDER = ("none", "bachelors", "masters", "phd")
 
 
 def tips(model: SalaryModel, query: SalaryQuery, limit: int = 6) -> TipsReport:
-    base = model.estimate(query)
-    median = base.base.p50
-    found: list[Tip] = []
+    median = model.median(query)
+    # Rank every change by its median alone; only the tips shown need the whole estimate.
+    gains: list[tuple[str, str, str, SalaryQuery, float]] = []
     for kind, key, title, update in _candidates(model, query):
-        est = model.estimate(query.model_copy(update=update))
-        delta = est.base.p50 - median
-        if delta <= 0.5:
+        changed = query.model_copy(update=update)
+        delta = model.median(changed) - median
+        if delta > 0.5:
+            gains.append((kind, key, title, changed, delta))
+    gains.sort(key=lambda g: (g[0] in ASSOCIATIONS, -g[4], g[0], g[1]))
+    items: list[Tip] = []
+    used: dict[str, int] = {}
+    for kind, key, title, changed, _ in gains:
+        if used.get(kind, 0) >= PER_KIND.get(kind, 1):
             continue
-        found.append(
+        used[kind] = used.get(kind, 0) + 1
+        est = model.estimate(changed)
+        items.append(
             Tip(
                 kind=kind,
                 key=key,
                 title=title,
-                delta=delta,
+                delta=est.base.p50 - median,
                 new_median=est.base.p50,
                 source=_source(est.factors, kind, est.cell),
                 detail=_detail(kind, est.factors, query.country),
             )
         )
-    found.sort(key=lambda t: (t.kind in ASSOCIATIONS, -t.delta, t.kind, t.key))
-    items: list[Tip] = []
-    used: dict[str, int] = {}
-    for tip in found:
-        if used.get(tip.kind, 0) < PER_KIND.get(tip.kind, 1):
-            used[tip.kind] = used.get(tip.kind, 0) + 1
-            items.append(tip)
         if len(items) >= limit:
             break
     return TipsReport(

@@ -132,3 +132,31 @@ def test_a_principal_at_big_tech_in_sf_with_a_phd_stays_near_the_data(
     est = shipped.estimate(q)
     # Three factors of 11-14% each: together well under their plain product (1.43).
     assert 1.0 < est.base.p50 / us.base.p50 < 1.35
+
+
+def test_the_median_alone_is_the_estimates_base_median(shipped: SalaryModel) -> None:
+    """Tips rank changes by `median`: it must be exactly what the estimate would show."""
+    people = itertools.product(
+        ("ml_engineer", "data_scientist", "research_scientist", None),
+        ("seattle", "london", "bangalore", "remote", None),
+        (0, 6, 15),
+        ((), ("pytorch", "sql")),
+        (None, "EUR"),
+    )
+    for role, location, years, skills, currency in people:
+        query = parse_query(
+            role=role,
+            location=location,
+            years=years,
+            skills=list(skills),
+            currency=currency,
+            company_type="big_tech" if years == 15 else None,
+        )
+        assert shipped.median(query) == shipped.estimate(query).base.p50, query
+
+
+def test_band_lookups_are_kept_and_stay_the_same(shipped: SalaryModel) -> None:
+    first = shipped.bands.lookup("ml_engineer", "senior", "US", 2026, None)
+    again = shipped.bands.lookup("ml_engineer", "senior", "US", 2026, None)
+    assert again is first
+    assert shipped.bands.lookup("ml_engineer", "mid", "US", 2026, None).logq != first.logq
