@@ -1,7 +1,8 @@
 """The floor: a bare discord.py client that answers every interaction with a constant.
 
-Run by bench/load.py as its own process, against its own emulator, with the same load as
-the real bot. Whatever the real bot costs above this is the bot's own work.
+Run by bench/load.py as its own process, against its own emulator, on the bot's event loop
+(bot/event_loop.py) and with the same load. Whatever the real bot costs above this is the
+bot's own work.
 
     DISCORD_TOKEN=... python bench/floor_bot.py --api URL --gateway URL [--lag-file F]
 """
@@ -19,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import discord
 from discord import app_commands
 
+from bot import event_loop
 from bot.emulator.hooks import point_discord_at
 from bot.emulator.serve_bot import LagProbe, parse_args
 
@@ -54,7 +56,7 @@ async def serve(lag_file: Path | None, token: str) -> None:
 def main() -> int:
     args = parse_args(sys.argv[1:])
     point_discord_at(args.api, args.gateway)
-    asyncio.run(serve(args.lag_file, os.environ["DISCORD_TOKEN"]))
+    event_loop.run(serve(args.lag_file, os.environ["DISCORD_TOKEN"]))
     return 0
 
 

@@ -7,9 +7,9 @@ the slash commands once and exits.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 
+from bot import event_loop
 from bot.config import load_config_or_exit
 from bot.logs import setup_logging
 
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
 
         # The console's own output is the conversation; logs go to stderr, warnings only.
         setup_logging("WARNING" if config.log_level in ("INFO", "DEBUG") else config.log_level)
-        return asyncio.run(
+        return event_loop.run(
             run_console(
                 config,
                 in_server=getattr(args, "server", False),
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         from bot.pool_export import export_pool
 
         setup_logging("WARNING")
-        return asyncio.run(export_pool(config, args.guild, args.out))
+        return event_loop.run(export_pool(config, args.guild, args.out))
     setup_logging(config.log_level, secret=token)
     if token is None:
         print("configuration error: DISCORD_TOKEN is not set", file=sys.stderr)
@@ -64,8 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     from bot.runner import run_on_discord, sync_once
 
     if mode == "sync":
-        return asyncio.run(sync_once(config, args.guild))
-    return asyncio.run(run_on_discord(config))
+        return event_loop.run(sync_once(config, args.guild))
+    return event_loop.run(run_on_discord(config))
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ import sys
 import time
 from pathlib import Path
 
+from bot import event_loop
 from bot.config import Config, load_config_or_exit
 from bot.emulator.hooks import point_discord_at
 from bot.logs import setup_logging
@@ -114,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     token = config.discord_token.get_secret_value()
     setup_logging(config.log_level, secret=token)
     point_discord_at(args.api, args.gateway)
-    return asyncio.run(serve(args, config, token))
+    return event_loop.run(serve(args, config, token))
 
 
 if __name__ == "__main__":
