@@ -17,6 +17,7 @@ import cogs
 from bot.config import Config
 from bot.errors import report_error
 from bot.flows.reply import ChartOffer
+from bot.follow_ups import FollowUpGate
 from bot.gateway_guard import guard_parsers
 from bot.limits import BURST, REFILL_EVERY_S, Budget, TokenBuckets
 from bot.offer_views import OFFER_ITEMS
@@ -117,6 +118,8 @@ class SalaryBot(commands.AutoShardedBot):
         self.extra_extensions = extra_extensions
         self.store_retry_s = store_retry_s
         self.last_stale_resync: float | None = None
+        # Charts, history and buttons wait while other people wait for a first answer.
+        self.follow_ups = FollowUpGate()
         # Fire-and-forget work, held here so the event loop's weak references keep it alive.
         self.background_tasks: set[asyncio.Task[Any]] = set()
         # One malformed gateway event is logged and dropped instead of stopping the bot.
@@ -166,8 +169,10 @@ class SalaryBot(commands.AutoShardedBot):
     def dispatch(self, event_name: str, /, *args: Any, **kwargs: Any) -> None:
         # "interaction" is dispatched right after discord.py routed it to views and modals:
         # checked now, before any of them runs, the answer is exact.
-        if event_name == "interaction" and unhandled(self, args[0]):
-            self.run_in_background(answer_expired(args[0]))
+        if event_name == "interaction":
+            self.follow_ups.arrived(args[0])
+            if unhandled(self, args[0]):
+                self.run_in_background(answer_expired(args[0]))
         super().dispatch(event_name, *args, **kwargs)
 
     def run_in_background(self, work: Coroutine[Any, Any, Any]) -> None:
@@ -199,6 +204,7 @@ class SalaryBot(commands.AutoShardedBot):
         self._identified_at[bucket] = loop.time()
 
     async def close(self) -> None:
+        self.follow_ups.close()
         await super().close()
         charts = getattr(self, "charts", None)
         if charts is not None:

@@ -16,7 +16,7 @@ from bot.errors import UserError, send_private
 from bot.fill import DEFAULT, Filled, describe_sources
 from bot.flows.asker import Asker
 from bot.flows.memory import headline, remember
-from bot.flows.reply import chart_file, complete_answer, send, use_locale
+from bot.flows.reply import after_first_answer, chart_file, complete_answer, send, use_locale
 from bot.flows.share import community_line
 from bot.interaction import Interaction
 from bot.privacy import Visibility
@@ -75,6 +75,7 @@ async def answer_estimate(
         embed.insert_field_at(0, name=name, value=note, inline=False)
     await add_community(interaction, embed, filled.query, estimate.currency)
     await send(interaction, visibility, embed=embed)
+    await after_first_answer(interaction)
     summary = headline("estimate", estimate.base, estimate.currency, estimate.sample_size)
     entry = await remember(interaction, filled.query, summary)
     view = view_for(entry, filled.query) if entry is not None and view_for is not None else None
@@ -123,6 +124,7 @@ async def answer_role_comparison(
         embed.add_field(name="Notes", value=note, inline=False)
     await add_community(interaction, embed, filled.query, comparison.currency)
     await send(interaction, visibility, embed=embed)
+    await after_first_answer(interaction)
     own = next(
         (row for row in comparison.rows if row.role == filled.query.role), comparison.rows[0]
     )
@@ -155,6 +157,7 @@ async def answer_location_comparison(
     comparison = compare_locations(model, filled.query, unique)
     embed = location_comparison_embed(comparison)
     await send(interaction, visibility, embed=embed)
+    await after_first_answer(interaction)
     current = model.estimate(filled.query)
     summary = headline("compare locations", current.base, current.currency, current.sample_size)
     entry = await remember(interaction, filled.query, summary)
@@ -169,6 +172,7 @@ async def answer_tips(interaction: Interaction, filled: Filled, visibility: Visi
     if note := describe_sources(filled):
         embed.description = f"{embed.description}\n{note}"
     await send(interaction, visibility, embed=embed)
+    await after_first_answer(interaction)
     current = model.estimate(filled.query)
     summary = headline("tips", current.base, current.currency, current.sample_size)
     await remember(interaction, filled.query, summary)

@@ -16,7 +16,7 @@ from bot.errors import UserError
 from bot.fill import YOU, Filled, describe_sources
 from bot.flows.asker import Asker
 from bot.flows.memory import headline
-from bot.flows.reply import complete_answer, send
+from bot.flows.reply import after_first_answer, complete_answer, send
 from bot.interaction import Interaction
 from bot.privacy import Visibility
 from bot.render.offer import compare_embed, offer_chart, offer_embed, range_embed
@@ -66,6 +66,7 @@ async def answer_offer(
     review, estimate = _review(interaction, query, terms)
     embed = offer_embed(review, estimate, describe_sources(filled))
     await send(interaction, visibility, embed=embed)
+    await after_first_answer(interaction)
     view = view_for(query, [terms]) if view_for is not None else None
     title = f"Offer by year · {review.placement.label()} base"
     await complete_answer(interaction, embed, lambda: offer_chart([review], title), view)
@@ -86,6 +87,7 @@ async def answer_offer_comparison(
     review_b, _ = _review(interaction, query, second)
     embed = compare_embed(review_a, review_b, estimate, describe_sources(filled))
     await send(interaction, visibility, embed=embed)
+    await after_first_answer(interaction)
     view = view_for(query, [first, second]) if view_for is not None else None
     await complete_answer(
         interaction,

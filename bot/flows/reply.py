@@ -77,6 +77,11 @@ async def finish_or_defer(
     return await task
 
 
+async def after_first_answer(interaction: Interaction) -> None:
+    """Where an answer's follow-ups start: they wait while others wait for a first answer."""
+    await interaction.client.follow_ups.turn()
+
+
 def chart_file(data: bytes) -> discord.File:
     return discord.File(io.BytesIO(data), filename=CHART_NAME)
 

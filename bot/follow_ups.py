@@ -1,0 +1,112 @@
+"""First answers before follow-ups: work that can wait lets people who wait go first.
+
+Discord forgets an interaction with no first answer after 3 s; a chart, a history write
+or the buttons added to an answer already sent have no such deadline. When many
+interactions arrive at once (a burst, an announcement in a big server), the event loop
+would otherwise share its time between new first answers and the follow-ups of the
+first ones, and the last of the burst would miss the deadline. So a follow-up waits for
+its turn while more than a few interactions still wait for a first answer, and turns are
+handed out in order, a few at a time, as the backlog clears.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from typing import Protocol
+
+# Interactions that may wait for a first answer while follow-ups still run: a steady load
+# always has a few in flight; more than this means first answers are queueing.
+CALM_AT = 8
+# Past Discord's deadline an interaction no longer counts as waiting.
+DEADLINE_S = 3.0
+# A follow-up waits at most this long, however busy the bot: the answer is out, but its
+# chart and buttons should still come.
+PATIENCE_S = 10.0
+TICK_S = 0.01
+TURNS_PER_TICK = 16  # up to 1,600 follow-ups a second once the backlog has cleared
+
+
+class _Response(Protocol):
+    def is_done(self) -> bool: ...
+
+
+class _Interaction(Protocol):
+    @property
+    def response(self) -> _Response: ...
+
+
+class FollowUpGate:
+    def __init__(
+        self,
+        *,
+        calm_at: int = CALM_AT,
+        patience_s: float = PATIENCE_S,
+        deadline_s: float = DEADLINE_S,
+    ) -> None:
+        self.calm_at = calm_at
+        self.patience_s = patience_s
+        self.deadline_s = deadline_s
+        self._waiting: deque[tuple[float, _Interaction]] = deque()
+        self._turns: deque[tuple[float, asyncio.Future[None]]] = deque()
+        self._ticker: asyncio.Task[None] | None = None
+        self.held = 0  # follow-ups that had to wait, for the benchmark and the logs
+
+    def arrived(self, interaction: _Interaction) -> None:
+        """An interaction that needs a first answer."""
+        now = asyncio.get_running_loop().time()
+        waiting = self._waiting
+        # Answered or expired ones leave from the front: the list stays about 3 s long.
+        while waiting and (
+            now - waiting[0][0] >= self.deadline_s or waiting[0][1].response.is_done()
+        ):
+            waiting.popleft()
+        waiting.append((now, interaction))
+
+    def waiting(self) -> int:
+        """Interactions still without a first answer, inside their deadline."""
+        now = asyncio.get_running_loop().time()
+        kept = [
+            (at, i)
+            for at, i in self._waiting
+            if now - at < self.deadline_s and not i.response.is_done()
+        ]
+        if len(kept) != len(self._waiting):
+            self._waiting = deque(kept)
+        return len(kept)
+
+    async def turn(self) -> None:
+        """Return when a follow-up may run: at once unless first answers are queueing."""
+        if not self._turns and self.waiting() <= self.calm_at:
+            return
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[None] = loop.create_future()
+        self._turns.append((loop.time(), future))
+        self.held += 1
+        if self._ticker is None or self._ticker.done():
+            self._ticker = loop.create_task(self._hand_out())
+        await future
+
+    async def _hand_out(self) -> None:
+        loop = asyncio.get_running_loop()
+        while self._turns:
+            await asyncio.sleep(TICK_S)
+            calm = self.waiting() <= self.calm_at
+            now = loop.time()
+            given = 0
+            while self._turns and (
+                (calm and given < TURNS_PER_TICK) or now - self._turns[0][0] >= self.patience_s
+            ):
+                _, future = self._turns.popleft()
+                if not future.done():  # a cancelled follow-up needs no turn
+                    future.set_result(None)
+                    given += 1
+
+    def close(self) -> None:
+        """Let every waiting follow-up go (the bot is closing)."""
+        if self._ticker is not None:
+            self._ticker.cancel()
+        while self._turns:
+            _, future = self._turns.popleft()
+            if not future.done():
+                future.set_result(None)

@@ -1,0 +1,88 @@
+"""The follow-up gate: first answers go first, follow-ups in order, none held forever."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.follow_ups import FollowUpGate
+
+
+class _Response:
+    def __init__(self) -> None:
+        self.done = False
+
+    def is_done(self) -> bool:
+        return self.done
+
+
+class _Interaction:
+    def __init__(self) -> None:
+        self.response = _Response()
+
+
+def _arrive(gate: FollowUpGate, count: int) -> list[_Interaction]:
+    people = [_Interaction() for _ in range(count)]
+    for person in people:
+        gate.arrived(person)
+    return people
+
+
+async def test_a_follow_up_runs_at_once_when_few_wait() -> None:
+    gate = FollowUpGate(calm_at=2)
+    _arrive(gate, 2)
+    await asyncio.wait_for(gate.turn(), 0.05)
+    assert gate.held == 0
+
+
+async def test_follow_ups_wait_until_first_answers_are_out_then_go_in_order() -> None:
+    gate = FollowUpGate(calm_at=2)
+    people = _arrive(gate, 10)
+    order: list[int] = []
+
+    async def follow_up(number: int) -> None:
+        await gate.turn()
+        order.append(number)
+
+    tasks = [asyncio.create_task(follow_up(n)) for n in range(5)]
+    await asyncio.sleep(0.05)
+    assert order == [], "nothing may run while ten people wait for a first answer"
+    assert gate.waiting() == 10
+    for person in people[:8]:
+        person.response.done = True
+    await asyncio.wait_for(asyncio.gather(*tasks), 1)
+    assert order == [0, 1, 2, 3, 4]
+    assert gate.held == 5
+
+
+async def test_expired_interactions_stop_counting() -> None:
+    gate = FollowUpGate(calm_at=0, deadline_s=0.05)
+    _arrive(gate, 3)
+    assert gate.waiting() == 3
+    await asyncio.sleep(0.06)
+    assert gate.waiting() == 0
+    await asyncio.wait_for(gate.turn(), 0.05)
+
+
+async def test_no_follow_up_waits_past_its_patience() -> None:
+    gate = FollowUpGate(calm_at=0, patience_s=0.05, deadline_s=60)
+    _arrive(gate, 4)  # never answered
+    await asyncio.wait_for(gate.turn(), 1)
+    assert gate.held == 1
+
+
+async def test_the_list_of_waiting_interactions_stays_short() -> None:
+    gate = FollowUpGate()
+    for _ in range(1000):
+        (person,) = _arrive(gate, 1)
+        person.response.done = True
+    assert len(gate._waiting) <= 1
+
+
+async def test_closing_lets_every_follow_up_go() -> None:
+    gate = FollowUpGate(calm_at=0, patience_s=60)
+    _arrive(gate, 3)
+    waiting = asyncio.create_task(gate.turn())
+    await asyncio.sleep(0.02)
+    assert not waiting.done()
+    gate.close()
+    await asyncio.wait_for(waiting, 0.5)
