@@ -6,8 +6,9 @@ with its value printed above. Everything is drawn on an opaque dark card so
 the image reads the same on Discord's dark and light themes, straight into a fixed palette
 (bot/render/palette_png.py) so that encoding is cheap.
 
-The module holds no shared mutable state apart from a per-thread font cache,
-so several renders may run at once in worker threads (``asyncio.to_thread``).
+The module holds no shared mutable state apart from a per-thread font cache and
+caches of text widths and rendered texts keyed by those fonts, so several renders
+may run at once in worker threads (``asyncio.to_thread``).
 
 Over 400 lines on purpose: layout and drawing share one set of measurements, and the
 layout is tested on its own through compute_layout.
@@ -15,6 +16,7 @@ layout is tested on its own through compute_layout.
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 from collections.abc import Callable, Sequence
@@ -194,15 +196,23 @@ def _font(size: int, bold: bool = False) -> Font:
     return font
 
 
+# Widths of the same strings are asked for again and again (fitting, ticks, the legend) and
+# in every chart. Fonts are per thread, so keying on the font object never shares a face;
+# 4096 label-sized strings with their widths take about 1.3 MB.
+@functools.lru_cache(maxsize=4096)
+def _length(font: Font, text: str) -> float:
+    return font.getlength(text)
+
+
 def _fit(text: str, font: Font, max_w: float) -> str:
     """Truncate ``text`` with an ellipsis so it is at most ``max_w`` pixels wide."""
     text = " ".join(text.split())  # Newlines/tabs would break single-line layout.
-    if font.getlength(text) <= max_w:
+    if _length(font, text) <= max_w:
         return text
     lo, hi = 0, len(text)
     while lo < hi:  # Longest prefix that still fits alongside the ellipsis.
         mid = (lo + hi + 1) // 2
-        if font.getlength(text[:mid].rstrip() + _ELLIPSIS) <= max_w:
+        if _length(font, text[:mid].rstrip() + _ELLIPSIS) <= max_w:
             lo = mid
         else:
             hi = mid - 1
@@ -280,7 +290,7 @@ def _choose_ticks(
         ticks = nice_ticks(lo, hi, n)
         labels = [money(t) for t in ticks]
         spacing = plot_w / max(len(ticks) - 1, 1)
-        if max(font.getlength(s) for s in labels) + 14 > spacing:
+        if max(_length(font, s) for s in labels) + 14 > spacing:
             continue
         if len(set(labels)) == len(labels):
             return ticks, labels
@@ -316,8 +326,7 @@ def compute_layout(
     plot_top = y
 
     widest = max(
-        (f.label_bold if r.highlight else f.label).getlength(" ".join(r.label.split()))
-        for r in rows
+        _length(f.label_bold if r.highlight else f.label, " ".join(r.label.split())) for r in rows
     )
     label_w = math.ceil(min(max(widest, 40), LABEL_MAX_W))
     labels = tuple(_fit(r.label, f.label_bold if r.highlight else f.label, label_w) for r in rows)
@@ -329,7 +338,7 @@ def compute_layout(
     plot_left = PAD + label_w + LABEL_GAP
     # Reserve room on the right for half of the widest tick label.
     guess = nice_ticks(lo, hi, MAX_TICKS)
-    half_label = max(f.tick.getlength(money(t)) for t in guess) / 2
+    half_label = max(_length(f.tick, money(t)) for t in guess) / 2
     plot_right = int(WIDTH - PAD - max(half_label, 10))
     ticks, tick_labels = _choose_ticks(lo, hi, money, f.tick, plot_right - plot_left)
 
@@ -384,19 +393,19 @@ def _draw_legend(
     draw.rectangle((x, cy - 1, x + 20, cy), fill=whisker)
     x += 26
     draw.text((x, cy), "P10–P90", font=f.small, fill=MUTED, on=BG, anchor="lm")
-    x += int(f.small.getlength("P10–P90")) + gap
+    x += int(_length(f.small, "P10–P90")) + gap
 
     for box in boxes:
         draw.rectangle((x, cy - 5, x + 20, cy + 5), fill=box)
         x += 24
     x += 2
     draw.text((x, cy), "P25–P75", font=f.small, fill=MUTED, on=BG, anchor="lm")
-    x += int(f.small.getlength("P25–P75")) + gap
+    x += int(_length(f.small, "P25–P75")) + gap
 
     draw.rectangle((x, cy - 7, x + 2, cy + 7), fill=MEDIAN)
     x += 9
     draw.text((x, cy), "Median", font=f.small, fill=MUTED, on=BG, anchor="lm")
-    x += int(f.small.getlength("Median")) + gap
+    x += int(_length(f.small, "Median")) + gap
 
     if marker_label:
         _diamond(draw, x + 6, cy, 6, MARKER)
@@ -451,7 +460,7 @@ def _draw_row(
 
     # Median value above the band, kept inside the card.
     text = money(row.p50)
-    w = f.value_bold.getlength(text)
+    w = _length(f.value_bold, text)
     tx = min(max(x50 - w / 2, lay.plot_left - 8), lay.width - PAD - w)
     on = HL_STRIP if row.highlight else BG
     draw.text((tx, cy - TICK_HALF_H - 4), text, font=f.value_bold, fill=TEXT, on=on, anchor="ls")
@@ -476,7 +485,7 @@ def _draw_detail(
         if value == row.p50:
             continue  # Already printed above the band.
         text = f"{name} {money(value)}"
-        w = f.value.getlength(text)
+        w = _length(f.value, text)
         x = min(max(lay.x(value) - w / 2, lay.plot_left - 8), lay.width - PAD - w)
         if any(x < b + 10 and x + w > a - 10 for a, b in placed):
             continue

@@ -291,3 +291,32 @@ def test_legend_swatches_match_the_bars(
     colours = legend_colours(rows)
     assert expected <= colours
     assert not ({chart.BOX, chart.HL_ACCENT} - expected) & colours
+
+
+def test_chart_drawn_again_is_identical() -> None:
+    # A title never drawn before: the first render makes its text, the second reuses it.
+    rows = [band("Lisbon", 95_000, highlight=True, marker=99_000)]
+    first = render(rows, title="Data scientist salaries, first drawing")
+    assert render(rows, title="Data scientist salaries, first drawing") == first
+
+
+def test_texts_land_where_the_layout_puts_them() -> None:
+    rows = [band("San Francisco, CA", 190_000), band("Zürich", 140_000)]
+    img = decode(render(rows))
+    lay = layout_for(rows)
+
+    def inked(box: tuple[int, int, int, int]) -> bool:
+        return any(c != BG for _, c in img.crop(box).getcolors(1 << 16) or [])
+
+    for i in range(len(rows)):
+        cy = lay.row_center(i)
+        assert inked((lay.label_left, cy - 6, lay.label_left + 40, cy + 6))
+        # Left of the label column there is only the card.
+        assert not inked((4, cy - 6, lay.label_left - 2, cy + 6))
+    assert inked((chart.PAD, chart.PAD, chart.PAD + 100, chart.PAD + 20))  # title
+    tick_x = lay.x(lay.ticks[1])
+    below_axis = lay.plot_bottom + 8
+    assert inked((tick_x - 10, below_axis, tick_x + 10, below_axis + 12))
+    # The tick label is centred under its tick: nothing midway to the next one.
+    gap_x = (lay.x(lay.ticks[1]) + lay.x(lay.ticks[2])) // 2
+    assert not inked((gap_x - 2, below_axis, gap_x + 2, below_axis + 12))
