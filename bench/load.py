@@ -1,7 +1,7 @@
 """Load through the emulator: the real bot against a floor, both as their own processes.
 
     python bench/load.py [--quick] [--profile] [--users 4000] [--seconds 20] [--rate 200]
-                         [--burst 2000] [--no-floor]
+                         [--burst 2000] [--no-floor] [--only KIND]
 
 The default plan is the rate a popular bot sees: 200 interactions a second for 20 s from
 4,000 users (nobody comes near the per-user limit), then a burst of 2,000 at once.
@@ -140,10 +140,16 @@ def _request(rng: random.Random, kind: str) -> tuple[str, dict[str, Any], str | 
     return "estimate", {focused: rng.choice(TYPED)}, focused
 
 
-def plan_load(users: int, seconds: float, rate: float, seed: int) -> list[Planned]:
+def _kinds(only: str | None) -> list[str]:
+    return [only] if only else [kind for kind, weight in MIX for _ in range(weight)]
+
+
+def plan_load(
+    users: int, seconds: float, rate: float, seed: int, only: str | None = None
+) -> list[Planned]:
     """The same list for both bots: what is sent, by whom, when."""
     rng = random.Random(seed)
-    kinds = [kind for kind, weight in MIX for _ in range(weight)]
+    kinds = _kinds(only)
     heavy_uses: list[deque[float]] = [deque() for _ in range(users)]
     cursor = 0
     plan = []
@@ -168,9 +174,9 @@ def plan_load(users: int, seconds: float, rate: float, seed: int) -> list[Planne
     return plan
 
 
-def plan_burst(size: int, seed: int) -> list[Planned]:
+def plan_burst(size: int, seed: int, only: str | None = None) -> list[Planned]:
     rng = random.Random(seed)
-    kinds = [kind for kind, weight in MIX for _ in range(weight)]
+    kinds = _kinds(only)
     plan = []
     for user in range(size):
         kind = rng.choice(kinds)
@@ -503,8 +509,8 @@ def ratios(bot: dict[str, Any], floor: dict[str, Any]) -> dict[str, float | None
 
 
 async def main_async(args: argparse.Namespace) -> dict[str, Any]:
-    plan = plan_load(args.users, args.seconds, args.rate, args.seed)
-    burst = plan_burst(args.burst, args.seed + 1)
+    plan = plan_load(args.users, args.seconds, args.rate, args.seed, args.only)
+    burst = plan_burst(args.burst, args.seed + 1, args.only)
     with tempfile.TemporaryDirectory(prefix="salary-load-") as tmp:
         workdir = Path(tmp)
         bot_phase = Phase("bot", ["-m", "bot.emulator.serve_bot"], args.users, args.burst, workdir)
@@ -582,6 +588,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--rate", type=float, help="interactions per second")
     parser.add_argument("--burst", type=int, help="interactions sent at once after")
     parser.add_argument("--seed", type=int, default=6)
+    kinds = [kind for kind, _ in MIX]
+    parser.add_argument("--only", choices=kinds, help="send one kind only (where CPU goes)")
     args = parser.parse_args(argv)
     for name, value in (QUICK if args.quick else FULL).items():
         if getattr(args, name) is None:

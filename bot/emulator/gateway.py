@@ -8,17 +8,17 @@ go only to shard (guild_id >> 22) % shard_count, DMs to shard 0; shards in one b
 from __future__ import annotations
 
 import asyncio
-import json
 import secrets
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import orjson
 from aiohttp import WSMsgType, web
 
 from bot.emulator.stats import Stats
-from bot.emulator.wire import Json
+from bot.emulator.wire import Json, json_text
 
 GATEWAY_PATH = "/gateway"
 HEARTBEAT_INTERVAL_MS = 41_250
@@ -106,7 +106,7 @@ class Gateway:
         if socket is None or socket.closed:
             # Delivered on RESUME, like Discord replays missed events.
             return
-        await socket.send_str(json.dumps(frame))
+        await socket.send_str(json_text(frame))
 
     async def drop(self, code: int = 4000, *, resumable: bool = True) -> None:
         """Close every shard's connection."""
@@ -131,15 +131,15 @@ class Gateway:
             await socket.close(code=4012, message=b"Invalid API version")
             return socket
         await socket.send_str(
-            json.dumps({"op": HELLO, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}})
+            json_text({"op": HELLO, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}})
         )
         async for frame in socket:
             if frame.type != WSMsgType.TEXT:
                 continue
-            message = json.loads(frame.data)
+            message = orjson.loads(frame.data)
             op = message.get("op")
             if op == HEARTBEAT:
-                await socket.send_str(json.dumps({"op": HEARTBEAT_ACK}))
+                await socket.send_str(json_text({"op": HEARTBEAT_ACK}))
             elif op == IDENTIFY:
                 await self._identify(socket, message["d"])
             elif op == RESUME:
@@ -195,12 +195,12 @@ class Gateway:
             (s for s in self.sessions.values() if s.session_id == data.get("session_id")), None
         )
         if session is None or not session.resumable or data.get("token") != self.token:
-            await socket.send_str(json.dumps({"op": INVALID_SESSION, "d": False}))
+            await socket.send_str(json_text({"op": INVALID_SESSION, "d": False}))
             return
         self.stats.resumes += 1
         session.socket = socket
         last_seen = int(data.get("seq") or 0)
         for frame in list(session.sent):
             if frame["s"] > last_seen:
-                await socket.send_str(json.dumps(frame))
+                await socket.send_str(json_text(frame))
         await self._send(session, "RESUMED", {})
