@@ -44,6 +44,10 @@ CURRENT_YEAR = 2026  # the year answers are projected to when none is asked
 SO_CREDIT = "Stack Overflow Developer Survey 2023 (ODbL)"
 AIJOBS_CREDIT = "aijobs.net salary index"
 
+# Answers kept, by query: the same person asks again, compares roles, presses Tips; tips
+# price the same changes for everyone in one role and place. An estimate is about 12 kB.
+ESTIMATES_KEPT = 512
+MEDIANS_KEPT = 8192
 CARRIED = 3  # steps the band already includes: projection, remote, level order
 _Step = tuple[str, float, str, FactorKind]  # name, log multiplier, source, kind
 
@@ -55,6 +59,8 @@ class SalaryModel:
         self.areas: dict[str, Any] = locations["areas"]
         self.role_family: dict[str, str] = locations["role_family"]
         self.data_year = self.bands.ref_year
+        self._estimates = lru_cache(maxsize=ESTIMATES_KEPT)(self._estimate_as)
+        self._medians = lru_cache(maxsize=MEDIANS_KEPT)(self._median)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> SalaryModel:
@@ -89,6 +95,11 @@ class SalaryModel:
         self, query: SalaryQuery, role: str | None, location: str | None
     ) -> SalaryEstimate:
         """The same person in another role or place: what comparisons are made of."""
+        return self._estimates(query, role, location)
+
+    def _estimate_as(
+        self, query: SalaryQuery, role: str | None, location: str | None
+    ) -> SalaryEstimate:
         band, steps, notes = self._priced(query, role, location)
         ccy = query.answer_currency
         # The band already carries projection, remote and level order; strip them to show
@@ -145,6 +156,9 @@ class SalaryModel:
 
     def median(self, query: SalaryQuery) -> float:
         """The estimate's base median alone: what tips rank many changes by."""
+        return self._medians(query)
+
+    def _median(self, query: SalaryQuery) -> float:
         band, steps, _ = self._priced(query, query.role, query.location)
         return _base(band, steps, query.answer_currency)[2]
 
