@@ -21,8 +21,9 @@ CALM_AT = 8
 # Past Discord's deadline an interaction no longer counts as waiting.
 DEADLINE_S = 3.0
 # A follow-up waits at most this long, however busy the bot: the answer is out, but its
-# chart and buttons should still come.
-PATIENCE_S = 10.0
+# buttons should still come. One that waited this long finds the bot overloaded, and
+# leaves its chart for a "Show chart" button instead of adding to the load.
+PATIENCE_S = 2.0
 TICK_S = 0.01
 TURNS_PER_TICK = 16  # up to 1,600 follow-ups a second once the backlog has cleared
 
@@ -48,7 +49,7 @@ class FollowUpGate:
         self.patience_s = patience_s
         self.deadline_s = deadline_s
         self._waiting: deque[tuple[float, _Interaction]] = deque()
-        self._turns: deque[tuple[float, asyncio.Future[None]]] = deque()
+        self._turns: deque[tuple[float, asyncio.Future[bool]]] = deque()
         self._ticker: asyncio.Task[None] | None = None
         self.held = 0  # follow-ups that had to wait, for the benchmark and the logs
 
@@ -75,17 +76,21 @@ class FollowUpGate:
             self._waiting = deque(kept)
         return len(kept)
 
-    async def turn(self) -> None:
-        """Return when a follow-up may run: at once unless first answers are queueing."""
+    async def turn(self) -> bool:
+        """Wait until a follow-up may run: at once unless first answers are queueing.
+
+        True when the turn came because the backlog cleared; False when it came only because
+        the follow-up ran out of patience (the bot is overloaded).
+        """
         if not self._turns and self.waiting() <= self.calm_at:
-            return
+            return True
         loop = asyncio.get_running_loop()
-        future: asyncio.Future[None] = loop.create_future()
+        future: asyncio.Future[bool] = loop.create_future()
         self._turns.append((loop.time(), future))
         self.held += 1
         if self._ticker is None or self._ticker.done():
             self._ticker = loop.create_task(self._hand_out())
-        await future
+        return await future
 
     async def _hand_out(self) -> None:
         loop = asyncio.get_running_loop()
@@ -94,12 +99,13 @@ class FollowUpGate:
             calm = self.waiting() <= self.calm_at
             now = loop.time()
             given = 0
-            while self._turns and (
-                (calm and given < TURNS_PER_TICK) or now - self._turns[0][0] >= self.patience_s
-            ):
+            while self._turns:
+                waited = now - self._turns[0][0]
+                if not (calm and given < TURNS_PER_TICK) and waited < self.patience_s:
+                    break
                 _, future = self._turns.popleft()
                 if not future.done():  # a cancelled follow-up needs no turn
-                    future.set_result(None)
+                    future.set_result(waited < self.patience_s)
                     given += 1
 
     def close(self) -> None:
@@ -109,4 +115,4 @@ class FollowUpGate:
         while self._turns:
             _, future = self._turns.popleft()
             if not future.done():
-                future.set_result(None)
+                future.set_result(False)

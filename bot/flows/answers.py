@@ -75,11 +75,13 @@ async def answer_estimate(
         embed.insert_field_at(0, name=name, value=note, inline=False)
     await add_community(interaction, embed, filled.query, estimate.currency)
     await send(interaction, visibility, embed=embed)
-    await after_first_answer(interaction)
+    on_time = await after_first_answer(interaction)
     summary = headline("estimate", estimate.base, estimate.currency, estimate.sample_size)
     entry = await remember(interaction, filled.query, summary)
     view = view_for(entry, filled.query) if entry is not None and view_for is not None else None
-    await complete_answer(interaction, embed, estimate_chart(estimate), view, entry=entry)
+    await complete_answer(
+        interaction, embed, estimate_chart(estimate), view, entry=entry, draw=on_time
+    )
     return estimate
 
 
@@ -124,14 +126,14 @@ async def answer_role_comparison(
         embed.add_field(name="Notes", value=note, inline=False)
     await add_community(interaction, embed, filled.query, comparison.currency)
     await send(interaction, visibility, embed=embed)
-    await after_first_answer(interaction)
+    on_time = await after_first_answer(interaction)
     own = next(
         (row for row in comparison.rows if row.role == filled.query.role), comparison.rows[0]
     )
     summary = headline("compare roles", own.base, comparison.currency, own.sample_size)
     entry = await remember(interaction, filled.query, summary)
     chart = roles_chart(comparison, filled.query.role)
-    await complete_answer(interaction, embed, chart, entry=entry)
+    await complete_answer(interaction, embed, chart, entry=entry, draw=on_time)
 
 
 def split_places(text: str) -> list[str]:
@@ -157,11 +159,13 @@ async def answer_location_comparison(
     comparison = compare_locations(model, filled.query, unique)
     embed = location_comparison_embed(comparison)
     await send(interaction, visibility, embed=embed)
-    await after_first_answer(interaction)
+    on_time = await after_first_answer(interaction)
     current = model.estimate(filled.query)
     summary = headline("compare locations", current.base, current.currency, current.sample_size)
     entry = await remember(interaction, filled.query, summary)
-    await complete_answer(interaction, embed, locations_chart(comparison), entry=entry)
+    await complete_answer(
+        interaction, embed, locations_chart(comparison), entry=entry, draw=on_time
+    )
 
 
 async def answer_tips(interaction: Interaction, filled: Filled, visibility: Visibility) -> None:

@@ -77,9 +77,12 @@ async def finish_or_defer(
     return await task
 
 
-async def after_first_answer(interaction: Interaction) -> None:
-    """Where an answer's follow-ups start: they wait while others wait for a first answer."""
-    await interaction.client.follow_ups.turn()
+async def after_first_answer(interaction: Interaction) -> bool:
+    """Where an answer's follow-ups start: they wait while others wait for a first answer.
+
+    False when the bot is overloaded: the chart is then left for a "Show chart" button.
+    """
+    return await interaction.client.follow_ups.turn()
 
 
 def chart_file(data: bytes) -> discord.File:
@@ -93,16 +96,20 @@ async def complete_answer(
     view: discord.ui.View | None = None,
     *,
     entry: HistoryEntry | None = None,
+    draw: bool = True,
 ) -> None:
     """Add the chart (drawn outside the event loop) and any buttons to an answer already sent.
 
-    When the drawing queue is full the chart is left out and, if the answer has a history
-    entry, a "Show chart" button draws it on demand instead.
+    When the drawing queue is full, or `draw` is False (the bot is overloaded), the chart is
+    left out and, if the answer has a history entry, a "Show chart" button draws it on
+    demand instead.
     """
     client = interaction.client
     changes: dict[str, Any] = {}
     try:
         if isinstance(chart, ChartSpec):
+            if not draw:
+                raise ChartsBusy
             data = await client.charts.render(chart)
         else:
             # Charts of their own kind (offers) are rare: drawn on a thread, not cached.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -131,3 +133,35 @@ async def test_show_chart_is_only_for_the_owner_and_survives_a_restart(pooled: H
         chart_image(answer)
         and answer.embed["title"] == "Machine Learning Engineer · 4 years · Seattle, WA"
     )
+
+
+async def test_follow_ups_that_waited_too_long_leave_the_chart_for_a_button(
+    pooled: Harness,
+) -> None:
+    gate = bot_of(pooled).follow_ups
+    # First answers never seem to clear: every follow-up gets its turn by patience only.
+    gate.calm_at, gate.patience_s = -1, 0.05
+    user = pooled.server.add_user("late")
+    drawn = bot_of(pooled).charts.drawn
+    record = await pooled.driver.slash(user, pooled.server.dm(user), "estimate", ESTIMATE)
+    await record.wait_for(offers_chart, timeout=10)
+    assert record.first_response_at is not None
+    assert record.message.files == [] and bot_of(pooled).charts.drawn == drawn
+    assert gate.held >= 1
+    gate.calm_at = 8
+    pressed = await pooled.driver.press(user, record.message, "Show chart")
+    chart_image(await edited(pooled, pressed, record.message))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_chart_workers_run_below_the_bots_priority(pooled: Harness) -> None:
+    bot_pid = os.getpid()
+    children = Path(f"/proc/{bot_pid}/task/{bot_pid}/children").read_text().split()
+    workers = [int(pid) for pid in children if "spawn_main" in _command_line(int(pid))]
+    assert workers, "the pool has a drawing process"
+    for pid in workers:
+        assert os.getpriority(os.PRIO_PROCESS, pid) >= os.getpriority(os.PRIO_PROCESS, 0) + 10
+
+
+def _command_line(pid: int) -> str:
+    return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()

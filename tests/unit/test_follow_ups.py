@@ -30,7 +30,7 @@ def _arrive(gate: FollowUpGate, count: int) -> list[_Interaction]:
 async def test_a_follow_up_runs_at_once_when_few_wait() -> None:
     gate = FollowUpGate(calm_at=2)
     _arrive(gate, 2)
-    await asyncio.wait_for(gate.turn(), 0.05)
+    assert await asyncio.wait_for(gate.turn(), 0.05) is True
     assert gate.held == 0
 
 
@@ -40,7 +40,7 @@ async def test_follow_ups_wait_until_first_answers_are_out_then_go_in_order() ->
     order: list[int] = []
 
     async def follow_up(number: int) -> None:
-        await gate.turn()
+        assert await gate.turn() is True  # the backlog cleared: on time
         order.append(number)
 
     tasks = [asyncio.create_task(follow_up(n)) for n in range(5)]
@@ -66,7 +66,8 @@ async def test_expired_interactions_stop_counting() -> None:
 async def test_no_follow_up_waits_past_its_patience() -> None:
     gate = FollowUpGate(calm_at=0, patience_s=0.05, deadline_s=60)
     _arrive(gate, 4)  # never answered
-    await asyncio.wait_for(gate.turn(), 1)
+    on_time = await asyncio.wait_for(gate.turn(), 1)
+    assert on_time is False, "a follow-up let go by patience finds the bot overloaded"
     assert gate.held == 1
 
 
