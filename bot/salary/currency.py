@@ -146,6 +146,7 @@ def format_money(
     return pattern.apply(round(amount), where, currency=code, currency_digits=False)
 
 
+@lru_cache(maxsize=4096)  # counts: sample sizes and the like repeat
 def format_number(value: float, locale: str | None = None) -> str:
     """A count as the person's locale writes it ("1,234")."""
     return format_decimal(value, locale=money_locale(locale, "USD"))
