@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 Row = dict[str, Any]
 Params = Sequence[Any]
+Statement = tuple[str, Params]
 
 
 class Transaction(Protocol):
@@ -37,6 +38,14 @@ class Backend(Protocol):
 
     async def write(self, sql: str, params: Params = ()) -> list[Row]:
         """One atomic write statement; returns the rows of its RETURNING clause."""
+        ...
+
+    async def write_all(self, statements: Sequence[Statement]) -> list[list[Row]]:
+        """Several statements as one atomic write, in one trip to the database.
+
+        Unlike a transaction it never holds the writer between trips, so it joins the
+        writes group-committed with it: the form for small writes made on every answer.
+        """
         ...
 
     def transaction(self) -> AbstractAsyncContextManager[Transaction]:

@@ -30,17 +30,21 @@ class HistoryRepository:
     ) -> HistoryEntry:
         """Record a query and its headline answer; drops the user's oldest beyond the cap."""
         params = (user_id, to_json(query), to_json(headline), timestamp(now()))
-        async with self._db.transaction() as tx:
-            row = await tx.fetch_one(
-                "INSERT INTO history (user_id, query, headline, created_at) "
-                "VALUES (?, ?, ?, ?) RETURNING *",
-                params,
-            )
-            await tx.execute(
-                "DELETE FROM history WHERE user_id = ? AND id NOT IN "
-                "(SELECT id FROM history WHERE user_id = ? ORDER BY id DESC LIMIT ?)",
-                (user_id, user_id, self.cap),
-            )
+        inserted, _ = await self._db.write_all(
+            [
+                (
+                    "INSERT INTO history (user_id, query, headline, created_at) "
+                    "VALUES (?, ?, ?, ?) RETURNING *",
+                    params,
+                ),
+                (
+                    "DELETE FROM history WHERE user_id = ? AND id NOT IN "
+                    "(SELECT id FROM history WHERE user_id = ? ORDER BY id DESC LIMIT ?)",
+                    (user_id, user_id, self.cap),
+                ),
+            ]
+        )
+        row = inserted[0] if inserted else None
         if row is None:  # RETURNING always yields the inserted row
             raise StoreError("The query could not be saved to history.")
         return _to_model(row)

@@ -13,10 +13,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager
 
-from db.backend import Backend, Params, Row, Transaction
+from db.backend import Backend, Params, Row, Statement, Transaction
 from db.errors import StoreClosedError, StoreError, StoreUnavailableError
 
 log = logging.getLogger(__name__)
@@ -74,6 +74,11 @@ class StandbyBackend:
         backend = self._backend()
         with self._watching(backend):
             return await backend.write(sql, params)
+
+    async def write_all(self, statements: Sequence[Statement]) -> list[list[Row]]:
+        backend = self._backend()
+        with self._watching(backend):
+            return await backend.write_all(statements)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Transaction]:

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 import asyncpg
 
-from db.backend import Params, Row
+from db.backend import Params, Row, Statement
 from db.errors import StoreClosedError, StoreError, StoreUnavailableError
 from db.postgres.errors import is_outage, translate
 from db.postgres.migrations import migrate
@@ -180,6 +180,11 @@ class PostgresBackend:
 
     async def write(self, sql: str, params: Params = ()) -> list[Row]:
         return await self.read_all(sql, params)
+
+    async def write_all(self, statements: Sequence[Statement]) -> list[list[Row]]:
+        # A pooled connection each: no writer to hold, so a transaction is already one trip.
+        async with self.transaction() as tx:
+            return [await tx.fetch_all(sql, params) for sql, params in statements]
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_Tx]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
 
-from db.backend import Params, Row
+from db.backend import Params, Row, Statement
 from db.errors import StoreClosedError
 from db.schema import Migration
 from db.sqlite import batching, files, settings
@@ -111,6 +111,18 @@ class SqliteBackend:
 
     async def write(self, sql: str, params: Params = ()) -> list[Row]:
         return await self._queued(self._writer, sql, params)
+
+    async def write_all(self, statements: Sequence[Statement]) -> list[list[Row]]:
+        if self._closing:
+            raise StoreClosedError()
+        # One job of a group commit: its savepoint makes the statements all or nothing.
+        try:
+            results: list[list[Row]] = await self._writer.submit(
+                lambda c: [_fetch(c, sql, params) for sql, params in statements]
+            )
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc
+        return results
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_Tx]:

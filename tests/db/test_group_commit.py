@@ -172,3 +172,29 @@ async def test_writes_queued_before_close_are_committed(db_path: Path) -> None:
         assert [await reopened.meta.get(f"q{n}") for n in range(30)] == ["v"] * 30
         assert await reopened.history.last(1) is not None
         assert await reopened.backend.integrity_check() == ["ok"]  # type: ignore[attr-defined]
+
+
+async def test_history_entries_join_the_group_commit_all_or_nothing(
+    db_path: Path, batches: list[int]
+) -> None:
+    async with await Store.open(db_path) as store:
+        adds = [store.history.add(n, {"role": "ml_engineer"}, {"median": n}) for n in range(40)]
+        # The insert succeeds, the second statement fails: neither may stay.
+        broken = store.backend.write_all(
+            [
+                (
+                    "INSERT INTO history (user_id, query, headline, created_at) "
+                    "VALUES (?, '{}', '{}', 0) RETURNING *",
+                    (999,),
+                ),
+                ("INSERT INTO history (user_id) VALUES (?)", (999,)),
+            ]
+        )
+        results = await asyncio.gather(*adds, broken, return_exceptions=True)
+
+        assert max(batches) > 20, "history writes share a transaction instead of the lock"
+        assert isinstance(results[-1], StoreError)
+        assert all(not isinstance(r, BaseException) for r in results[:-1])
+        assert await store.history.recent(999) == []
+        for n in range(40):
+            assert [e.headline["median"] for e in await store.history.recent(n)] == [n]
