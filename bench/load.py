@@ -57,6 +57,7 @@ GUILDS = 5
 # Discord's limit for the first answer; later than this is an error even if it arrives.
 FIRST_ANSWER_LIMIT_S = 3.0
 CHART_WAIT_S = 15.0
+DEFERRED = 5  # the callback type of "thinking…"
 # The bot's heavy-command cooldown: 5 uses per 30 s per user (bot/options.py).
 COOLDOWN_USES, COOLDOWN_WINDOW_S = 5, 31.0
 HEAVY = {"estimate", "compare", "tips"}
@@ -113,6 +114,8 @@ class Outcome:
     problems: list[str] = field(default_factory=list)
     cooldown: bool = False
     answered_at: float | None = None
+    deferred: bool = False  # the first answer was "thinking…", the content came after
+    content_ms: float | None = None  # until the answer itself could be read
 
 
 def _request(rng: random.Random, kind: str) -> tuple[str, dict[str, Any], str | None]:
@@ -377,6 +380,16 @@ class Phase:
         outcome.first_ms = (record.first_response_at - record.created) * 1000
         if outcome.first_ms > FIRST_ANSWER_LIMIT_S * 1000:
             outcome.problems.append("answer after 3 s")
+        outcome.content_ms = outcome.first_ms
+        if record.response_type == DEFERRED:
+            outcome.deferred = True
+            try:
+                await record.wait_for(_has_content, timeout=CHART_WAIT_S)
+            except TimeoutError:
+                outcome.problems.append("thinking, never answered")
+                return outcome
+            assert record.last_edit_at is not None
+            outcome.content_ms = (record.last_edit_at - record.created) * 1000
         text = _answer_text(record)
         outcome.cooldown = "Easy there" in text
         if "Something went wrong" in text:
@@ -389,17 +402,26 @@ class Phase:
     @staticmethod
     async def _chart(record: InteractionRecord, outcome: Outcome) -> None:
         try:
-            await record.wait_for(lambda r: r.last_edit_at is not None, timeout=CHART_WAIT_S)
+            await record.wait_for(_has_chart_or_button, timeout=CHART_WAIT_S)
         except TimeoutError:
             outcome.problems.append("no chart")
             return
         assert record.last_edit_at is not None
         if record.message.files:
             outcome.chart_ms = (record.last_edit_at - record.created) * 1000
-        elif any(b.get("label") == "Show chart" for b in record.message.buttons()):
-            outcome.chart_offered = True
         else:
-            outcome.problems.append("edit without chart")
+            outcome.chart_offered = True
+
+
+def _has_content(record: InteractionRecord) -> bool:
+    return bool(record.messages()) and bool(_answer_text(record))
+
+
+def _has_chart_or_button(record: InteractionRecord) -> bool:
+    if not record.messages():
+        return False
+    message = record.message
+    return bool(message.files) or any(b.get("label") == "Show chart" for b in message.buttons())
 
 
 def _answer_text(record: InteractionRecord) -> str:
@@ -421,6 +443,9 @@ def summarise(outcomes: list[Outcome], wall_s: float) -> dict[str, Any]:
         "error_kinds": dict(problems),
         "cooldown_answers": sum(o.cooldown for o in outcomes),
         "first_response_ms": percentiles(firsts),
+        # Until the answer could be read: the first answer, or the edit after "thinking…".
+        "content_ms": percentiles([o.content_ms for o in outcomes if o.content_ms is not None]),
+        "deferred_at_once": sum(o.deferred for o in outcomes),
         "first_response_ms_by_kind": by_kind,
         "chart_edit_ms": percentiles([o.chart_ms for o in outcomes if o.chart_ms is not None]),
         "charts_shown": sum(o.chart_ms is not None for o in outcomes),
@@ -541,12 +566,15 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         },
         "bot": {
             "first_response_ms": bot["first_response_ms"],
+            "content_ms": bot["content_ms"],
+            "deferred_at_once": bot["deferred_at_once"],
             "chart_edit_ms": bot["chart_edit_ms"],
             "charts_shown": bot["charts_shown"],
             "charts_left_for_a_button": bot["charts_left_for_a_button"],
             "cpu_ms_per_interaction": bot["total_cpu_ms_per_interaction"],
             "emulator_cpu_ms_per_interaction": bot["emulator_cpu_ms_per_interaction"],
             "burst_first_response_ms": bot.get("burst", {}).get("first_response_ms"),
+            "burst_content_ms": bot.get("burst", {}).get("content_ms"),
             "peak_rss_mb": bot["peak_rss_mb"],
             "workers_peak_rss_mb": bot["workers_peak_rss_mb"],
             "errors": errors,

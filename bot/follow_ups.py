@@ -18,6 +18,9 @@ from typing import Protocol
 # Interactions that may wait for a first answer while follow-ups still run: a steady load
 # always has a few in flight; more than this means first answers are queueing.
 CALM_AT = 8
+# More than this waiting, and a new command says "thinking…" before any work: a deferral
+# costs one short request, and every answer after it has 15 minutes instead of 3 s.
+BACKLOG_AT = 24
 # Past Discord's deadline an interaction no longer counts as waiting.
 DEADLINE_S = 3.0
 # A follow-up waits at most this long, however busy the bot: the answer is out, but its
@@ -42,10 +45,12 @@ class FollowUpGate:
         self,
         *,
         calm_at: int = CALM_AT,
+        backlog_at: int = BACKLOG_AT,
         patience_s: float = PATIENCE_S,
         deadline_s: float = DEADLINE_S,
     ) -> None:
         self.calm_at = calm_at
+        self.backlog_at = backlog_at
         self.patience_s = patience_s
         self.deadline_s = deadline_s
         self._waiting: deque[tuple[float, _Interaction]] = deque()
@@ -75,6 +80,10 @@ class FollowUpGate:
         if len(kept) != len(self._waiting):
             self._waiting = deque(kept)
         return len(kept)
+
+    def backlogged(self) -> bool:
+        """Whether first answers are queueing so long that new ones should defer at once."""
+        return len(self._waiting) > self.backlog_at and self.waiting() > self.backlog_at
 
     async def turn(self) -> bool:
         """Wait until a follow-up may run: at once unless first answers are queueing.

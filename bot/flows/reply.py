@@ -23,6 +23,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 # Well inside Discord's 3 s: time left to defer even on a loaded machine.
 DEFER_AFTER_S = 1.5
+# Said when an answer meant for everyone went out privately because the bot deferred it
+# (privately, before it could read the settings) in a busy moment.
+BUSY_NOTE = "A busy moment: this answer came privately. Run the command again to share it."
+DEFERRED_PRIVATELY = "deferred_privately"
 
 # Adds a "Show chart" button for a history entry to an answer's view (or makes one); the
 # client holds it, so that flows need no view.
@@ -54,12 +58,27 @@ async def send(
         kwargs["view"] = view
     if interaction.response.type == discord.InteractionResponseType.deferred_channel_message:
         # The "thinking…" placeholder becomes the answer; its privacy was set by the deferral.
+        if interaction.extras.get(DEFERRED_PRIVATELY) and not visibility.ephemeral:
+            kwargs["content"] = f"{kwargs['content']}\n{BUSY_NOTE}" if content else BUSY_NOTE
         await interaction.edit_original_response(**kwargs)
         return
     if interaction.response.is_done():
         await interaction.followup.send(ephemeral=visibility.ephemeral, **kwargs)
     else:
         await interaction.response.send_message(ephemeral=visibility.ephemeral, **kwargs)
+
+
+async def acknowledge_if_backlogged(interaction: Interaction) -> None:
+    """When many people wait for a first answer, say "thinking…" now and answer after.
+
+    Nothing is read yet, so the deferral is private wherever an answer may be: only a DM
+    with the bot is answered in the open either way.
+    """
+    if interaction.response.is_done() or not interaction.client.follow_ups.backlogged():
+        return
+    private = not (interaction.guild_id is None and interaction.context.dm_channel)
+    interaction.extras[DEFERRED_PRIVATELY] = private
+    await interaction.response.defer(ephemeral=private, thinking=True)
 
 
 async def finish_or_defer(

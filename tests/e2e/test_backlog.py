@@ -1,0 +1,56 @@
+"""A backlog of first answers: new commands say "thinking…" at once and answer after."""
+
+from __future__ import annotations
+
+from bot.emulator.harness import Harness
+from bot.flows.reply import BUSY_NOTE
+from tests.e2e.support import bot_of, place_for, run
+
+DEFERRED = 5
+ESTIMATE = {"role": "ml_engineer", "years": 6, "location": "seattle"}
+
+
+def backlog(harness: Harness) -> None:
+    # Every interaction counts as part of a backlog: the next command defers before working.
+    bot_of(harness).follow_ups.backlog_at = -1
+
+
+async def test_in_a_server_the_deferral_is_private_and_says_why_when_public_was_asked(
+    harness: Harness,
+) -> None:
+    user = harness.server.add_user("crowd")
+    place = await place_for(harness, user, "guild")
+    backlog(harness)
+    record = await run(harness, user, place, "estimate", {**ESTIMATE, "public": True})
+    assert record.response_type == DEFERRED
+    answer = record.message
+    assert answer.ephemeral, "nothing was read yet: the deferral may not be public"
+    assert "Base band" in answer.text()
+    assert BUSY_NOTE in answer.content
+    assert answer.files, "the chart still follows"
+    assert harness.server.stats.unknown_interactions == 0
+
+
+async def test_a_private_answer_deferred_in_a_backlog_carries_no_note(harness: Harness) -> None:
+    user = harness.server.add_user("quiet")
+    place = await place_for(harness, user, "guild")
+    backlog(harness)
+    record = await run(harness, user, place, "tips", ESTIMATE)
+    assert record.response_type == DEFERRED
+    assert record.message.ephemeral and BUSY_NOTE not in record.message.content
+    assert record.message.embeds, "the answer replaced the thinking message"
+
+
+async def test_in_a_dm_the_deferred_answer_is_an_ordinary_message(harness: Harness) -> None:
+    user = harness.server.add_user("direct")
+    backlog(harness)
+    record = await run(harness, user, harness.server.dm(user), "estimate", ESTIMATE)
+    assert record.response_type == DEFERRED
+    assert not record.message.ephemeral
+    assert BUSY_NOTE not in record.message.content
+
+
+async def test_without_a_backlog_the_answer_comes_at_once(harness: Harness) -> None:
+    user = harness.server.add_user("calm")
+    record = await run(harness, user, harness.server.dm(user), "estimate", ESTIMATE)
+    assert record.response_type != DEFERRED
