@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.numbers import format_compact_currency, format_decimal
+from babel.numbers import format_decimal
+
+from .compact import compact_money
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,10 +136,10 @@ def format_money(
     code = normalise_code(currency)
     where = money_locale(locale, code)
     if compact:
-        text = format_compact_currency(amount, code, locale=where, fraction_digits=0)
+        text = compact_money(amount, code, where, 0)
         if _digits(text) < 2:
             # "$2M" says too little: one decimal keeps two significant digits.
-            text = format_compact_currency(amount, code, locale=where, fraction_digits=1)
+            text = compact_money(amount, code, where, 1)
         if _digits(text) < 5:
             return text
         # Some locales have no short form for thousands: the whole amount, without cents.
