@@ -56,34 +56,43 @@ class FollowUpGate:
         self._waiting: deque[tuple[float, _Interaction]] = deque()
         self._turns: deque[tuple[float, asyncio.Future[bool]]] = deque()
         self._ticker: asyncio.Task[None] | None = None
+        self._counted_at = -TICK_S
         self.held = 0  # follow-ups that had to wait, for the benchmark and the logs
 
     def arrived(self, interaction: _Interaction) -> None:
         """An interaction that needs a first answer."""
         now = asyncio.get_running_loop().time()
-        waiting = self._waiting
+        self._drop_front(now)
+        self._waiting.append((now, interaction))
+
+    def _drop_front(self, now: float) -> None:
         # Answered or expired ones leave from the front: the list stays about 3 s long.
+        waiting = self._waiting
         while waiting and (
             now - waiting[0][0] >= self.deadline_s or waiting[0][1].response.is_done()
         ):
             waiting.popleft()
-        waiting.append((now, interaction))
 
     def waiting(self) -> int:
-        """Interactions still without a first answer, inside their deadline."""
+        """Interactions still without a first answer, inside their deadline.
+
+        Cheap on every call: answers mostly go out in order, so clearing the front is
+        enough; the whole list is counted at most once a tick, when it looks long.
+        """
         now = asyncio.get_running_loop().time()
-        kept = [
-            (at, i)
-            for at, i in self._waiting
-            if now - at < self.deadline_s and not i.response.is_done()
-        ]
-        if len(kept) != len(self._waiting):
-            self._waiting = deque(kept)
-        return len(kept)
+        self._drop_front(now)
+        if len(self._waiting) > self.calm_at and now - self._counted_at >= TICK_S:
+            self._counted_at = now
+            self._waiting = deque(
+                (at, i)
+                for at, i in self._waiting
+                if now - at < self.deadline_s and not i.response.is_done()
+            )
+        return len(self._waiting)
 
     def backlogged(self) -> bool:
         """Whether first answers are queueing so long that new ones should defer at once."""
-        return len(self._waiting) > self.backlog_at and self.waiting() > self.backlog_at
+        return self.waiting() > self.backlog_at
 
     async def turn(self) -> bool:
         """Wait until a follow-up may run: at once unless first answers are queueing.

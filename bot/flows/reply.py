@@ -79,6 +79,9 @@ async def acknowledge_if_backlogged(interaction: Interaction) -> None:
     private = not (interaction.guild_id is None and interaction.context.dm_channel)
     interaction.extras[DEFERRED_PRIVATELY] = private
     await interaction.response.defer(ephemeral=private, thinking=True)
+    # The answer itself can now wait its turn like any follow-up: the others still waiting
+    # for a first answer go first.
+    await interaction.client.follow_ups.turn()
 
 
 async def finish_or_defer(
