@@ -27,11 +27,9 @@ def compare_roles(
     for key in keys:
         if key not in tx.keys("role"):
             key = _resolve("role", key)
-        est = model.estimate_as(query, key, query.location)
+        base, sample_size = model.base_as(query, key, query.location)
         rows.append(
-            RoleRow(
-                role=key, label=tx.label("role", key), base=est.base, sample_size=est.sample_size
-            )
+            RoleRow(role=key, label=tx.label("role", key), base=base, sample_size=sample_size)
         )
     rows.sort(key=lambda r: (r.thin, -r.base.p50, r.role))
     return RoleComparison(query=query, currency=query.answer_currency, rows=rows)
@@ -46,16 +44,16 @@ def compare_locations(
     rows = []
     for text in locations:
         key = text if text in tx.LOCATION_BY_KEY else _resolve("location", text)
-        est = model.estimate_as(query, query.role, key)
+        base, sample_size = model.base_as(query, query.role, key)
         index, source = _price_index(model, key)
         rows.append(
             LocationRow(
                 location=key,
                 label=tx.label("location", key),
-                base=est.base,
-                sample_size=est.sample_size,
+                base=base,
+                sample_size=sample_size,
                 sample_place=tx.label("location", tx.LOCATION_BY_KEY[key].country or key),
-                ppp_median=None if index is None else est.base.p50 * 100.0 / index,
+                ppp_median=None if index is None else base.p50 * 100.0 / index,
                 price_index=index,
                 price_source=source,
             )

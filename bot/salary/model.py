@@ -154,6 +154,13 @@ class SalaryModel:
             total_span="base P25-P75, each plus the bonus and equity midpoints",
         )
 
+    def base_as(
+        self, query: SalaryQuery, role: str | None, location: str | None
+    ) -> tuple[Percentiles, int]:
+        """The estimate's base band and sample size alone: what comparisons show per row."""
+        band, steps, _ = self._priced(query, role, location)
+        return Percentiles.of(_base(band, steps, query.answer_currency)), band.n
+
     def median(self, query: SalaryQuery) -> float:
         """The estimate's base median alone: what tips rank many changes by."""
         return self._medians(query)

@@ -135,7 +135,7 @@ def test_a_principal_at_big_tech_in_sf_with_a_phd_stays_near_the_data(
 
 
 def test_the_median_alone_is_the_estimates_base_median(shipped: SalaryModel) -> None:
-    """Tips rank changes by `median`: it must be exactly what the estimate would show."""
+    """Tips rank by `median`, comparisons show `base_as`: exactly what the estimate shows."""
     people = itertools.product(
         ("ml_engineer", "data_scientist", "research_scientist", None),
         ("seattle", "london", "bangalore", "remote", None),
@@ -152,7 +152,11 @@ def test_the_median_alone_is_the_estimates_base_median(shipped: SalaryModel) -> 
             currency=currency,
             company_type="big_tech" if years == 15 else None,
         )
-        assert shipped.median(query) == shipped.estimate(query).base.p50, query
+        estimate = shipped.estimate(query)
+        assert shipped.median(query) == estimate.base.p50, query
+        for role in ("ml_engineer", "data_scientist"):
+            whole = shipped.estimate_as(query, role, query.location)
+            assert shipped.base_as(query, role, query.location) == (whole.base, whole.sample_size)
 
 
 def test_band_lookups_are_kept_and_stay_the_same(shipped: SalaryModel) -> None:
