@@ -14,6 +14,7 @@ from discord import app_commands
 from discord.ext import commands
 
 import cogs
+from bot.collector import settle_after_start_up
 from bot.config import Config
 from bot.errors import report_error
 from bot.flows.reply import ChartOffer
@@ -96,6 +97,7 @@ class SalaryBot(commands.AutoShardedBot):
         budget: Budget | None = None,
         extra_extensions: tuple[str, ...] = (),
         store_retry_s: float = RETRY_EVERY_S,
+        settle_collector: bool = False,
         **options: Any,
     ) -> None:
         super().__init__(
@@ -117,6 +119,8 @@ class SalaryBot(commands.AutoShardedBot):
         self.budget: Budget = budget if budget is not None else TokenBuckets()
         self.extra_extensions = extra_extensions
         self.store_retry_s = store_retry_s
+        # Only the bot's own process tunes the collector (bot/collector.py), never a test's.
+        self.settle_collector = settle_collector
         self.last_stale_resync: float | None = None
         # Charts, history and buttons wait while other people wait for a first answer.
         self.follow_ups = FollowUpGate()
@@ -165,6 +169,8 @@ class SalaryBot(commands.AutoShardedBot):
         self.add_dynamic_items(*DYNAMIC_ITEMS, *OFFER_ITEMS)
         if self.auto_sync:
             await sync_if_changed(self, self.config.dev_guild_id)
+        if self.settle_collector:
+            settle_after_start_up()
 
     def dispatch(self, event_name: str, /, *args: Any, **kwargs: Any) -> None:
         # "interaction" is dispatched right after discord.py routed it to views and modals:

@@ -20,7 +20,7 @@ from typing import Protocol
 CALM_AT = 8
 # More than this waiting, and a new command says "thinking…" before any work: a deferral
 # costs one short request, and every answer after it has 15 minutes instead of 3 s.
-BACKLOG_AT = 24
+BACKLOG_AT = 100
 # Past Discord's deadline an interaction no longer counts as waiting.
 DEADLINE_S = 3.0
 # A follow-up waits at most this long, however busy the bot: the answer is out, but its

@@ -45,7 +45,7 @@ def token_of(config: Config) -> str:
 
 
 async def run_on_discord(config: Config) -> int:
-    bot = SalaryBot(config)
+    bot = SalaryBot(config, settle_collector=True)
     try:
         await bot.open_store()
         await run_until_stopped(bot, token_of(config))

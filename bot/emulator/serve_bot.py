@@ -93,7 +93,12 @@ async def serve(args: argparse.Namespace, config: Config, token: str) -> int:
     probe = LagProbe()
     probe.start(args.lag_file)
     # The emulator sends every GUILD_CREATE at once: no need to wait for stragglers.
-    bot = SalaryBot(config, extra_extensions=tuple(args.extension), guild_ready_timeout=0.05)
+    bot = SalaryBot(
+        config,
+        extra_extensions=tuple(args.extension),
+        guild_ready_timeout=0.05,
+        settle_collector=True,
+    )
     try:
         await run_until_stopped(bot, token)
     except StoreError as error:
