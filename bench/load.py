@@ -115,6 +115,7 @@ class Outcome:
     cooldown: bool = False
     answered_at: float | None = None
     deferred: bool = False  # the first answer was "thinking…", the content came after
+    turned_away: bool = False  # "answering more questions than I can": shed under overload
     content_ms: float | None = None  # until the answer itself could be read
 
 
@@ -392,10 +393,11 @@ class Phase:
             outcome.content_ms = (record.last_edit_at - record.created) * 1000
         text = _answer_text(record)
         outcome.cooldown = "Easy there" in text
+        outcome.turned_away = "more questions than I can" in text
         if "Something went wrong" in text:
             outcome.problems.append("error answer")
         charted = item.kind in ("estimate", "compare") and item.focused is None
-        if self.name == "bot" and charted and not outcome.cooldown:
+        if self.name == "bot" and charted and not (outcome.cooldown or outcome.turned_away):
             await self._chart(record, outcome)
         return outcome
 
@@ -446,6 +448,7 @@ def summarise(outcomes: list[Outcome], wall_s: float) -> dict[str, Any]:
         # Until the answer could be read: the first answer, or the edit after "thinking…".
         "content_ms": percentiles([o.content_ms for o in outcomes if o.content_ms is not None]),
         "deferred_at_once": sum(o.deferred for o in outcomes),
+        "turned_away": sum(o.turned_away for o in outcomes),
         "first_response_ms_by_kind": by_kind,
         "chart_edit_ms": percentiles([o.chart_ms for o in outcomes if o.chart_ms is not None]),
         "charts_shown": sum(o.chart_ms is not None for o in outcomes),
@@ -568,6 +571,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
             "first_response_ms": bot["first_response_ms"],
             "content_ms": bot["content_ms"],
             "deferred_at_once": bot["deferred_at_once"],
+            "turned_away": bot["turned_away"] + bot.get("burst", {}).get("turned_away", 0),
             "chart_edit_ms": bot["chart_edit_ms"],
             "charts_shown": bot["charts_shown"],
             "charts_left_for_a_button": bot["charts_left_for_a_button"],

@@ -23,6 +23,10 @@ CALM_AT = 8
 BACKLOG_AT = 100
 # Past Discord's deadline an interaction no longer counts as waiting.
 DEADLINE_S = 3.0
+# Commands being answered at once, at most: past it a new one is told at once that the bot
+# is busy, so that a load beyond what the bot can answer queues nowhere: its memory stays
+# bounded, and an overload is turned away at the rate it exceeds the bot's pace.
+MAX_IN_FLIGHT = 1_000
 # A follow-up waits at most this long, however busy the bot: the answer is out, but its
 # buttons should still come. One that waited this long finds the bot overloaded, and
 # leaves its chart for a "Show chart" button instead of adding to the load.
@@ -46,11 +50,15 @@ class FollowUpGate:
         *,
         calm_at: int = CALM_AT,
         backlog_at: int = BACKLOG_AT,
+        max_in_flight: int = MAX_IN_FLIGHT,
         patience_s: float = PATIENCE_S,
         deadline_s: float = DEADLINE_S,
     ) -> None:
         self.calm_at = calm_at
         self.backlog_at = backlog_at
+        self.max_in_flight = max_in_flight
+        self.in_flight = 0  # commands admitted and not yet finished
+        self.turned_away = 0
         self.patience_s = patience_s
         self.deadline_s = deadline_s
         self._waiting: deque[tuple[float, _Interaction]] = deque()

@@ -9,7 +9,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.flows.reply import acknowledge_if_backlogged
+from bot.flows.reply import admitted
 from bot.interaction import Interaction
 from bot.limits import spends_budget
 from bot.salary import fields, taxonomy
@@ -168,8 +168,8 @@ def salary_command(
     def wrap(handler: Handler) -> Any:
         async def command(self: Any, interaction: Interaction, **options: Any) -> None:
             public = options.pop("public", None)
-            await acknowledge_if_backlogged(interaction)
-            await handler(self, interaction, given_options(**options), public)
+            async with admitted(interaction):
+                await handler(self, interaction, given_options(**options), public)
 
         # discord.py reads the options from the signature, and skips `self` only for functions
         # whose qualified name says they sit in a class.

@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
 import aiohttp
 import discord
 
+from bot.errors import UserError
 from bot.interaction import Interaction
 from bot.privacy import Visibility
 from bot.render.chart_spec import ChartSpec
@@ -27,6 +29,10 @@ DEFER_AFTER_S = 1.5
 # (privately, before it could read the settings) in a busy moment.
 BUSY_NOTE = "A busy moment: this answer came privately. Run the command again to share it."
 DEFERRED_PRIVATELY = "deferred_privately"
+TURNED_AWAY = (
+    "I'm answering more questions than I can right now. Please ask again in a minute: "
+    "nothing was used up."
+)
 
 # Adds a "Show chart" button for a history entry to an answer's view (or makes one); the
 # client holds it, so that flows need no view.
@@ -66,6 +72,21 @@ async def send(
         await interaction.followup.send(ephemeral=visibility.ephemeral, **kwargs)
     else:
         await interaction.response.send_message(ephemeral=visibility.ephemeral, **kwargs)
+
+
+@asynccontextmanager
+async def admitted(interaction: Interaction) -> AsyncIterator[None]:
+    """A command's work, counted while it runs; turned away at once past the bound."""
+    gate = interaction.client.follow_ups
+    if gate.in_flight >= gate.max_in_flight:
+        gate.turned_away += 1
+        raise UserError(TURNED_AWAY)
+    gate.in_flight += 1
+    try:
+        await acknowledge_if_backlogged(interaction)
+        yield
+    finally:
+        gate.in_flight -= 1
 
 
 async def acknowledge_if_backlogged(interaction: Interaction) -> None:

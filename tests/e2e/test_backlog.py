@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.emulator.harness import Harness
-from bot.flows.reply import BUSY_NOTE
+from bot.flows.reply import BUSY_NOTE, TURNED_AWAY
+from bot.limits import BURST
 from tests.e2e.support import bot_of, place_for, run
 
 DEFERRED = 5
@@ -54,3 +55,19 @@ async def test_without_a_backlog_the_answer_comes_at_once(harness: Harness) -> N
     user = harness.server.add_user("calm")
     record = await run(harness, user, harness.server.dm(user), "estimate", ESTIMATE)
     assert record.response_type != DEFERRED
+
+
+async def test_past_the_bound_a_command_is_turned_away_privately_and_costs_nothing(
+    harness: Harness,
+) -> None:
+    user = harness.server.add_user("late")
+    place = await place_for(harness, user, "guild")
+    gate = bot_of(harness).follow_ups
+    gate.max_in_flight = 0
+    record = await run(harness, user, place, "estimate", ESTIMATE)
+    assert TURNED_AWAY in record.message.text() and record.message.ephemeral
+    assert gate.turned_away == 1 and gate.in_flight == 0
+    gate.max_in_flight = 10
+    for _ in range(BURST):  # the turned-away command used nothing of the allowance
+        again = await run(harness, user, place, "estimate", ESTIMATE)
+        assert "Base band" in again.message.text()
