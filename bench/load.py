@@ -58,6 +58,7 @@ GUILDS = 5
 FIRST_ANSWER_LIMIT_S = 3.0
 CHART_WAIT_S = 15.0
 DEFERRED = 5  # the callback type of "thinking…"
+RSS_EVERY_S = 1.0
 # The bot's heavy-command cooldown: 5 uses per 30 s per user (bot/options.py).
 COOLDOWN_USES, COOLDOWN_WINDOW_S = 5, 31.0
 HEAVY = {"estimate", "compare", "tips"}
@@ -216,6 +217,21 @@ def peak_rss_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return round(int(line.split()[1]) / 1024, 1)
     return 0.0
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
+async def sample_rss(pid: int, every_s: float, into: list[float]) -> None:
+    """The bot's resident memory every `every_s`: flat or growing under the load."""
+    with contextlib.suppress(OSError):
+        while True:
+            into.append(rss_mb(pid))
+            await asyncio.sleep(every_s)
 
 
 def children(pid: int) -> list[int]:
@@ -473,7 +489,10 @@ async def measure(
         emulator_before = time.process_time()
         seconds = plan[-1].at if plan else 0.0
         sampler = await start_profile(phase.pid, phase.workdir, seconds) if profile else None
+        rss: list[float] = []
+        sampler_task = asyncio.create_task(sample_rss(phase.pid, RSS_EVERY_S, rss))
         outcomes, wall = await phase.run(plan, phase.users, phase.places)
+        sampler_task.cancel()
         cpu_used = cpu_seconds(phase.pid) - cpu_before
         emulator_used = time.process_time() - emulator_before
         workers_used = sum(
@@ -482,6 +501,7 @@ async def measure(
         )
         steady = summarise(outcomes, wall)
         steady["loop_lag_ms"] = await phase.lag_now()
+        steady["rss_mb_every_10s"] = rss[:: round(10 / RSS_EVERY_S)]
         per = 1000 / max(1, len(plan))
         steady["cpu_ms_per_interaction"] = round(cpu_used * per, 2)
         steady["workers_cpu_ms_per_interaction"] = round(workers_used * per, 2)
@@ -580,6 +600,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
             "burst_first_response_ms": bot.get("burst", {}).get("first_response_ms"),
             "burst_content_ms": bot.get("burst", {}).get("content_ms"),
             "peak_rss_mb": bot["peak_rss_mb"],
+            "rss_mb_every_10s": bot["rss_mb_every_10s"],
             "workers_peak_rss_mb": bot["workers_peak_rss_mb"],
             "errors": errors,
             "unknown_interactions": bot["unknown_interactions"] + burst_unknown,
