@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import get_close_matches
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .paths import DATA_DIR
@@ -46,6 +46,8 @@ class Location:
     aliases: tuple[str, ...] = field(default=())
 
 
+# Every command normalises what was typed, and people type the same few names: kept.
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Lower-case, strip accents and punctuation noise, collapse spaces."""
     text = unicodedata.normalize("NFKD", text)
@@ -148,6 +150,7 @@ _NOT_IN_TITLES = frozenset(lv.data_code.lower() for lv in LEVELS)
 STAFF_WORDS = frozenset({"staff"})
 
 
+@lru_cache(maxsize=4096)
 def level_in_title(title: str) -> tuple[str, str] | None:
     """("senior", "senior") for "Senior ML engineer": the level a title starts with, and the word."""
     words = normalise(title).split()
@@ -286,10 +289,15 @@ def _normalised_entries(kind: str) -> tuple[tuple[str, str, str, tuple[str, ...]
 
 def suggest(kind: str, text: str, limit: int = 25) -> list[tuple[str, str]]:
     """Autocomplete: (label, key) pairs, prefix matches first, then substrings."""
+    return list(_suggestions(kind, text, limit))
+
+
+@lru_cache(maxsize=2048)  # every keystroke asks; most people type the same prefixes
+def _suggestions(kind: str, text: str, limit: int) -> tuple[tuple[str, str], ...]:
     norm = normalise(text)
     entries = _normalised_entries(kind)
     if not norm:
-        return [(lab, key) for key, lab, _, _ in entries][:limit]
+        return tuple((lab, key) for key, lab, _, _ in entries)[:limit]
     ranked: list[tuple[int, int, str, str]] = []
     for order, (key, lab, nlab, naliases) in enumerate(entries):
         if nlab.startswith(norm):
@@ -304,7 +312,7 @@ def suggest(kind: str, text: str, limit: int = 25) -> list[tuple[str, str]]:
             continue
         ranked.append((rank, order, lab, key))
     ranked.sort()
-    return [(lab, key) for _, _, lab, key in ranked[:limit]]
+    return tuple((lab, key) for _, _, lab, key in ranked[:limit])
 
 
 def did_you_mean(kind: str, text: str, n: int = 3) -> list[str]:
