@@ -49,6 +49,7 @@ from bench.sampling import finish_profile, start_profile
 from bot.emulator.driver import AUTOCOMPLETE, Driver
 from bot.emulator.records import InteractionRecord
 from bot.emulator.server import EmulatedUser, EmulatorServer, Place
+from bot.flows.reply import TURNED_AWAY
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -212,18 +213,19 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def peak_rss_mb(pid: int) -> float:
+def _status_mb(pid: int, name: str) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(f"{name}:"):
             return round(int(line.split()[1]) / 1024, 1)
     return 0.0
+
+
+def peak_rss_mb(pid: int) -> float:
+    return _status_mb(pid, "VmHWM")
 
 
 def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return round(int(line.split()[1]) / 1024, 1)
-    return 0.0
+    return _status_mb(pid, "VmRSS")
 
 
 async def sample_rss(pid: int, every_s: float, into: list[float]) -> None:
@@ -409,7 +411,7 @@ class Phase:
             outcome.content_ms = (record.last_edit_at - record.created) * 1000
         text = _answer_text(record)
         outcome.cooldown = "Easy there" in text
-        outcome.turned_away = "more questions than I can" in text
+        outcome.turned_away = TURNED_AWAY in text
         if "Something went wrong" in text:
             outcome.problems.append("error answer")
         charted = item.kind in ("estimate", "compare") and item.focused is None

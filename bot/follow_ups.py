@@ -60,14 +60,26 @@ class FollowUpGate:
         self.backlog_at = backlog_at
         self.max_in_flight = max_in_flight
         self.in_flight = 0  # commands admitted and not yet finished
-        self.turned_away = 0
+        self.turned_away = 0  # commands refused by admit()
         self.patience_s = patience_s
         self.deadline_s = deadline_s
         self._waiting: deque[tuple[float, _Interaction]] = deque()
         self._turns: deque[tuple[float, asyncio.Future[bool]]] = deque()
         self._ticker: asyncio.Task[None] | None = None
         self._counted_at = -TICK_S
-        self.held = 0  # follow-ups that had to wait, for the benchmark and the logs
+        self.held = 0  # follow-ups that had to wait for their turn
+
+    def admit(self) -> bool:
+        """Count a command in, unless `max_in_flight` are already being answered."""
+        if self.in_flight >= self.max_in_flight:
+            self.turned_away += 1
+            return False
+        self.in_flight += 1
+        return True
+
+    def finished(self) -> None:
+        """A command admitted earlier is done."""
+        self.in_flight -= 1
 
     def arrived(self, interaction: _Interaction) -> None:
         """An interaction that needs a first answer."""

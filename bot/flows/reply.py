@@ -78,15 +78,13 @@ async def send(
 async def admitted(interaction: Interaction) -> AsyncIterator[None]:
     """A command's work, counted while it runs; turned away at once past the bound."""
     gate = interaction.client.follow_ups
-    if gate.in_flight >= gate.max_in_flight:
-        gate.turned_away += 1
+    if not gate.admit():
         raise UserError(TURNED_AWAY)
-    gate.in_flight += 1
     try:
         await acknowledge_if_backlogged(interaction)
         yield
     finally:
-        gate.in_flight -= 1
+        gate.finished()
 
 
 async def acknowledge_if_backlogged(interaction: Interaction) -> None:

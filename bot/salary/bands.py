@@ -56,8 +56,9 @@ class BandTable:
             role, _, country = key.split("|")[:3]
             name = f"{role}|{country}"
             self.max_p90[name] = max(self.max_p90.get(name, 0.0), math.exp(rec[4]))
-        # Ordering a level looks up all four levels: each answer repeats the same few lookups.
-        self._ordered = lru_cache(maxsize=LOOKUPS_KEPT)(self._ordered_lookup)
+        # The band for one level, in order with the others (_ordered_lookup). Ordering
+        # looks up all four levels, and answers repeat the same few lookups: kept.
+        self.lookup = lru_cache(maxsize=LOOKUPS_KEPT)(self._ordered_lookup)
 
     def year_shift(self, year: int) -> tuple[float, int]:
         """Log shift from the data-year frame to `year`, and years extrapolated."""
@@ -65,17 +66,6 @@ class BandTable:
             ahead = year - self.ref_year
             return self.year_index[self.ref_year] + self.growth * ahead, ahead
         return self.year_index.get(max(year, self.first_year), 0.0), 0
-
-    def lookup(
-        self,
-        role: str | None,
-        level: str | None,
-        country: str | None,
-        year: int,
-        remote: bool | None,
-    ) -> Band:
-        """The band for one level, moved if needed to keep the levels of that place in order."""
-        return self._ordered(role, level, country, year, remote)
 
     def _ordered_lookup(
         self,
@@ -85,6 +75,7 @@ class BandTable:
         year: int,
         remote: bool | None,
     ) -> Band:
+        """The band for one level, moved if needed to keep the levels of that place in order."""
         band = self._lookup(role, level, country, year, remote)
         if level not in LEVEL_ORDER:
             return band

@@ -166,8 +166,7 @@ class SalaryModel:
         return self._medians(query)
 
     def _median(self, query: SalaryQuery) -> float:
-        band, steps, _ = self._priced(query, query.role, query.location)
-        return _base(band, steps, query.answer_currency)[2]
+        return self.base_as(query, query.role, query.location)[0].p50
 
     def _priced(
         self, query: SalaryQuery, role: str | None, location: str | None

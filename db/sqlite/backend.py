@@ -103,26 +103,20 @@ class SqliteBackend:
     # -- the Backend protocol ---------------------------------------------------------
 
     async def read_all(self, sql: str, params: Params = ()) -> list[Row]:
-        return await self._queued(self._reader, sql, params)
+        return await self._queued(self._reader, lambda c: _fetch(c, sql, params))
 
     async def read_one(self, sql: str, params: Params = ()) -> Row | None:
         rows = await self.read_all(sql, params)
         return rows[0] if rows else None
 
     async def write(self, sql: str, params: Params = ()) -> list[Row]:
-        return await self._queued(self._writer, sql, params)
+        return await self._queued(self._writer, lambda c: _fetch(c, sql, params))
 
     async def write_all(self, statements: Sequence[Statement]) -> list[list[Row]]:
-        if self._closing:
-            raise StoreClosedError()
         # One job of a group commit: its savepoint makes the statements all or nothing.
-        try:
-            results: list[list[Row]] = await self._writer.submit(
-                lambda c: [_fetch(c, sql, params) for sql, params in statements]
-            )
-        except sqlite3.Error as exc:
-            raise translate(exc, self.path) from exc
-        return results
+        return await self._queued(
+            self._writer, lambda c: [_fetch(c, sql, params) for sql, params in statements]
+        )
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[_Tx]:
@@ -172,14 +166,14 @@ class SqliteBackend:
 
     # -- internals --------------------------------------------------------------------
 
-    async def _queued(self, conn: BatchedConnection, sql: str, params: Params) -> list[Row]:
+    async def _queued(self, conn: BatchedConnection, job: Callable[[sqlite3.Connection], T]) -> T:
         if self._closing:
             raise StoreClosedError()
         try:
-            rows: list[Row] = await conn.submit(lambda c: _fetch(c, sql, params))
+            result: T = await conn.submit(job)
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
-        return rows
+        return result
 
     async def _direct(
         self, fn: Callable[[sqlite3.Connection, str, Params], T], sql: str, params: Params
