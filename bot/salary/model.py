@@ -50,6 +50,12 @@ ESTIMATES_KEPT = 512
 MEDIANS_KEPT = 8192
 CARRIED = 3  # steps the band already includes: projection, remote, level order
 _Step = tuple[str, float, str, FactorKind]  # name, log multiplier, source, kind
+REMOTE_SOURCE = f"{AIJOBS_CREDIT}: remote vs on-site gap within the same cells"
+LEVEL_ORDER_SOURCE = (
+    f"{AIJOBS_CREDIT}: pooled with the neighbouring level so that entry < mid < senior < "
+    f"principal here, each at least {math.expm1(MIN_STEP):.0%} apart"
+)
+COMBINED_NAME = f"Combined: the largest factor in full, the others at {stacking.OVERLAP:.0%}"
 
 
 class SalaryModel:
@@ -61,6 +67,15 @@ class SalaryModel:
         self.data_year = self.bands.ref_year
         self._estimates = lru_cache(maxsize=ESTIMATES_KEPT)(self._estimate_as)
         self._medians = lru_cache(maxsize=MEDIANS_KEPT)(self._median)
+        # A step's name and source depend only on its key: each is written once, not per
+        # query (tips price some sixty changed queries per answer).
+        self._projection = lru_cache(maxsize=64)(self._projection_step)
+        self._area = lru_cache(maxsize=None)(self._area_step)
+        self._keyed = lru_cache(maxsize=None)(self._keyed_step)
+        self._projection_source = (
+            f"{AIJOBS_CREDIT}: measured {self.data_year - 1}-{self.data_year} change "
+            f"{math.expm1(self.bands.growth):+.1%}/yr (article (2023) says 10-20%)"
+        )
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> SalaryModel:
@@ -166,7 +181,8 @@ class SalaryModel:
         return self._medians(query)
 
     def _median(self, query: SalaryQuery) -> float:
-        return self.base_as(query, query.role, query.location)[0].p50
+        band, steps, _ = self._priced(query, query.role, query.location)
+        return _moved(band.logq[2], _extra(steps), query.answer_currency)
 
     def _priced(
         self, query: SalaryQuery, role: str | None, location: str | None
@@ -183,75 +199,48 @@ class SalaryModel:
         self, query: SalaryQuery, band: Band, role: str | None, location: str | None
     ) -> tuple[list[_Step], list[str]]:
         notes: list[str] = []
-        proj = self.bands.growth * band.extrapolated_years
+        remote = location == tx.REMOTE.key or bool(query.remote)
         steps: list[_Step] = [
-            (
-                f"Projected {band.extrapolated_years} "
-                f"{'year' if band.extrapolated_years == 1 else 'years'} to {query.year or CURRENT_YEAR}",
-                proj,
-                f"{AIJOBS_CREDIT}: measured {self.data_year - 1}-{self.data_year} change "
-                f"{math.expm1(self.bands.growth):+.1%}/yr (article (2023) says 10-20%)",
-                "data",
-            ),
-            (
-                "Remote" if location == tx.REMOTE.key or query.remote else "On-site",
-                band.remote_effect,
-                f"{AIJOBS_CREDIT}: remote vs on-site gap within the same cells",
-                "data",
-            ),
-            (
-                "Level order",
-                band.level_shift,
-                f"{AIJOBS_CREDIT}: pooled with the neighbouring level so that entry < mid < "
-                f"senior < principal here, each at least {math.expm1(MIN_STEP):.0%} apart",
-                "data",
-            ),
+            self._projection(band.extrapolated_years, query.year or CURRENT_YEAR),
+            ("Remote" if remote else "On-site", band.remote_effect, REMOTE_SOURCE, "data"),
+            ("Level order", band.level_shift, LEVEL_ORDER_SOURCE, "data"),
         ]
         if location and location in self.areas:
-            steps.extend(self._area_step(location, role, notes))
+            area_steps, area_notes = self._area(
+                location, self.role_family.get(role or "", "engineering")
+            )
+            steps.extend(area_steps)
+            notes.extend(area_notes)
         elif location and tx.LOCATION_BY_KEY[location].kind == "city":
             loc = tx.LOCATION_BY_KEY[location]
             notes.append(
                 f"No city pay figure for {loc.label.split(',')[0]}: the "
                 f"{tx.label('location', loc.country or '')} band is used as is."
             )
-        eff = self.effects
-        so_n = eff["n_respondents"]
-        if query.education:
-            e = eff["education"].get(query.education)
-            if e:
-                note = (
-                    " (PhD counted with professional degrees)" if query.education == "phd" else ""
-                )
-                steps.append(
-                    (
-                        f"Education: {tx.label('education', query.education)}",
-                        e["log_effect"],
-                        f"{SO_CREDIT}, n={e['n']} of {so_n} US respondents{note}",
-                        "data",
-                    )
-                )
-        if query.industry:
-            steps.append(self._industry_step(query.industry, so_n))
-        if query.company_type:
-            c = eff["company"][query.company_type]
-            steps.append(
-                (
-                    f"Company: {tx.label('company', query.company_type)}",
-                    c["log_effect"],
-                    f"{SO_CREDIT}, by organisation size as a proxy, n={c['n']}",
-                    "data",
-                )
-            )
-        steps.extend(self._skill_steps(query.skills))
-        steps.extend(self._cert_steps(query.certifications))
-        if any(s[2].startswith(SO_CREDIT) for s in steps) and band.country_known:
-            country = tx.LOCATION_BY_KEY[location].country if location else None
-            if country != "US":
-                notes.append(
-                    "Education, industry and skill effects are measured on US respondents."
-                )
+        for kind, key in (
+            ("education", query.education),
+            ("industry", query.industry),
+            ("company", query.company_type),
+        ):
+            step = self._keyed(kind, key) if key else None
+            if step is not None:
+                steps.append(step)
+        steps.extend(self._capped("skill", query.skills, assumptions.SKILLS_CAP))
+        steps.extend(
+            self._capped("certification", query.certifications, assumptions.CERTIFICATIONS_CAP)
+        )
+        country = tx.LOCATION_BY_KEY[location].country if location else None
+        if (
+            band.country_known
+            and country != "US"
+            and any(s[2].startswith(SO_CREDIT) for s in steps)
+        ):
+            notes.append("Education, industry and skill effects are measured on US respondents.")
         return steps, notes
+
+    def _projection_step(self, years: int, to_year: int) -> _Step:
+        name = f"Projected {years} {'year' if years == 1 else 'years'} to {to_year}"
+        return (name, self.bands.growth * years, self._projection_source, "data")
 
     def _combined(
         self,
@@ -267,7 +256,7 @@ class SalaryModel:
         if abs(shrink) > 1e-9:
             out.append(
                 (
-                    f"Combined: the largest factor in full, the others at {stacking.OVERLAP:.0%}",
+                    COMBINED_NAME,
                     shrink,
                     "assumption: factors measured one at a time overlap",
                     "assumption",
@@ -275,7 +264,7 @@ class SalaryModel:
             )
         country = tx.LOCATION_BY_KEY[location].country if location else None
         cap = self.bands.max_p90.get(f"{role or ANY}|{country}") if country else None
-        median = band.logq[2] + sum(s[1] for s in steps[CARRIED:]) + shrink
+        median = band.logq[2] + _extra(steps) + shrink
         held = stacking.cap_adjustment(median, cap)
         if held < 0 and cap is not None:
             where = tx.label("location", country or "")
@@ -293,67 +282,69 @@ class SalaryModel:
             )
         return out
 
-    def _area_step(self, location: str, role: str | None, notes: list[str]) -> list[_Step]:
-        family = self.role_family.get(role or "", "engineering")
+    def _area_step(self, location: str, family: str) -> tuple[tuple[_Step, ...], tuple[str, ...]]:
+        """The area factor for a role family, with the notes it leaves."""
         entry = self.areas[location]["factors"].get(family)
         lab = tx.label("location", location)
         if entry is None:
-            notes.append(f"No published pay figure for {lab}; the country band is used as is.")
-            return []
+            return (), (f"No published pay figure for {lab}; the country band is used as is.",)
+        step: _Step = (
+            f"Area: {lab} vs {_relative_to(entry)}",
+            math.log(entry["value"]),
+            _area_source(entry),
+            "data",
+        )
         if entry["weak"]:
-            notes.append(f"The {lab} factor rests on an older or proxy figure: treat it as rough.")
-        return [
-            (
-                f"Area: {lab} vs {_relative_to(entry)}",
-                math.log(entry["value"]),
-                _area_source(entry),
-                "data",
-            )
-        ]
+            weak = f"The {lab} factor rests on an older or proxy figure: treat it as rough."
+            return (step,), (weak,)
+        return (step,), ()
 
-    def _industry_step(self, industry: str, so_n: int) -> _Step:
-        name = f"Industry: {tx.label('industry', industry)}"
-        e = self.effects["industry"].get(industry)
-        if e is not None:
-            return (name, e["log_effect"], f"{SO_CREDIT}, n={e['n']} of {so_n}", "data")
-        value = assumptions.INDUSTRY_EFFECT.get(industry, 0.0)
-        return (name, value, "assumption: no open data for this industry", "assumption")
-
-    def _skill_steps(self, skills: tuple[str, ...]) -> list[_Step]:
-        steps: list[_Step] = []
-        total = 0.0
-        for key in skills:
-            measured = self.effects["skill"].get(key)
-            kind: FactorKind
+    def _keyed_step(self, kind: str, key: str) -> _Step | None:
+        """The step one input adds, at its full (uncapped) value; None when it moves nothing."""
+        eff = self.effects
+        so_n = eff["n_respondents"]
+        if kind == "education":
+            e = eff["education"].get(key)
+            if not e:
+                return None
+            note = " (PhD counted with professional degrees)" if key == "phd" else ""
+            source = f"{SO_CREDIT}, n={e['n']} of {so_n} US respondents{note}"
+            return (f"Education: {tx.label('education', key)}", e["log_effect"], source, "data")
+        if kind == "industry":
+            name = f"Industry: {tx.label('industry', key)}"
+            e = eff["industry"].get(key)
+            if e is not None:
+                return (name, e["log_effect"], f"{SO_CREDIT}, n={e['n']} of {so_n}", "data")
+            value = assumptions.INDUSTRY_EFFECT.get(key, 0.0)
+            return (name, value, "assumption: no open data for this industry", "assumption")
+        if kind == "company":
+            c = eff["company"][key]
+            source = f"{SO_CREDIT}, by organisation size as a proxy, n={c['n']}"
+            return (f"Company: {tx.label('company', key)}", c["log_effect"], source, "data")
+        if kind == "skill":
+            name = f"Skill: {tx.label('skill', key)}"
+            measured = eff["skill"].get(key)
             if measured is not None:
-                value = float(measured["log_effect"])
-                source, kind = f"{SO_CREDIT}, n={measured['n']} use it", "data"
-            else:
-                value = assumptions.SKILL_EFFECT.get(key, 0.0)
-                source, kind = "assumption: no open data on this skill", "assumption"
-            room = assumptions.SKILLS_CAP - total
-            value = min(value, room) if value > 0 else value
-            total += value
-            steps.append((f"Skill: {tx.label('skill', key)}", value, source, kind))
-        return steps
+                source = f"{SO_CREDIT}, n={measured['n']} use it"
+                return (name, float(measured["log_effect"]), source, "data")
+            value = assumptions.SKILL_EFFECT.get(key, 0.0)
+            return (name, value, "assumption: no open data on this skill", "assumption")
+        value = assumptions.CERTIFICATION_EFFECT.get(key, 0.01)
+        name = f"Certification: {tx.label('certification', key)}"
+        return (name, value, "assumption: no open data links certificates to pay", "assumption")
 
-    def _cert_steps(self, certs: tuple[str, ...]) -> list[_Step]:
+    def _capped(self, kind: str, keys: tuple[str, ...], cap: float) -> list[_Step]:
+        """Skills or certifications, each in turn, until together they reach their cap."""
         steps: list[_Step] = []
         total = 0.0
-        for key in certs:
-            value = min(
-                assumptions.CERTIFICATION_EFFECT.get(key, 0.01),
-                assumptions.CERTIFICATIONS_CAP - total,
-            )
+        for key in keys:
+            step = self._keyed(kind, key)
+            assert step is not None  # skills and certifications always add a step
+            name, value, source, step_kind = step
+            # Gains stop at the cap; a skill that lowers pay is not capped.
+            value = min(value, cap - total) if value > 0 else value
             total += value
-            steps.append(
-                (
-                    f"Certification: {tx.label('certification', key)}",
-                    value,
-                    "assumption: no open data links certificates to pay",
-                    "assumption",
-                )
-            )
+            steps.append((name, value, source, step_kind))
         return steps
 
     # --- descriptions ----------------------------------------------------------
@@ -423,10 +414,19 @@ def _area_source(entry: dict[str, Any]) -> str:
     )
 
 
+def _extra(steps: list[_Step]) -> float:
+    """The log change of the steps the band does not already carry."""
+    return sum(s[1] for s in steps[CARRIED:])
+
+
+def _moved(log_value: float, extra: float, ccy: str) -> float:
+    return convert(math.exp(log_value + extra), "USD", ccy)
+
+
 def _base(band: Band, steps: list[_Step], ccy: str) -> list[float]:
     """Base P10..P90: the band moved by the steps it does not already carry."""
-    extra = sum(s[1] for s in steps[CARRIED:])
-    return [convert(math.exp(v + extra), "USD", ccy) for v in band.logq]
+    extra = _extra(steps)
+    return [_moved(v, extra, ccy) for v in band.logq]
 
 
 @lru_cache(maxsize=1)
