@@ -113,6 +113,7 @@ class Outcome:
     first_ms: float | None = None
     chart_ms: float | None = None
     chart_offered: bool = False  # left out under load, with a "Show chart" button
+    chart_in_first_answer: bool = False  # drawn in time to go with the answer, no edit
     problems: list[str] = field(default_factory=list)
     cooldown: bool = False
     answered_at: float | None = None
@@ -426,9 +427,12 @@ class Phase:
         except TimeoutError:
             outcome.problems.append("no chart")
             return
-        assert record.last_edit_at is not None
+        # The chart came with the first answer, or in an edit after it.
+        shown_at = record.last_edit_at or record.first_response_at
+        assert shown_at is not None
         if record.message.files:
-            outcome.chart_ms = (record.last_edit_at - record.created) * 1000
+            outcome.chart_ms = (shown_at - record.created) * 1000
+            outcome.chart_in_first_answer = record.last_edit_at is None
         else:
             outcome.chart_offered = True
 
@@ -470,6 +474,7 @@ def summarise(outcomes: list[Outcome], wall_s: float) -> dict[str, Any]:
         "first_response_ms_by_kind": by_kind,
         "chart_edit_ms": percentiles([o.chart_ms for o in outcomes if o.chart_ms is not None]),
         "charts_shown": sum(o.chart_ms is not None for o in outcomes),
+        "charts_in_first_answer": sum(o.chart_in_first_answer for o in outcomes),
         "charts_left_for_a_button": sum(o.chart_offered for o in outcomes),
         "throughput_per_s": round(len(firsts) / wall_s, 1) if wall_s > 0 else None,
     }
@@ -596,8 +601,11 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
             "turned_away": bot["turned_away"] + bot.get("burst", {}).get("turned_away", 0),
             "chart_edit_ms": bot["chart_edit_ms"],
             "charts_shown": bot["charts_shown"],
+            "charts_in_first_answer": bot["charts_in_first_answer"],
             "charts_left_for_a_button": bot["charts_left_for_a_button"],
             "cpu_ms_per_interaction": bot["total_cpu_ms_per_interaction"],
+            "bot_process_cpu_ms_per_interaction": bot["cpu_ms_per_interaction"],
+            "workers_cpu_ms_per_interaction": bot["workers_cpu_ms_per_interaction"],
             "emulator_cpu_ms_per_interaction": bot["emulator_cpu_ms_per_interaction"],
             "burst_first_response_ms": bot.get("burst", {}).get("first_response_ms"),
             "burst_content_ms": bot.get("burst", {}).get("content_ms"),

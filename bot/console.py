@@ -89,10 +89,11 @@ class ConsoleView:
             )
         for menu in message.selects():
             labels = ", ".join(
-                f"{o.get('label')} ({o.get('value')})" for o in menu.get("options") or []
+                f"{number}) {o.get('label')}"
+                for number, o in enumerate(menu.get("options") or [], start=1)
             )
             lines.append(
-                f"Menu '{menu.get('placeholder') or 'choose'}': {labels}  (type: pick VALUE)"
+                f"Menu '{menu.get('placeholder') or 'choose'}': {labels}  (type: pick NUMBER)"
             )
         print("\n".join(lines) + "\n", file=self.out, flush=True)
 
@@ -182,8 +183,21 @@ class Console:
         if self.last is None:
             raise UsageError("type a command first, for example /about (or 'help')")
         if line.lower().startswith("pick "):
-            return await self.driver.select(self.user, self.last, line[5:].split())
+            return await self.driver.select(self.user, self.last, self._picked(line[5:].split()))
         return await self.driver.press(self.user, self.last, line)
+
+    def _picked(self, tokens: list[str]) -> list[str]:
+        """A menu's options by the numbers the console shows (1 is the first)."""
+        assert self.last is not None
+        options = next(
+            (m.get("options") or [] for m in self.last.selects() if m.get("type") == 3), []
+        )
+        return [
+            options[int(token) - 1]["value"]
+            if token.isdigit() and 1 <= int(token) <= len(options)
+            else token
+            for token in tokens
+        ]
 
     async def _show(self, record: InteractionRecord, read_line: Any) -> None:
         try:

@@ -33,6 +33,9 @@ MAX_IN_FLIGHT = 1_000
 # two cores, half a second kept chart edits under a second and left fewer charts behind
 # a button than 2 s did: drawing late ones only lengthened the queue).
 PATIENCE_S = 0.5
+# An answer that said "thinking…" has 15 minutes: it waits longer, so that in a burst the
+# bot first acknowledges everyone inside the 3 s, then answers.
+DEFERRED_PATIENCE_S = 10.0
 TICK_S = 0.01
 TURNS_PER_TICK = 16  # up to 1,600 follow-ups a second once the backlog has cleared
 
@@ -54,6 +57,7 @@ class FollowUpGate:
         backlog_at: int = BACKLOG_AT,
         max_in_flight: int = MAX_IN_FLIGHT,
         patience_s: float = PATIENCE_S,
+        deferred_patience_s: float = DEFERRED_PATIENCE_S,
         deadline_s: float = DEADLINE_S,
     ) -> None:
         self.calm_at = calm_at
@@ -64,7 +68,8 @@ class FollowUpGate:
         self.patience_s = patience_s
         self.deadline_s = deadline_s
         self._waiting: deque[tuple[float, _Interaction]] = deque()
-        self._turns: deque[tuple[float, asyncio.Future[bool]]] = deque()
+        # Deferred answers first, then follow-ups; in each, in order of asking.
+        self._queues = (_Turns(deferred_patience_s), _Turns(patience_s))
         self._ticker: asyncio.Task[None] | None = None
         self._counted_at = -TICK_S
         self.held = 0  # follow-ups that had to wait for their turn
@@ -112,21 +117,26 @@ class FollowUpGate:
             )
         return len(self._waiting)
 
+    def calm(self) -> bool:
+        """Whether first answers are going out as they come, with no queue."""
+        return self.waiting() <= self.calm_at
+
     def backlogged(self) -> bool:
         """Whether first answers are queueing so long that new ones should defer at once."""
         return self.waiting() > self.backlog_at
 
-    async def turn(self) -> bool:
+    async def turn(self, *, deferred: bool = False) -> bool:
         """Wait until a follow-up may run: at once unless first answers are queueing.
 
         True when the turn came because the backlog cleared; False when it came only because
-        the follow-up ran out of patience (the bot is overloaded).
+        the follow-up ran out of patience (the bot is overloaded). `deferred` is for the
+        answer itself after a "thinking…": it has the longer patience, and goes first.
         """
-        if not self._turns and self.waiting() <= self.calm_at:
+        if not any(self._queues) and self.calm():
             return True
         loop = asyncio.get_running_loop()
         future: asyncio.Future[bool] = loop.create_future()
-        self._turns.append((loop.time(), future))
+        self._queues[0 if deferred else 1].append((loop.time(), future))
         self.held += 1
         if self._ticker is None or self._ticker.done():
             self._ticker = loop.create_task(self._hand_out())
@@ -134,25 +144,46 @@ class FollowUpGate:
 
     async def _hand_out(self) -> None:
         loop = asyncio.get_running_loop()
-        while self._turns:
+        while any(self._queues):
             await asyncio.sleep(TICK_S)
-            calm = self.waiting() <= self.calm_at
             now = loop.time()
+            for queue in self._queues:
+                queue.let_go_impatient(now)
             given = 0
-            while self._turns:
-                waited = now - self._turns[0][0]
-                if not (calm and given < TURNS_PER_TICK) and waited < self.patience_s:
-                    break
-                _, future = self._turns.popleft()
-                if not future.done():  # a cancelled follow-up needs no turn
-                    future.set_result(waited < self.patience_s)
-                    given += 1
+            if self.calm():
+                for queue in self._queues:
+                    given += queue.give(TURNS_PER_TICK - given)
 
     def close(self) -> None:
         """Let every waiting follow-up go (the bot is closing)."""
         if self._ticker is not None:
             self._ticker.cancel()
-        while self._turns:
-            _, future = self._turns.popleft()
-            if not future.done():
-                future.set_result(False)
+        for queue in self._queues:
+            queue.let_go_impatient(float("inf"))
+
+
+class _Turns(deque[tuple[float, "asyncio.Future[bool]"]]):
+    """Follow-ups waiting for a turn, oldest first, all with the same patience."""
+
+    def __init__(self, patience_s: float) -> None:
+        super().__init__()
+        self.patience_s = patience_s
+
+    def _let_go(self, on_time: bool) -> bool:
+        _, future = self.popleft()
+        if future.done():  # a cancelled follow-up needs no turn
+            return False
+        future.set_result(on_time)
+        return True
+
+    def let_go_impatient(self, now: float) -> None:
+        """Those that waited their whole patience go, told the bot is overloaded."""
+        while self and now - self[0][0] >= self.patience_s:
+            self._let_go(False)
+
+    def give(self, count: int) -> int:
+        """Up to `count` turns, on time; how many were given."""
+        given = 0
+        while self and given < count:
+            given += self._let_go(True)
+        return given

@@ -48,6 +48,8 @@ async def owners_press(interaction: discord.Interaction, readable: bool, owner: 
 
 
 async def _entry(interaction: Interaction, owner: int, entry_id: int) -> HistoryEntry | None:
+    # The buttons came with the answer, maybe before its entry was written.
+    await interaction.client.pending_writes.settled(owner)
     entry = await interaction.client.store.history.get(owner, entry_id)
     if entry is None:
         await send_private(interaction, STALE)
@@ -144,11 +146,11 @@ class EstimateView(TimeoutView):
         self.add_item(AnswerButton("offer", owner, entry_id, "Check an offer"))
 
     @classmethod
-    def under(cls, interaction: Interaction) -> Callable[[HistoryEntry, SalaryQuery], EstimateView]:
-        """The buttons for an answer to `interaction`, built once its history entry exists."""
+    def under(cls, interaction: Interaction) -> Callable[[int, SalaryQuery], EstimateView]:
+        """The buttons for an answer to `interaction`, for the history entry it will be."""
 
-        def build(entry: HistoryEntry, query: SalaryQuery) -> EstimateView:
-            view = cls(interaction.user.id, entry.id, query)
+        def build(entry_id: int, query: SalaryQuery) -> EstimateView:
+            view = cls(interaction.user.id, entry_id, query)
             view.origin = interaction
             return view
 
@@ -273,7 +275,10 @@ class DeleteButton(
     async def callback(self, interaction: discord.Interaction) -> None:
         try:
             if self.action == "yes":
-                removed = await ours(interaction).client.store.delete_user(self.owner)
+                client = ours(interaction).client
+                # An answer's entry still on its way would outlive the deletion.
+                await client.pending_writes.settled(self.owner)
+                removed = await client.store.delete_user(self.owner)
                 content = deleted_text(removed)
             else:
                 content = "Nothing was deleted."

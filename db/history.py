@@ -26,17 +26,31 @@ class HistoryRepository:
         self.cap = cap
 
     async def add(
-        self, user_id: int, query: dict[str, Any], headline: dict[str, Any]
+        self,
+        user_id: int,
+        query: dict[str, Any],
+        headline: dict[str, Any],
+        *,
+        entry_id: int | None = None,
     ) -> HistoryEntry:
-        """Record a query and its headline answer; drops the user's oldest beyond the cap."""
-        params = (user_id, to_json(query), to_json(headline), timestamp(now()))
+        """Record a query and its headline answer; drops the user's oldest beyond the cap.
+
+        `entry_id` names the entry before it is written (an answer's buttons carry it), and
+        must be new and larger than the ids before it: a Discord snowflake is both.
+        """
+        params: tuple[int | str, ...] = (
+            user_id,
+            to_json(query),
+            to_json(headline),
+            timestamp(now()),
+        )
+        columns = "user_id, query, headline, created_at"
+        if entry_id is not None:
+            columns, params = f"id, {columns}", (entry_id, *params)
+        marks = ", ".join("?" * len(params))
         inserted, _ = await self._db.write_all(
             [
-                (
-                    "INSERT INTO history (user_id, query, headline, created_at) "
-                    "VALUES (?, ?, ?, ?) RETURNING *",
-                    params,
-                ),
+                (f"INSERT INTO history ({columns}) VALUES ({marks}) RETURNING *", params),
                 (
                     "DELETE FROM history WHERE user_id = ? AND id NOT IN "
                     "(SELECT id FROM history WHERE user_id = ? ORDER BY id DESC LIMIT ?)",

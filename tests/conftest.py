@@ -112,3 +112,9 @@ async def harness(
         await running.stop()
     assert running.server.violations == [], "payloads Discord would refuse"
     assert running.server.unhandled == [], "requests the emulator does not know"
+
+
+@pytest.fixture
+def charts_follow_in_an_edit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Answers go out before their chart is drawn, as when the bot is busy: it follows in an edit."""
+    monkeypatch.setattr("bot.flows.reply.FIRST_CHART_WAIT_S", 0.0)

@@ -1,8 +1,8 @@
 """The salary answers: estimate, what-if, role and place comparisons, tips.
 
-Each answers at once, waiting on no database write and no drawing, then records the query
-and adds the chart (and the buttons a caller asked for) in one edit, so a busy store or a
-slow chart never costs the user Discord's 3-second window.
+Each answers at once, waiting on no database write: the chart and the buttons come with
+the answer when the chart is drawn in a few milliseconds, or in one edit after it, so a
+busy store or a slow chart never costs the user Discord's 3-second window.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from bot.errors import UserError, send_private
 from bot.fill import DEFAULT, Filled, describe_sources
 from bot.flows.asker import Asker
 from bot.flows.memory import headline, remember
-from bot.flows.reply import after_first_answer, chart_file, complete_answer, send, use_locale
+from bot.flows.reply import after_first_answer, answer_charted, chart_file, send, use_locale
 from bot.flows.share import community_line
 from bot.interaction import Interaction
 from bot.privacy import Visibility
@@ -41,8 +41,8 @@ from db.models import HistoryEntry
 CHART_GONE = "That chart can no longer be drawn. Run the command again to see it."
 CHARTS_BUSY = "Charts are busy right now. Press **Show chart** again in a moment."
 
-# Builds the buttons under an estimate once its history entry exists.
-ViewFactory = Callable[[HistoryEntry, SalaryQuery], discord.ui.View]
+# Builds the buttons under an estimate for the history entry (by id) it will be stored as.
+ViewFactory = Callable[[int, SalaryQuery], discord.ui.View]
 
 
 async def add_community(
@@ -74,13 +74,15 @@ async def answer_estimate(
         name = f"What if: {changed}" if changed else "Change"
         embed.insert_field_at(0, name=name, value=note, inline=False)
     await add_community(interaction, embed, filled.query, estimate.currency)
-    await send(interaction, visibility, embed=embed)
-    on_time = await after_first_answer(interaction)
     summary = headline("estimate", estimate.base, estimate.currency, estimate.sample_size)
-    entry = await remember(interaction, filled.query, summary)
-    view = view_for(entry, filled.query) if entry is not None and view_for is not None else None
-    await complete_answer(
-        interaction, embed, estimate_chart(estimate), view, entry=entry, draw=on_time
+    view = view_for(interaction.id, filled.query) if view_for is not None else None
+    await answer_charted(
+        interaction,
+        visibility,
+        embed,
+        estimate_chart(estimate),
+        lambda: remember(interaction, filled.query, summary),
+        view,
     )
     return estimate
 
@@ -125,15 +127,14 @@ async def answer_role_comparison(
     if note := describe_sources(filled):
         embed.add_field(name="Notes", value=note, inline=False)
     await add_community(interaction, embed, filled.query, comparison.currency)
-    await send(interaction, visibility, embed=embed)
-    on_time = await after_first_answer(interaction)
     own = next(
         (row for row in comparison.rows if row.role == filled.query.role), comparison.rows[0]
     )
     summary = headline("compare roles", own.base, comparison.currency, own.sample_size)
-    entry = await remember(interaction, filled.query, summary)
     chart = roles_chart(comparison, filled.query.role)
-    await complete_answer(interaction, embed, chart, entry=entry, draw=on_time)
+    await answer_charted(
+        interaction, visibility, embed, chart, lambda: remember(interaction, filled.query, summary)
+    )
 
 
 def split_places(text: str) -> list[str]:
@@ -158,13 +159,14 @@ async def answer_location_comparison(
     model = interaction.client.model
     comparison = compare_locations(model, filled.query, unique)
     embed = location_comparison_embed(comparison)
-    await send(interaction, visibility, embed=embed)
-    on_time = await after_first_answer(interaction)
     current = model.estimate(filled.query)
     summary = headline("compare locations", current.base, current.currency, current.sample_size)
-    entry = await remember(interaction, filled.query, summary)
-    await complete_answer(
-        interaction, embed, locations_chart(comparison), entry=entry, draw=on_time
+    await answer_charted(
+        interaction,
+        visibility,
+        embed,
+        locations_chart(comparison),
+        lambda: remember(interaction, filled.query, summary),
     )
 
 
@@ -175,11 +177,12 @@ async def answer_tips(interaction: Interaction, filled: Filled, visibility: Visi
     embed = tips_embed(report)
     if note := describe_sources(filled):
         embed.description = f"{embed.description}\n{note}"
-    await send(interaction, visibility, embed=embed)
-    await after_first_answer(interaction)
-    current = model.estimate(filled.query)
-    summary = headline("tips", current.base, current.currency, current.sample_size)
-    await remember(interaction, filled.query, summary)
+    with interaction.client.pending_writes.writing(interaction.user.id):
+        await send(interaction, visibility, embed=embed)
+        await after_first_answer(interaction)
+        current = model.estimate(filled.query)
+        summary = headline("tips", current.base, current.currency, current.sample_size)
+        await remember(interaction, filled.query, summary)
 
 
 def chart_of(interaction: Interaction, entry: HistoryEntry) -> ChartSpec | None:

@@ -29,13 +29,19 @@ def headline(command: str, band: Percentiles, currency: str, sample_size: int) -
 async def remember(
     interaction: Interaction, query: SalaryQuery, summary: dict[str, Any]
 ) -> HistoryEntry | None:
-    """Keep the query for follow-ups. A store failure must not cost the user their answer."""
+    """Keep the query for follow-ups. A store failure must not cost the user their answer.
+
+    The entry is named by the interaction's id, so an answer's buttons can carry it before
+    it is written.
+    """
     # Only what was said: a stored default (currency USD) would later be "filled in from your
     # last query" although nobody chose it.
     said = query.model_dump(mode="json", exclude_defaults=True)
     user_id = interaction.user.id
     try:
-        return await interaction.client.store.history.add(user_id, said, summary)
+        return await interaction.client.store.history.add(
+            user_id, said, summary, entry_id=interaction.id
+        )
     except StoreUnavailableError:
         return None  # the store is away; it said so in the log when it went
     except Exception:

@@ -23,6 +23,9 @@ from db.models import HistoryEntry
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+# How long a first answer may wait for its chart while the bot is calm: a chart takes a few
+# milliseconds to draw, and its edit would cost a second request.
+FIRST_CHART_WAIT_S = 0.1
 # Well inside Discord's 3 s: time left to defer even on a loaded machine.
 DEFER_AFTER_S = 1.5
 # Said when an answer meant for everyone went out privately because the bot deferred it
@@ -51,6 +54,7 @@ async def send(
     content: str | None = None,
     embed: discord.Embed | None = None,
     view: discord.ui.View | None = None,
+    file: discord.File | None = None,
 ) -> None:
     """Reply, or follow up when already answered; the bot's default keeps mentions off."""
     if visibility.note:
@@ -66,8 +70,12 @@ async def send(
         # The "thinking…" placeholder becomes the answer; its privacy was set by the deferral.
         if interaction.extras.get(DEFERRED_PRIVATELY) and not visibility.ephemeral:
             kwargs["content"] = f"{kwargs['content']}\n{BUSY_NOTE}" if content else BUSY_NOTE
+        if file is not None:
+            kwargs["attachments"] = [file]
         await interaction.edit_original_response(**kwargs)
         return
+    if file is not None:
+        kwargs["file"] = file
     if interaction.response.is_done():
         await interaction.followup.send(ephemeral=visibility.ephemeral, **kwargs)
     else:
@@ -100,7 +108,7 @@ async def acknowledge_if_backlogged(interaction: Interaction) -> None:
     await interaction.response.defer(ephemeral=private, thinking=True)
     # The answer itself can now wait its turn like any follow-up: the others still waiting
     # for a first answer go first.
-    await interaction.client.follow_ups.turn()
+    await interaction.client.follow_ups.turn(deferred=True)
 
 
 async def finish_or_defer(
@@ -130,6 +138,66 @@ def chart_file(data: bytes) -> discord.File:
     return discord.File(io.BytesIO(data), filename=CHART_NAME)
 
 
+def _consume(task: asyncio.Future[bytes]) -> None:
+    # A chart given up on may still fail; the follow-up that draws it again reports that.
+    if not task.cancelled():
+        task.exception()
+
+
+async def chart_in_time(interaction: Interaction, chart: ChartSpec) -> bytes | None:
+    """The chart's PNG, if it can go with the first answer: one request instead of two.
+
+    A chart drawn before is free. Otherwise it is drawn now only while first answers are
+    not queueing and a worker is free, and only waited for briefly: a late chart follows
+    in an edit, as under load.
+    """
+    client = interaction.client
+    data = client.charts.cached(chart)
+    if data is not None or not (client.charts.idle and client.follow_ups.calm()):
+        return data
+    drawing = asyncio.ensure_future(client.charts.render(chart))
+    drawing.add_done_callback(_consume)
+    try:
+        return await asyncio.wait_for(asyncio.shield(drawing), FIRST_CHART_WAIT_S)
+    except Exception:
+        # Late, refused or failed: the follow-up draws it again, and says so if it fails.
+        return None
+
+
+async def answer_charted(
+    interaction: Interaction,
+    visibility: Visibility,
+    embed: discord.Embed,
+    chart: ChartSpec,
+    record: Callable[[], Awaitable[HistoryEntry | None]],
+    view: discord.ui.View | None = None,
+) -> None:
+    """Send an answer whose chart is drawn out of the event loop, then record it.
+
+    `view` holds buttons for the history entry `record` writes, named in advance (by the
+    interaction's id), so the first answer can carry the chart and the buttons at once.
+    """
+    data = await chart_in_time(interaction, chart)
+    if data is not None:
+        embed.set_image(url=f"attachment://{CHART_NAME}")
+    file = chart_file(data) if data is not None else None
+    with interaction.client.pending_writes.writing(interaction.user.id):
+        await send(interaction, visibility, embed=embed, view=view, file=file)
+        on_time = await after_first_answer(interaction)
+        entry = await record()
+    # Not stored: buttons that would find no entry go, so that nobody presses in vain.
+    unstored = False
+    if entry is None and view is not None:
+        view.stop()
+        view, unstored = None, True
+    if data is None:
+        await complete_answer(
+            interaction, embed, chart, view, entry=entry, draw=on_time, clear_view=unstored
+        )
+    elif unstored:
+        await _edit_answer(interaction, {"view": None})
+
+
 async def complete_answer(
     interaction: Interaction,
     embed: discord.Embed,
@@ -138,12 +206,13 @@ async def complete_answer(
     *,
     entry: HistoryEntry | None = None,
     draw: bool = True,
+    clear_view: bool = False,
 ) -> None:
     """Add the chart (drawn outside the event loop) and any buttons to an answer already sent.
 
     When the drawing queue is full, or `draw` is False (the bot is overloaded), the chart is
     left out and, if the answer has a history entry, a "Show chart" button draws it on
-    demand instead.
+    demand instead. `clear_view` takes away buttons the answer went out with.
     """
     client = interaction.client
     changes: dict[str, Any] = {}
@@ -165,9 +234,16 @@ async def complete_answer(
     else:
         embed.set_image(url=f"attachment://{CHART_NAME}")
         changes.update(embed=embed, attachments=[chart_file(data)])
-    if view is not None:
+    if view is not None or clear_view:
         changes["view"] = view
-    if not changes or client.is_closed():
+    if changes:
+        await _edit_answer(interaction, changes)
+
+
+async def _edit_answer(interaction: Interaction, changes: dict[str, Any]) -> None:
+    """Change an answer already sent; a failure loses only what the change would add."""
+    client = interaction.client
+    if client.is_closed():
         # Shutting down: the answer is out; its picture is not worth holding the exit for.
         return
     try:

@@ -115,6 +115,11 @@ class ChartRenderer:
     def busy(self) -> bool:
         return self.pending >= self.queue_limit
 
+    @property
+    def idle(self) -> bool:
+        """Whether a new chart would be drawn at once, without a queue."""
+        return self._executor is not None and self.pending < max(self.workers, 1)
+
     def cached(self, spec: ChartSpec) -> bytes | None:
         data = self._cache.get(spec)
         if data is not None:

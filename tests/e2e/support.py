@@ -12,6 +12,7 @@ from bot.client import SalaryBot
 from bot.emulator.harness import Harness
 from bot.emulator.records import InteractionRecord, StoredMessage
 from bot.emulator.server import EmulatedUser, EmulatorServer, Place
+from db.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
 WHERE = ["guild", "dm"]
@@ -63,6 +64,13 @@ async def settled(record: InteractionRecord) -> InteractionRecord:
 def bot_of(harness: Harness) -> SalaryBot:
     assert harness.bot is not None
     return harness.bot
+
+
+async def written(harness: Harness, user_id: int) -> Store:
+    """The bot's store once the entries of the answers `user_id` was sent are written."""
+    bot = bot_of(harness)
+    await bot.pending_writes.settled(user_id)
+    return bot.store
 
 
 def field(message: StoredMessage, name: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 
@@ -20,6 +19,7 @@ from tests.e2e.support import (
     place_for,
     run,
     with_chart,
+    written,
 )
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -461,12 +461,9 @@ async def test_tips_and_comparisons_are_remembered_for_follow_ups(harness: Harne
     user = harness.server.add_user("follower")
     place = harness.server.dm(user)
     await run(harness, user, place, "tips", {"role": "data scientist", "location": "berlin"})
-    history = bot_of(harness).store.history
     # The query is recorded just after the answer goes out.
-    for _ in range(100):
-        if entries := await history.recent(user.id):
-            break
-        await asyncio.sleep(0.02)
+    history = (await written(harness, user.id)).history
+    entries = await history.recent(user.id)
     assert [entry.headline["command"] for entry in entries] == ["tips"]
     record = await run(harness, user, place, "whatif", {"years": 7})
     assert record.message.embed["title"] == "Data Scientist · 7 years · Berlin, Germany"

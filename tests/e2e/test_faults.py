@@ -18,6 +18,7 @@ import pytest
 from bot.emulator.harness import Harness
 from bot.emulator.records import InteractionRecord
 from bot.emulator.server import EmulatedUser, Fault, Place
+from tests.e2e.support import written
 
 ESTIMATE = {"role": "ml_engineer", "years": 4, "location": "seattle"}
 WEBHOOK_LOGGER = "discord.webhook.async_"
@@ -108,7 +109,7 @@ async def test_server_error_on_first_answer_is_retried_and_sent_once(
 
 @pytest.mark.parametrize("status", [429, 500, 502])
 async def test_failed_chart_edit_is_retried_and_the_chart_arrives(
-    harness: Harness, caplog: pytest.LogCaptureFixture, status: int
+    harness: Harness, caplog: pytest.LogCaptureFixture, status: int, charts_follow_in_an_edit: None
 ) -> None:
     server = harness.server
     server.faults.append(Fault(status, "/messages/@original", method="PATCH", retry_after=0.2))
@@ -126,7 +127,7 @@ async def test_failed_chart_edit_is_retried_and_the_chart_arrives(
 
 
 async def test_refused_chart_edit_leaves_the_answer_without_chart(
-    harness: Harness, caplog: pytest.LogCaptureFixture
+    harness: Harness, caplog: pytest.LogCaptureFixture, charts_follow_in_an_edit: None
 ) -> None:
     server = harness.server
     server.faults.append(Fault(403, "/messages/@original", method="PATCH"))
@@ -258,7 +259,7 @@ async def test_write_lock_held_by_another_process_is_waited_out(
     store = harness.bot.store
     profile = await store.profiles.get(saver.id)
     assert profile is not None and profile.role == "ml_engineer" and profile.years == 6
-    assert await store.history.last(asker.id) is not None
+    assert await (await written(harness, asker.id)).history.last(asker.id) is not None
     with sqlite3.connect(path) as other:
         assert other.execute("SELECT note FROM lock_holder").fetchall() == [("held",)]
     await still_serving(harness)

@@ -214,7 +214,10 @@ def log_stream() -> Iterator[io.StringIO]:
 
 
 async def test_interaction_tokens_never_reach_the_log_even_at_debug(
-    tmp_path: Path, validator: PayloadValidator, log_stream: io.StringIO
+    tmp_path: Path,
+    validator: PayloadValidator,
+    log_stream: io.StringIO,
+    charts_follow_in_an_edit: None,  # the chart's edit goes to the interaction's webhook
 ) -> None:
     setup_logging("DEBUG", secret="emulator-token", stream=log_stream)
     async with Harness(make_config(tmp_path), validator=validator) as harness:

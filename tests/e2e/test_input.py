@@ -10,7 +10,7 @@ import pytest
 from bot.emulator.driver import UsageError
 from bot.emulator.harness import Harness
 from bot.limits import BURST, TokenBuckets
-from tests.e2e.support import WHERE, bot_of, no_mentions, place_for, run, with_chart
+from tests.e2e.support import WHERE, bot_of, no_mentions, place_for, run, with_chart, written
 
 # ----------------------------------------------------------------- autocomplete
 
@@ -136,7 +136,7 @@ async def test_a_burst_of_heavy_commands_then_a_polite_wait(harness: Harness, wh
     seconds = int(message.content.removeprefix("Easy there: try again in ").split()[0])
     assert seconds > 0
     # Each answer was recorded; the refused one was not.
-    assert len(await bot_of(harness).store.history.recent(user.id, limit=50)) == BURST
+    assert len(await (await written(harness, user.id)).history.recent(user.id, limit=50)) == BURST
 
     # One person's budget is theirs alone.
     other = harness.server.add_user("patient")
@@ -209,7 +209,7 @@ async def test_bad_input_gets_a_private_answer_saying_how_to_fix_it(
     assert len(message.content) <= 200, "long input is not echoed back whole"
     assert "error id" not in message.content
     no_mentions(message)
-    store = bot_of(harness).store
+    store = await written(harness, user.id)
     assert await store.profiles.get(user.id) is None
     assert len(await store.history.recent(user.id)) == (1 if command == "whatif" else 0)
 

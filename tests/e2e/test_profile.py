@@ -7,7 +7,7 @@ import json
 import pytest
 
 from bot.emulator.harness import Harness
-from tests.e2e.support import WHERE, bot_of, field, no_mentions, place_for, run, with_chart
+from tests.e2e.support import WHERE, bot_of, field, no_mentions, place_for, run, with_chart, written
 
 
 @pytest.mark.parametrize("where", WHERE)
@@ -169,7 +169,7 @@ async def test_profile_delete_confirmed_erases_everything(harness: Harness, wher
     store = bot_of(harness).store
     await run(harness, user, place, "profile set", {"role": "mle", "location": "US"})
     await with_chart(await run(harness, user, place, "estimate", {"years": 3}))
-    assert await store.history.last(user.id) is not None
+    assert await (await written(harness, user.id)).history.last(user.id) is not None
 
     asked = await run(harness, user, place, "profile delete")
     message = asked.message
@@ -234,7 +234,7 @@ async def test_history_lists_queries_and_the_menu_runs_one_again(
     assert answer.embed["title"] == "Machine Learning Engineer · Seattle, WA"
     assert answer.ephemeral, "as private as the list it came from"
     await with_chart(rerun)
-    history = await bot_of(harness).store.history.recent(user.id)
+    history = await (await written(harness, user.id)).history.recent(user.id)
     assert len(history) == 3 and history[0].query["location"] == "us-seattle"
 
 

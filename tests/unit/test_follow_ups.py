@@ -87,3 +87,23 @@ async def test_closing_lets_every_follow_up_go() -> None:
     assert not waiting.done()
     gate.close()
     await asyncio.wait_for(waiting, 0.5)
+
+
+async def test_a_deferred_answer_outwaits_follow_ups_and_goes_first_when_calm() -> None:
+    gate = FollowUpGate(calm_at=0, patience_s=0.03, deferred_patience_s=5, deadline_s=60)
+    (waiting,) = _arrive(gate, 1)
+    order: list[str] = []
+
+    async def wait(name: str, deferred: bool) -> None:
+        on_time = await gate.turn(deferred=deferred)
+        order.append(f"{name}:{on_time}")
+
+    follow_up = asyncio.create_task(wait("follow-up", False))
+    answer = asyncio.create_task(wait("answer", True))
+    await asyncio.wait_for(follow_up, 1)
+    assert order == ["follow-up:False"], "a follow-up is let go after its short patience"
+    later = asyncio.create_task(wait("later follow-up", False))
+    await asyncio.sleep(0)
+    waiting.response.done = True  # calm again: the deferred answer goes before the follow-up
+    await asyncio.wait_for(asyncio.gather(answer, later), 1)
+    assert order == ["follow-up:False", "answer:True", "later follow-up:True"]
