@@ -404,7 +404,7 @@ async def test_button_of_a_deleted_answer_gets_a_friendly_stale_message(
     harness: Harness, where: str
 ) -> None:
     user, message = await _public_estimate(harness, where, "stale")
-    await bot_of(harness).store.delete_user(user.id)
+    await (await written(harness, user.id)).delete_user(user.id)
     for label in ("Compare roles", "Save as my profile"):
         pressed = await harness.driver.press(user, message, label)
         await pressed.wait_settled()
