@@ -26,7 +26,7 @@ DEADLINE_S = 3.0
 # Commands being answered at once, at most: past it a new one is told at once that the bot
 # is busy, so that a load beyond what the bot can answer queues nowhere: its memory stays
 # bounded, and an overload is turned away at the rate it exceeds the bot's pace.
-MAX_IN_FLIGHT = 1_000
+MAX_IN_FLIGHT = 2_500
 # A follow-up waits at most this long, however busy the bot: the answer is out, but its
 # buttons should still come. One that waited this long finds the bot overloaded, and
 # leaves its chart for a "Show chart" button instead of adding to the load (at 200/s on

@@ -32,6 +32,20 @@ async def within_limits(interaction: discord.Interaction) -> bool:
     return True
 
 
+class StatelessView(discord.ui.View):
+    """Buttons that carry everything in their custom ids (dynamic items): nothing is kept.
+
+    The view is finished before it is sent, so discord.py neither stores it nor keeps a timer
+    for it: under load, thousands of answers a minute would otherwise hold their views and
+    interactions for the whole timeout. The client's dynamic items answer the buttons for as
+    long as their history entry is stored, across restarts too.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(timeout=None)
+        self.stop()
+
+
 class TimeoutView(discord.ui.View):
     """A view that greys its buttons out when it times out, and reports errors privately."""
 

@@ -23,7 +23,7 @@ from bot.offer_views import open_offer_form
 from bot.render.embeds import deleted_text, history_line
 from bot.salary import fields, taxonomy
 from bot.salary.query import SalaryQuery, parse_query
-from bot.view_base import VIEW_TIMEOUT_S, TimeoutView, visibility_of, within_limits
+from bot.view_base import StatelessView, TimeoutView, visibility_of, within_limits
 from db.models import HistoryEntry, ProfileUpdate
 
 log = logging.getLogger(__name__)
@@ -134,9 +134,9 @@ async def _offer(interaction: Interaction, query: SalaryQuery) -> None:
 ACTIONS = {"up": _level_up, "roles": _roles, "tips": _tips, "save": _save, "offer": _offer}
 
 
-class EstimateView(TimeoutView):
+class EstimateView(StatelessView):
     def __init__(self, owner: int, entry_id: int, query: SalaryQuery) -> None:
-        super().__init__(timeout=VIEW_TIMEOUT_S)
+        super().__init__()
         target = query.level_above
         if target is not None:
             self.add_item(AnswerButton("up", owner, entry_id, f"What if {target}?"))
@@ -150,9 +150,7 @@ class EstimateView(TimeoutView):
         """The buttons for an answer to `interaction`, for the history entry it will be."""
 
         def build(entry_id: int, query: SalaryQuery) -> EstimateView:
-            view = cls(interaction.user.id, entry_id, query)
-            view.origin = interaction
-            return view
+            return cls(interaction.user.id, entry_id, query)
 
         return build
 
@@ -212,9 +210,9 @@ class HistoryMenu(
             await report_error(interaction, error)
 
 
-class HistoryView(TimeoutView):
+class HistoryView(StatelessView):
     def __init__(self, owner: int, entries: list[HistoryEntry]) -> None:
-        super().__init__(timeout=VIEW_TIMEOUT_S)
+        super().__init__()
         self.add_item(HistoryMenu(owner, entries))
 
 
@@ -327,7 +325,7 @@ class ShowChartButton(
 
 def offer_chart(view: discord.ui.View | None, entry: HistoryEntry) -> discord.ui.View:
     """The answer's buttons plus "Show chart", for a chart left out under load."""
-    view = view if view is not None else TimeoutView(timeout=VIEW_TIMEOUT_S)
+    view = view if view is not None else StatelessView()
     view.add_item(ShowChartButton(entry.user_id, entry.id))
     return view
 

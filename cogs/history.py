@@ -35,7 +35,6 @@ class History(commands.Cog):
             return
         view = HistoryView(interaction.user.id, entries)
         await interaction.response.send_message(embed=embed, view=view, ephemeral=True)
-        view.origin = interaction
 
 
 async def setup(bot: SalaryBot) -> None:
