@@ -39,19 +39,27 @@ def tips(model: SalaryModel, query: SalaryQuery, limit: int = 6) -> TipsReport:
     for kind, key, title, changed, _ in gains:
         if used.get(kind, 0) >= PER_KIND.get(kind, 1):
             continue
-        used[kind] = used.get(kind, 0) + 1
         est = model.estimate(changed)
-        items.append(
-            Tip(
-                kind=kind,
-                key=key,
-                title=title,
-                delta=est.base.p50 - median,
-                new_median=est.base.p50,
-                source=_source(est.factors, kind, est.cell),
-                detail=_detail(kind, est.factors, query.country),
-            )
+        tip = Tip(
+            kind=kind,
+            key=key,
+            title=title,
+            delta=est.base.p50 - median,
+            new_median=est.base.p50,
+            source=_source(est.factors, kind, est.cell),
+            detail=_detail(kind, est.factors, query.country),
         )
+        twin = _same_figure(items, tip)
+        if twin is not None:
+            # Places priced by one shared figure (San Francisco and San Jose both use the
+            # Bay Area ratio) are one move, named together, not two.
+            place = tx.label("location", key)
+            items[twin] = items[twin].model_copy(
+                update={"title": f"{items[twin].title} or {place}"}
+            )
+            continue
+        used[kind] = used.get(kind, 0) + 1
+        items.append(tip)
         if len(items) >= limit:
             break
     return TipsReport(
@@ -60,6 +68,20 @@ def tips(model: SalaryModel, query: SalaryQuery, limit: int = 6) -> TipsReport:
         median=median,
         items=items,
         advice=advice(query),
+    )
+
+
+def _same_figure(items: list[Tip], tip: Tip) -> int | None:
+    """Where a place tip with the same gain from the same source is already listed."""
+    if tip.kind != "location":
+        return None
+    return next(
+        (
+            i
+            for i, other in enumerate(items)
+            if other.kind == tip.kind and (other.delta, other.source) == (tip.delta, tip.source)
+        ),
+        None,
     )
 
 

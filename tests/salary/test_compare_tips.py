@@ -67,6 +67,16 @@ def test_tip_money_matches_the_estimate(shipped: SalaryModel) -> None:
     assert level.new_median == pytest.approx(stepped.base.p50)
 
 
+def test_places_priced_by_one_figure_are_one_tip(shipped: SalaryModel) -> None:
+    report = tips(shipped, parse_query(role="mle", years=4, location="austin"))
+    places = [t for t in report.items if t.kind == "location"]
+    (bay,) = [t for t in places if "San Francisco" in t.title]
+    assert bay.title == "Work in San Francisco, CA or San Jose, CA"
+    assert "Bay Area pooled" in bay.source
+    assert len(places) == 2, "the Bay Area takes one of the two place slots"
+    assert len({(t.delta, t.source) for t in places}) == len(places)
+
+
 def test_thin_roles_rank_last(shipped: SalaryModel) -> None:
     cmp = compare_roles(shipped, parse_query(years=2, location="GB"))
     thin = [r for r in cmp.rows if r.thin]
