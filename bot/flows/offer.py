@@ -120,7 +120,10 @@ async def save_offers(
     """Store an offer as a history entry: export lists it and delete erases it with the rest."""
     said = query.model_dump(mode="json", exclude_defaults=True)
     summary = offer_headline(interaction, query, offers)
-    return await interaction.client.store.history.add(interaction.user.id, said, summary)
+    # Named like every entry, by the interaction that stored it (see memory.remember).
+    return await interaction.client.store.history.add(
+        interaction.user.id, said, summary, entry_id=interaction.id
+    )
 
 
 async def answer_range_check(interaction: Interaction, text: str, asker: Asker) -> None:
