@@ -13,6 +13,7 @@ from PIL import Image
 
 from bot.emulator.harness import Harness
 from bot.emulator.records import InteractionRecord, StoredMessage
+from db.errors import StoreUnavailableError
 from tests.conftest import TEST_EXTENSIONS, make_config
 from tests.e2e.support import bot_of, run, with_chart
 from tests.support.validation import PayloadValidator
@@ -133,6 +134,37 @@ async def test_show_chart_is_only_for_the_owner_and_survives_a_restart(pooled: H
         chart_image(answer)
         and answer.embed["title"] == "Machine Learning Engineer · 4 years · Seattle, WA"
     )
+
+
+async def test_a_calm_bot_sends_the_chart_and_buttons_with_the_answer(pooled: Harness) -> None:
+    user = pooled.server.add_user("calm")
+    record = await run(pooled, user, pooled.server.dm(user), "estimate", ESTIMATE)
+    answer = record.message
+    chart_image(answer)
+    assert answer.edits == 0, "one request: the answer already had its chart and buttons"
+    assert "Compare roles" in labels(answer)
+    # The buttons name the entry the answer was then stored as.
+    bot = bot_of(pooled)
+    await bot.pending_writes.settled(user.id)
+    entry = await bot.store.history.last(user.id)
+    assert entry is not None and entry.id == record.id
+    compared = await pooled.driver.press(user, answer, "Compare roles")
+    await compared.wait_settled()
+    assert compared.message.embed["title"].startswith("Roles compared")
+
+
+async def test_buttons_go_when_the_answer_could_not_be_stored(
+    pooled: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def away(*args: object, **kwargs: object) -> None:
+        raise StoreUnavailableError("the store is away")
+
+    monkeypatch.setattr(bot_of(pooled).store.history, "add", away)
+    user = pooled.server.add_user("unstored")
+    record = await run(pooled, user, pooled.server.dm(user), "estimate", ESTIMATE)
+    await record.wait_for(lambda r: not r.message.buttons(), timeout=10)
+    chart_image(record.message)  # the answer and its chart stay
+    assert record.message.embeds
 
 
 async def test_follow_ups_that_waited_too_long_leave_the_chart_for_a_button(
