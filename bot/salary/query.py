@@ -9,6 +9,7 @@ empty list) means "not known" and has no effect on the estimate.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from pydantic import (
@@ -344,8 +345,31 @@ def known_items(field: str, value: Any) -> tuple[tuple[str, ...], list[str]]:
     return tuple(sorted(keys)), notes
 
 
+# Queries kept by what was said: a person's profile fills the same fields into every command,
+# and a query is frozen, so equal words may share one validated query.
+QUERIES_KEPT = 4096
+
+
 def parse_query(**raw: Any) -> SalaryQuery:
     """Build a SalaryQuery; every failure becomes a QueryError with a friendly message."""
+    try:
+        key = tuple(sorted((name, _frozen(value)) for name, value in raw.items()))
+        hash(key)
+    except TypeError:  # something unhashable: validated afresh (and refused, most likely)
+        return _validated(**raw)
+    return _kept(key)
+
+
+def _frozen(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
+@lru_cache(maxsize=QUERIES_KEPT)
+def _kept(key: tuple[tuple[str, Any], ...]) -> SalaryQuery:
+    return _validated(**dict(key))
+
+
+def _validated(**raw: Any) -> SalaryQuery:
     try:
         return SalaryQuery(**raw)
     except ValidationError as exc:

@@ -131,3 +131,14 @@ def test_negative_years_as_text_name_the_range() -> None:
     with pytest.raises(QueryError) as caught:
         parse_query(years="-3")
     assert "between 0 and 50" in caught.value.message
+
+
+def test_equal_words_share_one_validated_query() -> None:
+    first = parse_query(role="MLE", skills=["pytorch", "sql"], years=4)
+    again = parse_query(years=4, skills=["pytorch", "sql"], role="MLE")
+    assert again is first
+    assert parse_query(role="MLE", skills="pytorch, sql", years=4) == first
+    with pytest.raises(QueryError):
+        parse_query(role="MLE", years=-1)
+    with pytest.raises(QueryError):
+        parse_query(role="MLE", years=-1)  # a refusal is not kept: it is raised again
