@@ -24,8 +24,11 @@ from bot.render.chart_spec import ChartSpec
 from bot.render.charts import CHART_NAME, estimate_chart, locations_chart, roles_chart
 from bot.render.community import add_community_field
 from bot.render.embeds import (
+    DESCRIPTION_LIMIT,
     change_line,
+    clip,
     estimate_embed,
+    lines_within,
     location_comparison_embed,
     role_comparison_embed,
     tips_embed,
@@ -125,7 +128,8 @@ async def answer_role_comparison(
     comparison = compare_roles(interaction.client.model, filled.query)
     embed = role_comparison_embed(comparison, filled.query.role)
     if note := describe_sources(filled):
-        embed.add_field(name="Notes", value=note, inline=False)
+        # The note names what was left out of typed lists: as long as what was typed.
+        embed.add_field(name="Notes", value=lines_within([note]), inline=False)
     await add_community(interaction, embed, filled.query, comparison.currency)
     own = next(
         (row for row in comparison.rows if row.role == filled.query.role), comparison.rows[0]
@@ -176,7 +180,7 @@ async def answer_tips(interaction: Interaction, filled: Filled, visibility: Visi
     report = tips(model, filled.query)
     embed = tips_embed(report)
     if note := describe_sources(filled):
-        embed.description = f"{embed.description}\n{note}"
+        embed.description = clip(f"{embed.description}\n{note}", DESCRIPTION_LIMIT)
     with interaction.client.pending_writes.writing(interaction.user.id):
         await send(interaction, visibility, embed=embed)
         await after_first_answer(interaction)

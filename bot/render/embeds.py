@@ -30,6 +30,7 @@ from db.models import GuildSettings, HistoryEntry, Profile
 
 COLOUR = discord.Colour.from_rgb(88, 101, 242)
 FIELD_VALUE_LIMIT = 1024
+DESCRIPTION_LIMIT = 4096
 TOP_FACTORS = 6
 NOTICEABLE = 0.005
 KIND_TAG = {"data": "data", "article": "article (2023)", "assumption": "assumption"}
@@ -40,11 +41,13 @@ def clip(text: str, limit: int) -> str:
 
 
 def lines_within(lines: Iterable[str], limit: int = FIELD_VALUE_LIMIT) -> str:
-    """Join whole lines until the limit; never cut a line in half."""
+    """Join whole lines until the limit; only a first line longer than it all is clipped."""
     kept: list[str] = []
     used = 0
     for line in lines:
         if used + len(line) + 1 > limit:
+            if not kept:
+                kept.append(clip(line, limit))
             break
         kept.append(line)
         used += len(line) + 1

@@ -272,3 +272,18 @@ async def test_mentions_in_echoed_text_never_ping(harness: Harness, where: str) 
     # The fine answers too: every message the bot sends turns mentions off.
     answer = await run(harness, user, place, "estimate", {"role": "mle"})
     no_mentions(await with_chart(answer))
+
+
+@pytest.mark.parametrize("command", ["compare roles", "tips", "estimate"])
+async def test_many_unknown_list_items_fit_the_answer(harness: Harness, command: str) -> None:
+    user = harness.server.add_user("wordy")
+    # Twenty short unknown skills (the most a list takes) leave twenty notes.
+    unknown = ", ".join(f"zqx{n}vw{n}" for n in range(20))
+    assert len(unknown) <= 300  # the option's own limit
+    record = await run(harness, user, harness.server.dm(user), command, {"skills": unknown})
+    message = record.message
+    assert message.embeds, message.text()
+    text = message.text()
+    assert "It was left out of this answer." in text
+    assert all(len(f["value"]) <= 1024 for f in message.embed.get("fields") or [])
+    # The harness fails the test on any payload Discord would refuse (lengths included).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.render.embeds import count, deleted_text
+from bot.render.embeds import count, deleted_text, lines_within
 
 
 def test_counts_are_singular_for_one() -> None:
@@ -19,3 +19,10 @@ def test_deleted_text_names_what_went() -> None:
         "Deleted everything stored about you (1 saved query)."
     )
     assert deleted_text({"profiles": 0, "history": 0}).startswith("Nothing was stored")
+
+
+def test_lines_within_keeps_whole_lines_and_clips_only_a_first_line_too_long() -> None:
+    assert lines_within(["a" * 10, "b" * 10, "c" * 10], limit=25) == "a" * 10 + "\n" + "b" * 10
+    clipped = lines_within(["x" * 50, "short"], limit=20)
+    assert clipped == "x" * 19 + "…"
+    assert lines_within([]) == "—"
