@@ -55,6 +55,16 @@ LEVEL_ORDER_SOURCE = (
     f"{AIJOBS_CREDIT}: pooled with the neighbouring level so that entry < mid < senior < "
     f"principal here, each at least {math.expm1(MIN_STEP):.0%} apart"
 )
+# Inputs the survey measures for some keys only; the rest get a small labelled assumption:
+# how the survey's count reads, the assumed effects, and why they are assumed.
+SURVEYED_OR_ASSUMED: dict[str, tuple[str, dict[str, float], str]] = {
+    "industry": (
+        " of {respondents}",
+        assumptions.INDUSTRY_EFFECT,
+        "no open data for this industry",
+    ),
+    "skill": (" use it", assumptions.SKILL_EFFECT, "no open data on this skill"),
+}
 COMBINED_NAME = f"Combined: the largest factor in full, the others at {stacking.OVERLAP:.0%}"
 
 
@@ -310,25 +320,19 @@ class SalaryModel:
             note = " (PhD counted with professional degrees)" if key == "phd" else ""
             source = f"{SO_CREDIT}, n={e['n']} of {so_n} US respondents{note}"
             return (f"Education: {tx.label('education', key)}", e["log_effect"], source, "data")
-        if kind == "industry":
-            name = f"Industry: {tx.label('industry', key)}"
-            e = eff["industry"].get(key)
-            if e is not None:
-                return (name, e["log_effect"], f"{SO_CREDIT}, n={e['n']} of {so_n}", "data")
-            value = assumptions.INDUSTRY_EFFECT.get(key, 0.0)
-            return (name, value, "assumption: no open data for this industry", "assumption")
+        if kind in SURVEYED_OR_ASSUMED:
+            counted, assumed, why = SURVEYED_OR_ASSUMED[kind]
+            return _surveyed_or_assumed(
+                f"{kind.capitalize()}: {tx.label(kind, key)}",
+                eff[kind].get(key),
+                counted.format(respondents=so_n),
+                assumed.get(key, 0.0),
+                why,
+            )
         if kind == "company":
             c = eff["company"][key]
             source = f"{SO_CREDIT}, by organisation size as a proxy, n={c['n']}"
             return (f"Company: {tx.label('company', key)}", c["log_effect"], source, "data")
-        if kind == "skill":
-            name = f"Skill: {tx.label('skill', key)}"
-            measured = eff["skill"].get(key)
-            if measured is not None:
-                source = f"{SO_CREDIT}, n={measured['n']} use it"
-                return (name, float(measured["log_effect"]), source, "data")
-            value = assumptions.SKILL_EFFECT.get(key, 0.0)
-            return (name, value, "assumption: no open data on this skill", "assumption")
         value = assumptions.CERTIFICATION_EFFECT.get(key, 0.01)
         name = f"Certification: {tx.label('certification', key)}"
         return (name, value, "assumption: no open data links certificates to pay", "assumption")
@@ -390,6 +394,16 @@ class SalaryModel:
             else:
                 names.append(part)
         return f"{' · '.join(names)} ({_postings(band.n)}, {AIJOBS_CREDIT})"
+
+
+def _surveyed_or_assumed(
+    name: str, measured: dict[str, Any] | None, counted: str, assumed: float, why: str
+) -> _Step:
+    """The survey's effect where it measured one, else a small labelled assumption."""
+    if measured is not None:
+        source = f"{SO_CREDIT}, n={measured['n']}{counted}"
+        return (name, float(measured["log_effect"]), source, "data")
+    return (name, assumed, f"assumption: {why}", "assumption")
 
 
 def money_usd(amount: float) -> str:
