@@ -23,7 +23,6 @@ from bot.follow_ups import FollowUpGate
 from bot.gateway_guard import guard_parsers
 from bot.limits import BURST, REFILL_EVERY_S, Budget, TokenBuckets
 from bot.offer_views import OFFER_ITEMS
-from bot.pending_writes import PendingWrites
 from bot.render.pool import ChartRenderer
 from bot.salary.model import SalaryModel, get_model
 from bot.shared_budget import DatabaseBudget
@@ -129,7 +128,6 @@ class SalaryBot(commands.AutoShardedBot):
         self.last_stale_resync: float | None = None
         # Charts, history and buttons wait while other people wait for a first answer.
         self.follow_ups = FollowUpGate()
-        self.pending_writes = PendingWrites()
         # Fire-and-forget work, held here so the event loop's weak references keep it alive.
         self.background_tasks: set[asyncio.Task[Any]] = set()
         # One malformed gateway event is logged and dropped instead of stopping the bot.

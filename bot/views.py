@@ -48,8 +48,6 @@ async def owners_press(interaction: discord.Interaction, readable: bool, owner: 
 
 
 async def _entry(interaction: Interaction, owner: int, entry_id: int) -> HistoryEntry | None:
-    # The buttons came with the answer, maybe before its entry was written.
-    await interaction.client.pending_writes.settled(owner)
     entry = await interaction.client.store.history.get(owner, entry_id)
     if entry is None:
         await send_private(interaction, STALE)
@@ -273,10 +271,7 @@ class DeleteButton(
     async def callback(self, interaction: discord.Interaction) -> None:
         try:
             if self.action == "yes":
-                client = ours(interaction).client
-                # An answer's entry still on its way would outlive the deletion.
-                await client.pending_writes.settled(self.owner)
-                removed = await client.store.delete_user(self.owner)
+                removed = await ours(interaction).client.store.delete_user(self.owner)
                 content = deleted_text(removed)
             else:
                 content = "Nothing was deleted."

@@ -26,7 +26,6 @@ class History(commands.Cog):
         name="history", description="Your recent queries; pick one to run it again"
     )
     async def history(self, interaction: Interaction) -> None:
-        await self.bot.pending_writes.settled(interaction.user.id)
         entries = await self.bot.store.history.recent(interaction.user.id, limit=SHOWN)
         use_locale(interaction)
         embed = history_embed(entries)

@@ -175,7 +175,6 @@ class ProfileCog(commands.Cog, name="Profile"):
         name="export", description="Everything stored about you, as a JSON file sent only to you"
     )
     async def export(self, interaction: Interaction) -> None:
-        await self.bot.pending_writes.settled(interaction.user.id)
         data = await self.bot.store.export_user(interaction.user.id)
         payload = json.dumps(data, indent=2, ensure_ascii=False, default=str).encode()
         file = discord.File(io.BytesIO(payload), filename=f"salary-bot-{interaction.user.id}.json")

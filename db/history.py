@@ -8,6 +8,7 @@ from db.backend import Backend, Row, Transaction
 from db.encoding import from_json, now, timestamp, to_json
 from db.errors import StoreError
 from db.models import HistoryEntry
+from db.pending import PendingWrites
 
 HISTORY_CAP = 50
 
@@ -21,8 +22,9 @@ def _to_model(row: Row) -> HistoryEntry:
 class HistoryRepository:
     table = "history"
 
-    def __init__(self, backend: Backend, cap: int = HISTORY_CAP) -> None:
+    def __init__(self, backend: Backend, pending: PendingWrites, cap: int = HISTORY_CAP) -> None:
         self._db = backend
+        self._pending = pending
         self.cap = cap
 
     async def add(
@@ -64,6 +66,7 @@ class HistoryRepository:
         return _to_model(row)
 
     async def recent(self, user_id: int, limit: int = 10) -> list[HistoryEntry]:
+        await self._pending.settled(user_id)
         rows = await self._db.read_all(
             "SELECT * FROM history WHERE user_id = ? ORDER BY id DESC LIMIT ?",
             (user_id, max(0, min(limit, self.cap))),
@@ -75,6 +78,7 @@ class HistoryRepository:
         return entries[0] if entries else None
 
     async def get(self, user_id: int, entry_id: int) -> HistoryEntry | None:
+        await self._pending.settled(user_id)
         # Scoped by user so one user can never fetch another's entry by guessing its id.
         row = await self._db.read_one(
             "SELECT * FROM history WHERE user_id = ? AND id = ?", (user_id, entry_id)

@@ -15,6 +15,7 @@ from db.encoding import now, timestamp
 from db.guilds import GuildRepository
 from db.history import HistoryRepository
 from db.meta import MetaRepository
+from db.pending import PendingWrites
 from db.postgres import PostgresBackend, is_database_url
 from db.profiles import ProfileRepository
 from db.pseudonym import Pseudonyms, key_path_for
@@ -40,8 +41,9 @@ def pool_pseudonyms(path: str | Path, key: bytes | None) -> Pseudonyms:
 class Store:
     def __init__(self, backend: Backend, pseudonyms: Pseudonyms | None = None) -> None:
         self.backend = backend
+        self.pending = PendingWrites()
         self.profiles = ProfileRepository(backend)
-        self.history = HistoryRepository(backend)
+        self.history = HistoryRepository(backend, self.pending)
         self.guilds = GuildRepository(backend)
         self.meta = MetaRepository(backend)
         self.budgets = BudgetRepository(backend)
@@ -121,6 +123,7 @@ class Store:
 
     async def export_user(self, user_id: int) -> dict[str, Any]:
         """Everything stored about a user, as JSON-ready data."""
+        await self.pending.settled(user_id)
         exported: dict[str, Any] = {"user_id": user_id, "exported_at": timestamp(now())}
         for repository in self._user_data:
             exported[repository.table] = await repository.export(user_id)
@@ -128,6 +131,8 @@ class Store:
 
     async def delete_user(self, user_id: int) -> dict[str, int]:
         """Delete everything about a user in one transaction; rows removed per table."""
+        # A write promised before the deletion would otherwise outlive it.
+        await self.pending.settled(user_id)
         async with self.backend.transaction() as tx:
             removed = {repo.table: await repo.erase(tx, user_id) for repo in self._user_data}
         await self.backend.forget_deleted()

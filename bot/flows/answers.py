@@ -163,15 +163,14 @@ async def answer_location_comparison(
     model = interaction.client.model
     comparison = compare_locations(model, filled.query, unique)
     embed = location_comparison_embed(comparison)
-    current = model.estimate(filled.query)
-    summary = headline("compare locations", current.base, current.currency, current.sample_size)
-    await answer_charted(
-        interaction,
-        visibility,
-        embed,
-        locations_chart(comparison),
-        lambda: remember(interaction, filled.query, summary),
-    )
+
+    async def record() -> HistoryEntry | None:
+        # After the first answer: the person's own band is what the history lists.
+        current = model.estimate(filled.query)
+        summary = headline("compare locations", current.base, current.currency, current.sample_size)
+        return await remember(interaction, filled.query, summary)
+
+    await answer_charted(interaction, visibility, embed, locations_chart(comparison), record)
 
 
 async def answer_tips(interaction: Interaction, filled: Filled, visibility: Visibility) -> None:
@@ -181,7 +180,7 @@ async def answer_tips(interaction: Interaction, filled: Filled, visibility: Visi
     embed = tips_embed(report)
     if note := describe_sources(filled):
         embed.description = clip(f"{embed.description}\n{note}", DESCRIPTION_LIMIT)
-    with interaction.client.pending_writes.writing(interaction.user.id):
+    with interaction.client.store.pending.writing(interaction.user.id):
         await send(interaction, visibility, embed=embed)
         await after_first_answer(interaction)
         current = model.estimate(filled.query)

@@ -46,8 +46,6 @@ async def load_asker(interaction: Interaction) -> Asker:
     user_id = interaction.user.id
     guild_id = interaction.guild_id
     store = interaction.client.store
-    # The last query is the one of the last answer this person was sent.
-    await interaction.client.pending_writes.settled(user_id)
     profile: Profile | None = None
     last: HistoryEntry | None = None
     settings: GuildSettings | None = None

@@ -181,7 +181,7 @@ async def answer_charted(
     if data is not None:
         embed.set_image(url=f"attachment://{CHART_NAME}")
     file = chart_file(data) if data is not None else None
-    with interaction.client.pending_writes.writing(interaction.user.id):
+    with interaction.client.store.pending.writing(interaction.user.id):
         await send(interaction, visibility, embed=embed, view=view, file=file)
         on_time = await after_first_answer(interaction)
         entry = await record()

@@ -68,9 +68,9 @@ def bot_of(harness: Harness) -> SalaryBot:
 
 async def written(harness: Harness, user_id: int) -> Store:
     """The bot's store once the entries of the answers `user_id` was sent are written."""
-    bot = bot_of(harness)
-    await bot.pending_writes.settled(user_id)
-    return bot.store
+    store = bot_of(harness).store
+    await store.pending.settled(user_id)
+    return store
 
 
 def field(message: StoredMessage, name: str) -> str:

@@ -145,7 +145,7 @@ async def test_a_calm_bot_sends_the_chart_and_buttons_with_the_answer(pooled: Ha
     assert "Compare roles" in labels(answer)
     # The buttons name the entry the answer was then stored as.
     bot = bot_of(pooled)
-    await bot.pending_writes.settled(user.id)
+    await bot.store.pending.settled(user.id)
     entry = await bot.store.history.last(user.id)
     assert entry is not None and entry.id == record.id
     compared = await pooled.driver.press(user, answer, "Compare roles")

@@ -1,10 +1,11 @@
-"""History writes on their way, by user: a person's next command reads what they have seen.
+"""Writes promised to a user and not yet done: the store's reads of that user wait for them.
 
 An answer goes out before its history entry is written (the write waits its turn behind
 other people's first answers), and its buttons already name the entry. Someone quick, or
 a bot under load, could otherwise press a button or type a follow-up before the entry is
-there, and find it missing or start from the query before. So reads of a person's history
-first wait, briefly, for the writes of the answers they have already been sent.
+there, and find it missing or start from the query before; a deletion could precede a
+write and be outlived by it. So every read or erasure of a person's data first waits,
+briefly, for the writes promised to them.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-# Longer than a write waits for its turn (follow_ups.PATIENCE_S) plus a usual write; past
-# it the store is slow, and the read goes on with what is stored.
+# Longer than a promised write usually takes to be issued and done (the bot's follow-ups wait
+# at most half a second for their turn); past it the store is slow, and the read goes on
+# with what is stored.
 SETTLE_S = 1.0
 
 
@@ -25,7 +27,7 @@ class PendingWrites:
 
     @contextmanager
     def writing(self, user_id: int) -> Iterator[None]:
-        """Around sending an answer and writing its entry: reads of `user_id` wait for it."""
+        """Around work that will write for `user_id`: the store's reads of them wait for it."""
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._open.setdefault(user_id, set()).add(done)
         try:
