@@ -1,7 +1,7 @@
 """The floor: a bare discord.py client that answers every interaction with a constant.
 
 Run by bench/load.py as its own process, against its own emulator, on the bot's event loop
-(bot/event_loop.py) and with the same load. Whatever the real bot costs above this is the
+(bot/app/event_loop.py) and with the same load. Whatever the real bot costs above this is the
 bot's own work.
 
     DISCORD_TOKEN=... python bench/floor_bot.py --api URL --gateway URL [--lag-file F]
@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import discord
 from discord import app_commands
 
-from bot import event_loop
+from bot.app import event_loop
 from bot.emulator.hooks import point_discord_at
-from bot.emulator.serve_bot import LagProbe, parse_args
+from bot.local.serve_bot import LagProbe, parse_args
 
 CHOICES = [app_commands.Choice(name="ML engineer", value="ml_engineer")]
 

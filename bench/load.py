@@ -11,7 +11,7 @@ during the steady load and adds the top functions by share of samples.
 
 N simulated users (half in servers, half in DMs) send a fixed mix (estimate 50%, compare
 15%, tips 10%, profile 15%, autocomplete 10%) at a steady rate through the emulator's
-gateway to the real SalaryBot (`python -m bot.emulator.serve_bot`), then the same plan to a
+gateway to the real SalaryBot (`python -m bot.local.serve_bot`), then the same plan to a
 floor bot that answers a constant (bench/floor_bot.py). Each bot gets its own emulator and
 runs alone, so the two never share the two cores. A burst (one interaction from each of
 `--burst` fresh users at once) is measured after the steady part and reported apart: a
@@ -60,7 +60,7 @@ FIRST_ANSWER_LIMIT_S = 3.0
 CHART_WAIT_S = 15.0
 DEFERRED = 5  # the callback type of "thinking…"
 RSS_EVERY_S = 1.0
-# The bot's heavy-command cooldown: 5 uses per 30 s per user (bot/options.py).
+# The bot's heavy-command cooldown: 5 uses per 30 s per user (bot/ui/options.py).
 COOLDOWN_USES, COOLDOWN_WINDOW_S = 5, 31.0
 HEAVY = {"estimate", "compare", "tips"}
 MIX = (("estimate", 50), ("compare", 15), ("tips", 10), ("profile", 15), ("autocomplete", 10))
@@ -572,7 +572,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
     burst = plan_burst(args.burst, args.seed + 1, args.only)
     with tempfile.TemporaryDirectory(prefix="salary-load-") as tmp:
         workdir = Path(tmp)
-        bot_phase = Phase("bot", ["-m", "bot.emulator.serve_bot"], args.users, args.burst, workdir)
+        bot_phase = Phase("bot", ["-m", "bot.local.serve_bot"], args.users, args.burst, workdir)
         bot = await measure(bot_phase, plan, burst, None, profile=args.profile)
         floor: dict[str, Any] | None = None
         if not args.no_floor:

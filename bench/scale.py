@@ -8,7 +8,7 @@ processes under one plan.)
 
 N simulated users (half in servers, half in DMs) send a fixed mix (estimate 50%, compare
 15%, tips 10%, profile 15%, autocomplete 10%) at a steady rate through the emulator's
-gateway to the real SalaryBot (`python -m bot.emulator.serve_bot`), then the same plan to a
+gateway to the real SalaryBot (`python -m bot.local.serve_bot`), then the same plan to a
 floor bot that answers a constant (bench/floor_bot.py). Each bot gets its own emulator and
 runs alone, so the two never share the two cores. A burst (one interaction from each of
 `--burst` fresh users at once) is measured after the steady part and reported apart: a
@@ -71,7 +71,7 @@ from bot.emulator.server import EmulatedUser, EmulatorServer, Place
 
 REPO = Path(__file__).resolve().parents[1]
 
-# The bot's heavy-command cooldown: 5 uses per 30 s per user (bot/options.py).
+# The bot's heavy-command cooldown: 5 uses per 30 s per user (bot/ui/options.py).
 COOLDOWN_USES, COOLDOWN_WINDOW_S = 5, 31.0
 GOALS = {"p99_ms": 100.0, "ratio_p99": 2.0, "peak_rss_mb": 200.0}
 
@@ -369,7 +369,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         async with bench_schema(args.database) as database:
             scale = Scale(args.shards, args.processes, database)
             bot_phase = Phase(
-                "bot", ["-m", "bot.emulator.serve_bot"], args.users, args.burst, workdir, scale
+                "bot", ["-m", "bot.local.serve_bot"], args.users, args.burst, workdir, scale
             )
             bot = await measure(bot_phase, plan, burst, None)
         catalogue = bot_phase.server.global_commands

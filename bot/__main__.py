@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from bot import event_loop
-from bot.config import load_config_or_exit
-from bot.logs import setup_logging
+from bot.app import event_loop
+from bot.app.config import load_config_or_exit
+from bot.app.logs import setup_logging
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -41,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     token = config.discord_token.get_secret_value() if config.discord_token else None
     mode = args.mode or ("run" if token else "console")
     if mode == "console":
-        from bot.console import run_console
+        from bot.local.console import run_console
 
         # The console's own output is the conversation; logs go to stderr, warnings only.
         setup_logging("WARNING" if config.log_level in ("INFO", "DEBUG") else config.log_level)
@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     if mode == "pool":
-        from bot.pool_export import export_pool
+        from bot.app.community_export import export_pool
 
         setup_logging("WARNING")
         return event_loop.run(export_pool(config, args.guild, args.out))
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     if token is None:
         print("configuration error: DISCORD_TOKEN is not set", file=sys.stderr)
         return 2
-    from bot.runner import run_on_discord, sync_once
+    from bot.app.runner import run_on_discord, sync_once
 
     if mode == "sync":
         return event_loop.run(sync_once(config, args.guild))

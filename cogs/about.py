@@ -11,7 +11,7 @@ from discord.ext import commands
 from bot.interaction import Interaction
 
 if TYPE_CHECKING:
-    from bot.client import SalaryBot
+    from bot.app.client import SalaryBot
 
 SOURCES = (
     "**aijobs.net salary index**, 2020-2025 postings (CC0 1.0): base-salary bands by role, "

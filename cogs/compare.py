@@ -9,9 +9,10 @@ from discord.ext import commands
 
 from bot.flows.answers import answer_location_comparison, answer_role_comparison
 from bot.flows.asker import load_asker
+from bot.flows.budget import spends_budget
 from bot.interaction import Interaction
-from bot.limits import spends_budget
-from bot.options import (
+from bot.salary.compare import MAX_LOCATIONS
+from bot.ui.options import (
     CURRENCY_CHOICES,
     DESCRIPTIONS,
     LEVEL_CHOICES,
@@ -20,10 +21,9 @@ from bot.options import (
     role_autocomplete,
     salary_command,
 )
-from bot.salary.compare import MAX_LOCATIONS
 
 if TYPE_CHECKING:
-    from bot.client import SalaryBot
+    from bot.app.client import SalaryBot
 
 
 async def places_autocomplete(

@@ -9,11 +9,11 @@ from discord.ext import commands
 from bot.flows.answers import answer_estimate, answer_whatif
 from bot.flows.asker import load_asker
 from bot.interaction import Interaction
-from bot.options import salary_command
-from bot.views import EstimateView
+from bot.ui.answers import EstimateView
+from bot.ui.options import salary_command
 
 if TYPE_CHECKING:
-    from bot.client import SalaryBot
+    from bot.app.client import SalaryBot
 
 
 class Estimate(commands.Cog):

@@ -10,10 +10,10 @@ from discord.ext import commands
 from bot.flows.reply import use_locale
 from bot.interaction import Interaction
 from bot.render.embeds import history_embed
-from bot.views import HistoryView
+from bot.ui.answers import HistoryView
 
 if TYPE_CHECKING:
-    from bot.client import SalaryBot
+    from bot.app.client import SalaryBot
 
 SHOWN = 10
 

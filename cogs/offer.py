@@ -9,11 +9,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.flows.asker import load_asker
+from bot.flows.budget import spends_budget
 from bot.flows.offer import answer_offer, answer_offer_comparison, answer_range_check
 from bot.interaction import Interaction
-from bot.limits import spends_budget
-from bot.offer_views import OfferForm, OfferView
-from bot.options import (
+from bot.salary.offer import parse_offer
+from bot.ui.offer import OfferForm, OfferView
+from bot.ui.options import (
     COMPANY_CHOICES,
     CURRENCY_CHOICES,
     DESCRIPTIONS,
@@ -22,10 +23,9 @@ from bot.options import (
     location_autocomplete,
     role_autocomplete,
 )
-from bot.salary.offer import parse_offer
 
 if TYPE_CHECKING:
-    from bot.client import SalaryBot
+    from bot.app.client import SalaryBot
 
 Amount = app_commands.Range[str, 1, 60]
 Short = app_commands.Range[str, 1, 100]

@@ -12,19 +12,19 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.errors import report_error
+from bot.flows.errors import report_error
+from bot.flows.privacy import Visibility
 from bot.flows.reply import finish_or_defer, send
 from bot.interaction import Interaction, ours
-from bot.options import salary_command
-from bot.privacy import Visibility
 from bot.render.embeds import profile_embed
 from bot.salary import fields, taxonomy
 from bot.salary.query import parse_query
-from bot.views import ConfirmDelete
+from bot.ui.answers import ConfirmDelete
+from bot.ui.options import salary_command
 from db.models import Profile, ProfileUpdate
 
 if TYPE_CHECKING:
-    from bot.client import SalaryBot
+    from bot.app.client import SalaryBot
 
 
 def profile_update(given: dict[str, Any], private: bool | None = None) -> ProfileUpdate:

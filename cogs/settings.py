@@ -12,7 +12,7 @@ from bot.interaction import Interaction
 from bot.render.embeds import settings_embed
 
 if TYPE_CHECKING:
-    from bot.client import SalaryBot
+    from bot.app.client import SalaryBot
 
 
 def in_a_server(interaction: Interaction) -> bool:

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Any
 from discord import app_commands
 from discord.ext import commands
 
-from bot.errors import UserError
 from bot.flows.asker import load_asker
+from bot.flows.errors import UserError
 from bot.flows.share import job_of
 from bot.interaction import Interaction
-from bot.options import COMPANY_CHOICES, LEVEL_CHOICES, autocomplete
 from bot.render.community import mine_embed, review_embed
-from bot.share_views import ShareForm
+from bot.ui.options import COMPANY_CHOICES, LEVEL_CHOICES, autocomplete
+from bot.ui.share import ShareForm
 from cogs.settings import in_a_server
 from db.encoding import now
 
@@ -21,7 +21,7 @@ from db.encoding import now
 MAX_SUBMISSION_ID = 10**12
 
 if TYPE_CHECKING:
-    from bot.client import SalaryBot
+    from bot.app.client import SalaryBot
 
 
 class ShareCog(commands.Cog, name="Share"):

@@ -9,10 +9,10 @@ from discord.ext import commands
 from bot.flows.answers import answer_tips
 from bot.flows.asker import load_asker
 from bot.interaction import Interaction
-from bot.options import salary_command
+from bot.ui.options import salary_command
 
 if TYPE_CHECKING:
-    from bot.client import SalaryBot
+    from bot.app.client import SalaryBot
 
 
 class Tips(commands.Cog):

@@ -2,7 +2,7 @@
 
 Rows carry a keyed hash of the person (db/pseudonym.py), never their id. One live row per
 person and role-year: sharing again replaces it. Every read of a pool cell is one indexed
-query; only pooling code (bot/salary/pool.py) turns rows into anything shown.
+query; only pooling code (bot/salary/community.py) turns rows into anything shown.
 """
 
 from __future__ import annotations

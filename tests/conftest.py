@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from bot.config import Config
-from bot.emulator.harness import Harness
+from bot.app.config import Config
+from bot.local.harness import Harness
 from tests.support import engines
 from tests.support.validation import PayloadValidator, default_spec_path
 

@@ -101,7 +101,7 @@ def test_flows_import_no_view() -> None:
     graph = import_graph()
     for name, targets in graph.items():
         if name.startswith("bot.flows"):
-            assert "bot.views" not in targets, name
+            assert "bot.ui.answers" not in targets, name
 
 
 def test_salary_and_db_point_nowhere_else() -> None:

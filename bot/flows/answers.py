@@ -12,15 +12,16 @@ from typing import Any
 
 import discord
 
-from bot.errors import UserError, send_private
-from bot.fill import DEFAULT, Filled, describe_sources
 from bot.flows.asker import Asker
-from bot.flows.memory import headline, remember
+from bot.flows.errors import UserError, send_private
+from bot.flows.fill import DEFAULT, Filled, describe_sources
+from bot.flows.history import headline, remember
+from bot.flows.privacy import Visibility
 from bot.flows.reply import after_first_answer, answer_charted, chart_file, send, use_locale
 from bot.flows.share import community_line
 from bot.interaction import Interaction
-from bot.privacy import Visibility
 from bot.render.chart_spec import ChartSpec
+from bot.render.chart_workers import ChartsBusy
 from bot.render.charts import CHART_NAME, estimate_chart, locations_chart, roles_chart
 from bot.render.community import add_community_field
 from bot.render.embeds import (
@@ -33,7 +34,6 @@ from bot.render.embeds import (
     role_comparison_embed,
     tips_embed,
 )
-from bot.render.pool import ChartsBusy
 from bot.salary import fields
 from bot.salary.compare import MAX_LOCATIONS, compare_locations, compare_roles
 from bot.salary.query import SalaryQuery, parse_query

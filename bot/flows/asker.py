@@ -9,9 +9,9 @@ from typing import Any
 
 import discord
 
-from bot.fill import Filled, fill_query
+from bot.flows.fill import Filled, fill_query
+from bot.flows.privacy import Visibility, decide_visibility
 from bot.interaction import Interaction
-from bot.privacy import Visibility, decide_visibility
 from db.errors import StoreUnavailableError
 from db.models import GuildSettings, HistoryEntry, Profile
 

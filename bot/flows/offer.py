@@ -12,13 +12,13 @@ from typing import Any
 
 import discord
 
-from bot.errors import UserError
-from bot.fill import YOU, Filled, describe_sources
 from bot.flows.asker import Asker
-from bot.flows.memory import headline
+from bot.flows.errors import UserError
+from bot.flows.fill import YOU, Filled, describe_sources
+from bot.flows.history import headline
+from bot.flows.privacy import Visibility
 from bot.flows.reply import after_first_answer, complete_answer, send
 from bot.interaction import Interaction
-from bot.privacy import Visibility
 from bot.render.offer import compare_embed, offer_chart, offer_embed, range_embed
 from bot.salary import fields
 from bot.salary.offer import OfferReview, OfferTerms, offer_currency, percentile_of, review_offer

@@ -12,13 +12,13 @@ from typing import Any, TypeVar
 import aiohttp
 import discord
 
-from bot.errors import UserError
+from bot.flows.errors import UserError
+from bot.flows.privacy import Visibility
 from bot.interaction import Interaction
-from bot.privacy import Visibility
 from bot.render.chart_spec import ChartSpec
+from bot.render.chart_workers import ChartsBusy
 from bot.render.charts import CHART_NAME
 from bot.render.locale import ANSWER_LOCALE
-from bot.render.pool import ChartsBusy
 from db.models import HistoryEntry
 
 log = logging.getLogger(__name__)

@@ -6,12 +6,9 @@ import asyncio
 import logging
 from dataclasses import dataclass
 
-from bot.errors import UserError
+from bot.flows.errors import UserError
 from bot.interaction import Interaction
-from bot.salary.currency import convert
-from bot.salary.errors import QueryError
-from bot.salary.model import SalaryModel
-from bot.salary.pool import (
+from bot.salary.community import (
     PoolBand,
     PoolEntry,
     held_back_reason,
@@ -19,6 +16,9 @@ from bot.salary.pool import (
     server_band,
     shared_band,
 )
+from bot.salary.currency import convert
+from bot.salary.errors import QueryError
+from bot.salary.model import SalaryModel
 from bot.salary.query import SalaryQuery, parse_query
 from db.community import CommunityDraft, PoolRow
 from db.encoding import now

@@ -6,8 +6,8 @@ import discord
 
 from bot.render.embeds import COLOUR, lines_within, money
 from bot.salary import taxonomy
+from bot.salary.community import ROUND_USD, PoolBand
 from bot.salary.currency import convert
-from bot.salary.pool import ROUND_USD, PoolBand
 from db.community import CellCount, CommunityDraft, CommunitySubmission, HeldSubmission
 
 # Its own label: never read as part of the open-data band above it.

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from bot.shared_budget import DatabaseBudget
+from bot.flows.shared_budget import DatabaseBudget
 from db import Store
 
 CAPACITY, REFILL = 5, 5 / 30  # five per 30 s, refilled evenly

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.client import SalaryBot
-from bot.emulator.harness import Harness
+from bot.app.client import SalaryBot
 from bot.emulator.records import InteractionRecord, StoredMessage
 from bot.emulator.server import EmulatedUser, EmulatorServer, Place
+from bot.local.harness import Harness
 from db.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
@@ -103,7 +103,7 @@ async def start_bot_process(
     environment: dict[str, str] | None = None,
     **streams: Any,
 ) -> asyncio.subprocess.Process:
-    """The real bot as its own process (`bot.emulator.serve_bot`), pointed at `server`."""
+    """The real bot as its own process (`bot.local.serve_bot`), pointed at `server`."""
     env = {
         **os.environ,
         "DISCORD_TOKEN": server.token,
@@ -115,7 +115,7 @@ async def start_bot_process(
     return await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "bot.emulator.serve_bot",
+        "bot.local.serve_bot",
         "--api",
         server.api_base,
         "--gateway",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.emulator.harness import Harness
+from bot.flows.budget import BURST
 from bot.flows.reply import BUSY_NOTE, TURNED_AWAY
-from bot.limits import BURST
+from bot.local.harness import Harness
 from tests.e2e.support import bot_of, place_for, run
 
 DEFERRED = 5

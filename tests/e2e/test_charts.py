@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from bot.emulator.harness import Harness
 from bot.emulator.records import InteractionRecord, StoredMessage
+from bot.local.harness import Harness
 from db.errors import StoreUnavailableError
 from tests.conftest import TEST_EXTENSIONS, make_config
 from tests.e2e.support import bot_of, run, with_chart

@@ -8,10 +8,10 @@ import re
 
 import pytest
 
-from bot.emulator.harness import Harness
 from bot.emulator.records import StoredMessage
 from bot.emulator.server import EmulatedUser
-from bot.views import EstimateView, HistoryView
+from bot.local.harness import Harness
+from bot.ui.answers import EstimateView, HistoryView
 from tests.e2e.support import (
     WHERE,
     bot_of,

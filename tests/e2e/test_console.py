@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.console import Console, ConsoleView, parse_line
 from bot.emulator.driver import UsageError
-from bot.emulator.harness import Harness
+from bot.local.console import Console, ConsoleView, parse_line
+from bot.local.harness import Harness
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.emulator.harness import Harness
 from bot.emulator.records import InteractionRecord
 from bot.emulator.server import EmulatedUser, Fault, Place
+from bot.local.harness import Harness
 from tests.e2e.support import written
 
 ESTIMATE = {"role": "ml_engineer", "years": 4, "location": "seattle"}

@@ -14,10 +14,10 @@ import aiohttp
 import pytest
 
 from bot.emulator.driver import AUTOCOMPLETE, Driver
-from bot.emulator.harness import Harness
 from bot.emulator.hooks import check_hooks
 from bot.emulator.records import InteractionRecord
 from bot.emulator.server import EmulatorServer
+from bot.local.harness import Harness
 from tests.conftest import TEST_EXTENSIONS, make_config
 
 REPO = Path(__file__).resolve().parents[2]
@@ -67,7 +67,7 @@ async def test_unexpected_error_is_private_with_an_id_that_is_logged(
     harness: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
     user = harness.server.add_user("grace")
-    with caplog.at_level(logging.ERROR, logger="bot.errors"):
+    with caplog.at_level(logging.ERROR, logger="bot.flows.errors"):
         record = await harness.driver.slash(user, harness.server.dm(user), "boom")
         await record.wait_settled()
     message = record.message
@@ -215,7 +215,7 @@ def test_emulator_imports_without_dev_dependencies() -> None:
         "import sys\n"
         "for name in ('jsonschema', 'referencing', 'tests'):\n"
         "    sys.modules[name] = None\n"
-        "import bot.emulator.server, bot.emulator.harness, bot.emulator.driver\n"
+        "import bot.emulator.server, bot.local.harness, bot.emulator.driver\n"
         "bot.emulator.server.EmulatorServer()\n"
     )
     done = subprocess.run(

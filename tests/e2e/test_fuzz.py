@@ -24,10 +24,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.emulator.driver import BOOLEAN, CHANNEL, INTEGER, NUMBER, STRING
-from bot.emulator.harness import Harness
 from bot.emulator.records import InteractionRecord, StoredMessage
 from bot.emulator.server import EmulatedUser, Place
-from bot.limits import BURST, TokenBuckets
+from bot.flows.budget import BURST, TokenBuckets
+from bot.local.harness import Harness
 from bot.salary import taxonomy
 from tests.conftest import make_config
 from tests.e2e.support import bot_of

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Config
+from bot.app.config import Config
+from bot.app.logs import setup_logging
+from bot.app.unhandled import EXPIRED
 from bot.emulator.driver import APPLICATION_COMMAND, MESSAGE_COMPONENT, MODAL_SUBMIT
-from bot.emulator.harness import Harness
 from bot.emulator.records import InteractionRecord
-from bot.logs import setup_logging
-from bot.unhandled import EXPIRED
-from bot.views import STALE, UNREADABLE
+from bot.local.harness import Harness
+from bot.ui.answers import STALE, UNREADABLE
 from db.errors import DiskFullError
 from db.models import ProfileUpdate
 from db.standby import StandbyBackend

@@ -8,8 +8,8 @@ import time
 import pytest
 
 from bot.emulator.driver import UsageError
-from bot.emulator.harness import Harness
-from bot.limits import BURST, TokenBuckets
+from bot.flows.budget import BURST, TokenBuckets
+from bot.local.harness import Harness
 from tests.e2e.support import WHERE, bot_of, no_mentions, place_for, run, with_chart, written
 
 # ----------------------------------------------------------------- autocomplete

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.emulator.harness import Harness
 from bot.emulator.server import EmulatedUser, Place
-from bot.fill import fill_query
-from bot.offer_views import GONE, NOT_YOURS, SAVED, _held
+from bot.flows.fill import fill_query
+from bot.local.harness import Harness
 from bot.salary.offer import percentile_of
+from bot.ui.offer import GONE, NOT_YOURS, SAVED, _held
 from tests.e2e.support import WHERE, bot_of, field, no_mentions, place_for, run, with_chart
 
 SEATTLE = {"role": "mle", "level": "senior", "location": "seattle"}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.emulator.harness import Harness
+from bot.local.harness import Harness
 from db.postgres import backend as pg_backend
 from tests.conftest import make_config
 from tests.e2e.support import REPO, run

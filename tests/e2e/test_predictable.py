@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from bot.emulator.harness import Harness
+from bot.local.harness import Harness
 from tests.e2e.support import WHERE, field, place_for, run
 
 

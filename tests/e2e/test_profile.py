@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bot.emulator.harness import Harness
+from bot.local.harness import Harness
 from tests.e2e.support import WHERE, bot_of, field, no_mentions, place_for, run, with_chart, written
 
 

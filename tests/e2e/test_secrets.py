@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Config, ConfigError, load_config
-from bot.emulator.harness import Harness
+from bot.app.config import Config, ConfigError, load_config
+from bot.app.logs import RedactFilter, setup_logging
 from bot.emulator.server import EmulatorServer
-from bot.logs import RedactFilter, setup_logging
+from bot.local.harness import Harness
 from tests.conftest import TEST_EXTENSIONS, make_config
 from tests.e2e.support import start_bot_process
 from tests.support.validation import PayloadValidator

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.emulator.harness import Harness
 from bot.emulator.server import Place
+from bot.local.harness import Harness
 from tests.e2e.support import bot_of, field, place_for, run
 
 

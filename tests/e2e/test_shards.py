@@ -8,7 +8,7 @@ import discord
 import pytest
 
 from bot.emulator.gateway import SHARDING_REQUIRED, shard_of
-from bot.emulator.harness import Harness
+from bot.local.harness import Harness
 from tests.conftest import make_config
 from tests.e2e.support import run
 from tests.support.validation import PayloadValidator

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.emulator.harness import Harness
 from bot.emulator.records import InteractionRecord
 from bot.emulator.server import EmulatedUser, Place
+from bot.local.harness import Harness
 from bot.render.community import COMMUNITY_FIELD
 from tests.e2e.support import bot_of, field, place_for, run
 

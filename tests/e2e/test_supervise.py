@@ -31,7 +31,7 @@ async def start_supervised(server: EmulatorServer, database: Path) -> asyncio.su
         str(REPO / "scripts" / "supervise"),
         sys.executable,
         "-m",
-        "bot.emulator.serve_bot",
+        "bot.local.serve_bot",
         "--api",
         server.api_base,
         "--gateway",

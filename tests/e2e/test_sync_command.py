@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Config
+from bot.app.config import Config
+from bot.app.runner import sync_once
 from bot.emulator.hooks import point_discord_at
 from bot.emulator.server import EmulatorServer
-from bot.runner import sync_once
 
 
 @pytest.mark.parametrize("guild", [False, True])

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.salary.errors import QueryError
-from bot.salary.pool import (
+from bot.salary.community import (
     MIN_K,
     PoolEntry,
     band_of,
@@ -18,6 +17,7 @@ from bot.salary.pool import (
     shared_band,
     subtracts_safely,
 )
+from bot.salary.errors import QueryError
 
 
 def entries(

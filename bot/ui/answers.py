@@ -14,16 +14,16 @@ from typing import Any
 
 import discord
 
-from bot.errors import report_error, send_private
-from bot.fill import Filled
 from bot.flows.answers import answer_estimate, answer_role_comparison, answer_tips, show_chart
-from bot.ids import parse_id
+from bot.flows.errors import report_error, send_private
+from bot.flows.fill import Filled
 from bot.interaction import Interaction, ours
-from bot.offer_views import open_offer_form
 from bot.render.embeds import deleted_text, history_line
 from bot.salary import fields, taxonomy
 from bot.salary.query import SalaryQuery, parse_query
-from bot.view_base import StatelessView, TimeoutView, visibility_of, within_limits
+from bot.ui.base import StatelessView, TimeoutView, visibility_of, within_limits
+from bot.ui.ids import parse_id
+from bot.ui.offer import open_offer_form
 from db.models import HistoryEntry, ProfileUpdate
 
 log = logging.getLogger(__name__)

@@ -6,11 +6,11 @@ import gc
 import subprocess
 import sys
 
-from bot.collector import YOUNG_THRESHOLD
+from bot.app.gc_tuning import YOUNG_THRESHOLD
 
 PROBE = (
     "import gc\n"
-    "from bot.collector import settle_after_start_up\n"
+    "from bot.app.gc_tuning import settle_after_start_up\n"
     "settle_after_start_up()\n"
     "print(gc.get_threshold()[0], gc.get_freeze_count() > 1000)\n"
 )

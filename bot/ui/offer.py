@@ -16,14 +16,14 @@ from typing import Any
 
 import discord
 
-from bot.errors import report_error, send_private
-from bot.fill import Filled
+from bot.flows.errors import report_error, send_private
+from bot.flows.fill import Filled
 from bot.flows.offer import answer_offer, answer_offer_comparison, save_offers
+from bot.flows.privacy import Visibility
 from bot.interaction import Interaction, ours
-from bot.privacy import Visibility
 from bot.salary.offer import OfferTerms, parse_offer
 from bot.salary.query import SalaryQuery
-from bot.view_base import VIEW_TIMEOUT_S, TimeoutView, visibility_of, within_limits
+from bot.ui.base import VIEW_TIMEOUT_S, TimeoutView, visibility_of, within_limits
 
 HELD_MAX = 2_000  # offers held at once; the oldest goes first
 GONE = (

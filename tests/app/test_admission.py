@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.follow_ups import FollowUpGate
+from bot.app.admission import FollowUpGate
 
 
 class _Response:

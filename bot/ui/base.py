@@ -7,10 +7,10 @@ from typing import Any
 
 import discord
 
-from bot.errors import report_error, send_private
+from bot.flows.budget import wait_message
+from bot.flows.errors import report_error, send_private
+from bot.flows.privacy import Visibility
 from bot.interaction import Interaction, ours
-from bot.limits import wait_message
-from bot.privacy import Visibility
 
 log = logging.getLogger(__name__)
 

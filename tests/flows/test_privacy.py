@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.privacy import decide_visibility
+from bot.flows.privacy import decide_visibility
 from db.models import GuildSettings, Profile
 
 CAREER = 555

@@ -1,6 +1,6 @@
 """The real SalaryBot as its own process, pointed at an emulator: for benchmarks and tests.
 
-    DISCORD_TOKEN=... DATABASE_PATH=... python -m bot.emulator.serve_bot \\
+    DISCORD_TOKEN=... DATABASE_PATH=... python -m bot.local.serve_bot \\
         --api http://127.0.0.1:PORT/api/v10 --gateway ws://127.0.0.1:PORT/gateway
 
 The token comes from the environment, as for `python -m bot`, so it is never on a command
@@ -20,10 +20,10 @@ import sys
 import time
 from pathlib import Path
 
-from bot import event_loop
-from bot.config import Config, load_config_or_exit
+from bot.app import event_loop
+from bot.app.config import Config, load_config_or_exit
+from bot.app.logs import setup_logging
 from bot.emulator.hooks import point_discord_at
-from bot.logs import setup_logging
 
 # How often the probe wakes; its lateness is the lag every other task saw at that moment.
 PROBE_INTERVAL_S = 0.01
@@ -73,7 +73,7 @@ class LagProbe:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bot.emulator.serve_bot")
+    parser = argparse.ArgumentParser(prog="python -m bot.local.serve_bot")
     parser.add_argument("--api", required=True, help="the emulator's REST base, .../api/v10")
     parser.add_argument("--gateway", required=True, help="the emulator's gateway URL")
     parser.add_argument("--lag-file", type=Path, default=None, help="write loop lag JSON here")
@@ -86,8 +86,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 async def serve(args: argparse.Namespace, config: Config, token: str) -> int:
-    from bot.client import SalaryBot
-    from bot.runner import run_until_stopped, storage_failed
+    from bot.app.client import SalaryBot
+    from bot.app.runner import run_until_stopped, storage_failed
     from db.errors import StoreError
 
     probe = LagProbe()

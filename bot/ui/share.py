@@ -6,12 +6,12 @@ from typing import Any
 
 import discord
 
-from bot.errors import report_error, send_private
+from bot.flows.errors import report_error, send_private
 from bot.flows.share import read_draft
 from bot.interaction import Interaction, ours
 from bot.render.community import preview_embed
 from bot.salary.query import SalaryQuery
-from bot.views import TimeoutView
+from bot.ui.answers import TimeoutView
 from db.community import DAILY_SUBMISSIONS, CommunityDraft, DailyLimitReached
 
 CONFIRM_TIMEOUT_S = 300.0

@@ -7,8 +7,8 @@ import contextlib
 from types import TracebackType
 from typing import Any
 
-from bot.client import SalaryBot
-from bot.config import Config
+from bot.app.client import SalaryBot
+from bot.app.config import Config
 from bot.emulator.driver import Driver
 from bot.emulator.hooks import point_discord_at
 from bot.emulator.server import EmulatorServer, Validator

@@ -13,7 +13,7 @@ from typing import Any
 
 import discord
 
-from bot.errors import send_private
+from bot.flows.errors import send_private
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ import sys
 
 import discord
 
-from bot.client import SalaryBot
-from bot.config import Config
-from bot.sync import sync_commands
+from bot.app.client import SalaryBot
+from bot.app.config import Config
+from bot.app.sync import sync_commands
 from db.errors import StoreError
 
 log = logging.getLogger(__name__)

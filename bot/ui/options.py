@@ -9,9 +9,9 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.flows.budget import spends_budget
 from bot.flows.reply import admitted
 from bot.interaction import Interaction
-from bot.limits import spends_budget
 from bot.salary import fields, taxonomy
 from bot.salary.currency import CURRENCIES
 

@@ -13,9 +13,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from bot.config import Config
+from bot.app.config import Config
 from bot.flows.share import pooled_entries
-from bot.salary.pool import PoolBand, server_band, shared_band
+from bot.salary.community import PoolBand, server_band, shared_band
 from db.community import PoolRow
 from db.store import Store
 

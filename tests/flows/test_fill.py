@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.fill import DEFAULT, PROFILE, YOU, describe_sources, fill_query
+from bot.flows.fill import DEFAULT, PROFILE, YOU, describe_sources, fill_query
 from bot.salary.errors import QueryError
 from db.models import Profile
 

@@ -16,12 +16,12 @@ import textwrap
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.config import Config
+from bot.app.config import Config
 from bot.emulator.driver import Driver, UsageError
-from bot.emulator.harness import Harness
 from bot.emulator.records import InteractionRecord, StoredMessage
 from bot.emulator.server import EmulatedUser, Place
-from bot.limits import Unlimited
+from bot.flows.budget import Unlimited
+from bot.local.harness import Harness
 
 # The console's way to right-click a message: post the text, then run the menu on it.
 CHECK_RANGE = "/check-range"

@@ -15,20 +15,20 @@ from discord import app_commands
 from discord.ext import commands
 
 import cogs
-from bot.collector import settle_after_start_up
-from bot.config import Config
-from bot.errors import report_error
+from bot.app.admission import FollowUpGate
+from bot.app.config import Config
+from bot.app.gateway_guard import guard_parsers
+from bot.app.gc_tuning import settle_after_start_up
+from bot.app.sync import STALE_COMMAND_ERRORS, answer_stale_command, sync_if_changed
+from bot.app.unhandled import answer_expired, unhandled
+from bot.flows.budget import BURST, REFILL_EVERY_S, Budget, TokenBuckets
+from bot.flows.errors import report_error
 from bot.flows.reply import ChartOffer
-from bot.follow_ups import FollowUpGate
-from bot.gateway_guard import guard_parsers
-from bot.limits import BURST, REFILL_EVERY_S, Budget, TokenBuckets
-from bot.offer_views import OFFER_ITEMS
-from bot.render.pool import ChartRenderer
+from bot.flows.shared_budget import DatabaseBudget
+from bot.render.chart_workers import ChartRenderer
 from bot.salary.model import SalaryModel, get_model
-from bot.shared_budget import DatabaseBudget
-from bot.sync import STALE_COMMAND_ERRORS, answer_stale_command, sync_if_changed
-from bot.unhandled import answer_expired, unhandled
-from bot.views import DYNAMIC_ITEMS, offer_chart
+from bot.ui.answers import DYNAMIC_ITEMS, offer_chart
+from bot.ui.offer import OFFER_ITEMS
 from db.postgres import is_database_url
 from db.pseudonym import key_path_for
 from db.standby import RETRY_EVERY_S
@@ -123,7 +123,7 @@ class SalaryBot(commands.AutoShardedBot):
         self.budget: Budget = budget if budget is not None else TokenBuckets()
         self.extra_extensions = extra_extensions
         self.store_retry_s = store_retry_s
-        # Only the bot's own process tunes the collector (bot/collector.py), never a test's.
+        # Only the bot's own process tunes the collector (bot/app/gc_tuning.py), never a test's.
         self.settle_collector = settle_collector
         self.last_stale_resync: float | None = None
         # Charts, history and buttons wait while other people wait for a first answer.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.limits import BURST, REFILL_EVERY_S, TokenBuckets, Unlimited, wait_message
+from bot.flows.budget import BURST, REFILL_EVERY_S, TokenBuckets, Unlimited, wait_message
 
 
 class Clock:

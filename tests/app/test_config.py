@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Config, ConfigError, default_database_path, load_config
+from bot.app.config import Config, ConfigError, default_database_path, load_config
 
 REPO = Path(__file__).resolve().parents[2]
 

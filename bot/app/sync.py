@@ -15,7 +15,7 @@ from discord import app_commands
 from db.errors import StoreError
 
 if TYPE_CHECKING:
-    from bot.client import SalaryBot
+    from bot.app.client import SalaryBot
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ import secrets
 import discord
 from discord import app_commands
 
-from bot.limits import refund_if_spent, wait_message
+from bot.flows.budget import refund_if_spent, wait_message
 from bot.salary.errors import QueryError
 from db.errors import StoreError, StoreUnavailableError
 
