@@ -10,7 +10,7 @@ from discord.ext import commands
 from bot.flows.reply import use_locale
 from bot.interaction import Interaction
 from bot.render.embeds import history_embed
-from bot.ui.answers import HistoryView
+from bot.ui.history import HistoryView
 
 if TYPE_CHECKING:
     from bot.app.client import SalaryBot

@@ -4,143 +4,20 @@ from __future__ import annotations
 
 import io
 import json
-import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.flows.errors import report_error
-from bot.flows.privacy import Visibility
-from bot.flows.reply import finish_or_defer, send
-from bot.interaction import Interaction, ours
+from bot.flows.profile import profile_update, save_and_show
+from bot.interaction import Interaction
 from bot.render.embeds import profile_embed
-from bot.salary import fields, taxonomy
-from bot.salary.query import parse_query
-from bot.ui.answers import ConfirmDelete
 from bot.ui.options import salary_command
-from db.models import Profile, ProfileUpdate
+from bot.ui.profile import ConfirmDelete, ProfileForm
 
 if TYPE_CHECKING:
     from bot.app.client import SalaryBot
-
-
-def profile_update(given: dict[str, Any], private: bool | None = None) -> ProfileUpdate:
-    """Validate typed values through the salary query, then keep only what was given.
-
-    A field set to "any" is cleared; experience is one fact, so a new level replaces saved
-    years and the other way round.
-    """
-    typed = {name: value for name, value in given.items() if value != fields.ANY}
-    query = parse_query(**typed)
-    said = {name: getattr(query, name) if name in typed else fields.ANY for name in given}
-    changes = fields.merge({}, said)
-    # What "any" cleared is stored as nothing.
-    changes |= {name: None for name in given if name not in changes}
-    if private is not None:
-        changes["private"] = private
-    return ProfileUpdate(**changes)
-
-
-def form_defaults(profile: Profile | None) -> dict[str, str]:
-    if profile is None:
-        return {}
-    experience = str(profile.years) if profile.years is not None else (profile.level or "")
-    # People read names, not keys; role and location names read back to the same key.
-    return {
-        "role": taxonomy.label("role", profile.role) if profile.role else "",
-        "experience": experience,
-        "location": taxonomy.label("location", profile.location) if profile.location else "",
-        "skills": ", ".join(profile.skills),
-        "certifications": ", ".join(profile.certifications),
-    }
-
-
-async def save_and_show(interaction: Interaction, update: ProfileUpdate) -> None:
-    private = Visibility(ephemeral=True)
-    saving = interaction.client.store.profiles.upsert(interaction.user.id, update)
-    profile = await finish_or_defer(interaction, saving, private)
-    await send(interaction, private, content="Profile saved.", embed=profile_embed(profile))
-
-
-FORM_FIELDS = ("role", "experience", "location", "skills", "certifications")
-
-
-def submitted_ids(components: Any) -> Iterator[str]:
-    """The custom_id of every text box in a modal submission (rows or labels, nested)."""
-    for component in components or []:
-        if not isinstance(component, dict):
-            continue
-        if "value" in component and component.get("custom_id"):
-            yield str(component["custom_id"])
-        yield from submitted_ids(component.get("components"))
-        yield from submitted_ids([component["component"]] if "component" in component else [])
-
-
-class ProfileForm(discord.ui.Modal, title="Your salary profile"):
-    role: discord.ui.TextInput[ProfileForm] = discord.ui.TextInput(
-        label="Role",
-        placeholder="ML engineer, data scientist, MLE...",
-        required=False,
-        max_length=100,
-    )
-    experience: discord.ui.TextInput[ProfileForm] = discord.ui.TextInput(
-        label="Years of experience or level",
-        placeholder="4, or senior",
-        required=False,
-        max_length=20,
-    )
-    location: discord.ui.TextInput[ProfileForm] = discord.ui.TextInput(
-        label="Location", placeholder="Seattle, Germany, remote...", required=False, max_length=100
-    )
-    skills: discord.ui.TextInput[ProfileForm] = discord.ui.TextInput(
-        label="Skills", placeholder="python, pytorch, llm", required=False, max_length=300
-    )
-    certifications: discord.ui.TextInput[ProfileForm] = discord.ui.TextInput(
-        label="Certifications", placeholder="AWS ML Specialty", required=False, max_length=300
-    )
-
-    def __init__(self, profile: Profile | None) -> None:
-        super().__init__(timeout=600)
-        for name, value in form_defaults(profile).items():
-            getattr(self, name).default = value or None
-
-    async def on_submit(self, interaction: discord.Interaction) -> None:
-        data: dict[str, Any] = dict(interaction.data or {})
-        sent = set(submitted_ids(data.get("components")))
-        if not any(getattr(self, name).custom_id in sent for name in FORM_FIELDS):
-            # Only a box that came back empty clears its field; no box at all changes nothing.
-            await interaction.response.send_message(
-                "The form came back without any fields, so your profile is unchanged.",
-                ephemeral=True,
-            )
-            return
-        given: dict[str, Any] = {}
-        cleared: dict[str, Any] = {}
-        for name in ("role", "location", "skills", "certifications"):
-            if getattr(self, name).custom_id not in sent:
-                continue
-            text = getattr(self, name).value.strip()
-            if text:
-                given[name] = text
-            else:
-                cleared[name] = [] if name in fields.LIST_FIELDS else None
-        experience = self.experience.value.strip()
-        if self.experience.custom_id not in sent:
-            pass  # not in the submission: years and level stay as they are
-        elif experience:
-            # Anything number-like is years, so "-1" gets the years message, not the levels one.
-            given["years" if re.match(r"[-+]?\d", experience) else "level"] = experience
-        else:
-            cleared.update(years=None, level=None)
-        update = profile_update(given)
-        merged = ProfileUpdate(**{**cleared, **update.changes()})
-        await save_and_show(ours(interaction), merged)
-
-    async def on_error(self, interaction: Interaction, error: Exception, /) -> None:  # type: ignore[override]
-        await report_error(interaction, error)
 
 
 class ProfileCog(commands.Cog, name="Profile"):

@@ -27,8 +27,8 @@ from bot.flows.reply import ChartOffer
 from bot.flows.shared_budget import DatabaseBudget
 from bot.render.chart_workers import ChartRenderer
 from bot.salary.model import SalaryModel, get_model
-from bot.ui.answers import DYNAMIC_ITEMS, offer_chart
-from bot.ui.offer import OFFER_ITEMS
+from bot.ui.answers import offer_chart
+from bot.ui.persistent import DYNAMIC_ITEMS
 from db.postgres import is_database_url
 from db.pseudonym import key_path_for
 from db.standby import RETRY_EVERY_S
@@ -178,7 +178,7 @@ class SalaryBot(commands.AutoShardedBot):
         await self.charts.start()
         for name in (*extension_names(), *self.extra_extensions):
             await self.load_extension(name)
-        self.add_dynamic_items(*DYNAMIC_ITEMS, *OFFER_ITEMS)
+        self.add_dynamic_items(*DYNAMIC_ITEMS)
         if self.auto_sync:
             await sync_if_changed(self, self.config.dev_guild_id)
         if self.settle_collector:

@@ -1,9 +1,11 @@
-"""What every view shares: expiry, private errors, the per-user budget, answer privacy."""
+"""What every view shares: expiry, private errors, the per-user budget, answer privacy, and
+the base of every button or menu that only its owner may press."""
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+import re
+from typing import Any, TypeVar
 
 import discord
 
@@ -11,6 +13,7 @@ from bot.flows.budget import wait_message
 from bot.flows.errors import report_error, send_private
 from bot.flows.privacy import Visibility
 from bot.interaction import Interaction, ours
+from bot.ui.ids import parse_id
 
 log = logging.getLogger(__name__)
 
@@ -67,3 +70,47 @@ class TimeoutView(discord.ui.View):
         self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
     ) -> None:
         await report_error(interaction, error)
+
+
+ItemT = TypeVar("ItemT", bound=discord.ui.Item[Any])
+
+# A custom_id or value no version of the bot made: a tampered or very old client.
+UNREADABLE = "That button is out of date. Run the command again."
+
+
+def read_ids(match: re.Match[str], *groups: str) -> tuple[list[int], bool]:
+    """The ids in a custom_id's groups (0 where unreadable), and whether all were readable."""
+    ids = [parse_id(match[group]) for group in groups]
+    return [value or 0 for value in ids], all(value is not None for value in ids)
+
+
+class OwnedItem(discord.ui.DynamicItem[ItemT], template=r"(?!)"):
+    """A button or menu that only its owner may use, rebuilt from its custom_id after a restart.
+
+    A press goes on only with an id the bot made, by the owner, within the person's budget
+    (where `spends_budget`); `press` does the work and any error takes the one error path.
+    Subclasses set `owner` (and `readable`) in their constructor or `from_custom_id`.
+    """
+
+    owner: int
+    readable: bool = True
+    spends_budget = True
+    not_yours = "These buttons belong to someone else's answer. Run `/estimate` for your own."
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if not self.readable:
+            await send_private(interaction, UNREADABLE)
+            return False
+        if interaction.user.id != self.owner:
+            await send_private(interaction, self.not_yours)
+            return False
+        return await within_limits(interaction) if self.spends_budget else True
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            await self.press(ours(interaction))
+        except Exception as error:
+            await report_error(interaction, error)
+
+    async def press(self, interaction: Interaction) -> None:
+        raise NotImplementedError

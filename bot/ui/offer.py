@@ -23,7 +23,7 @@ from bot.flows.privacy import Visibility
 from bot.interaction import Interaction, ours
 from bot.salary.offer import OfferTerms, parse_offer
 from bot.salary.query import SalaryQuery
-from bot.ui.base import VIEW_TIMEOUT_S, TimeoutView, visibility_of, within_limits
+from bot.ui.base import VIEW_TIMEOUT_S, OwnedItem, TimeoutView, read_ids, visibility_of
 
 HELD_MAX = 2_000  # offers held at once; the oldest goes first
 GONE = (
@@ -108,9 +108,11 @@ class OfferForm(discord.ui.Modal, title="Check an offer"):
 
 
 class OfferButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    OwnedItem[discord.ui.Button[Any]],
     template=r"offer:(?P<action>save|more):(?P<owner>[0-9]{1,20}):(?P<token>[0-9a-f]{12})",
 ):
+    not_yours = NOT_YOURS
+
     def __init__(self, action: str, owner: int, token: str, label: str) -> None:
         super().__init__(
             discord.ui.Button(
@@ -126,30 +128,23 @@ class OfferButton(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
     ) -> OfferButton:
         label = getattr(item, "label", None) or match["action"]
-        return cls(match["action"], int(match["owner"]), match["token"], label)
+        (owner,), readable = read_ids(match, "owner")
+        button = cls(match["action"], owner, match["token"], label)
+        button.readable = readable
+        return button
 
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        if interaction.user.id != self.owner:
-            await send_private(interaction, NOT_YOURS)
-            return False
-        return await within_limits(interaction)
-
-    async def callback(self, interaction: discord.Interaction) -> None:
-        typed = ours(interaction)
-        try:
-            kept = held(self.token)
-            if kept is None:
-                await send_private(typed, GONE)
-                return
-            query, offers = kept
-            if self.action == "save":
-                await save_offers(typed, query, offers)
-                await send_private(typed, SAVED)
-            else:
-                form = OfferForm(Filled(query), visibility_of(typed), first=offers[0])
-                await typed.response.send_modal(form)
-        except Exception as error:
-            await report_error(interaction, error)
+    async def press(self, interaction: Interaction) -> None:
+        kept = held(self.token)
+        if kept is None:
+            await send_private(interaction, GONE)
+            return
+        query, offers = kept
+        if self.action == "save":
+            await save_offers(interaction, query, offers)
+            await send_private(interaction, SAVED)
+        else:
+            form = OfferForm(Filled(query), visibility_of(interaction), first=offers[0])
+            await interaction.response.send_modal(form)
 
 
 class OfferView(TimeoutView):
@@ -175,6 +170,3 @@ class OfferView(TimeoutView):
 async def open_offer_form(interaction: Interaction, query: SalaryQuery) -> None:
     """The "Check an offer" button under an estimate: the form, for the same person."""
     await interaction.response.send_modal(OfferForm(Filled(query), visibility_of(interaction)))
-
-
-OFFER_ITEMS = (OfferButton,)

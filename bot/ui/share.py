@@ -11,7 +11,7 @@ from bot.flows.share import read_draft
 from bot.interaction import Interaction, ours
 from bot.render.community import preview_embed
 from bot.salary.query import SalaryQuery
-from bot.ui.answers import TimeoutView
+from bot.ui.base import TimeoutView
 from db.community import DAILY_SUBMISSIONS, CommunityDraft, DailyLimitReached
 
 CONFIRM_TIMEOUT_S = 300.0

@@ -11,7 +11,8 @@ import pytest
 from bot.emulator.records import StoredMessage
 from bot.emulator.server import EmulatedUser
 from bot.local.harness import Harness
-from bot.ui.answers import EstimateView, HistoryView
+from bot.ui.answers import EstimateView
+from bot.ui.history import HistoryView
 from tests.e2e.support import (
     WHERE,
     bot_of,

@@ -18,7 +18,8 @@ from bot.app.unhandled import EXPIRED
 from bot.emulator.driver import APPLICATION_COMMAND, MESSAGE_COMPONENT, MODAL_SUBMIT
 from bot.emulator.records import InteractionRecord
 from bot.local.harness import Harness
-from bot.ui.answers import STALE, UNREADABLE
+from bot.ui.answers import STALE
+from bot.ui.base import UNREADABLE
 from db.errors import DiskFullError
 from db.models import ProfileUpdate
 from db.standby import StandbyBackend
