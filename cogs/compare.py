@@ -12,32 +12,10 @@ from bot.flows.asker import load_asker
 from bot.flows.budget import spends_budget
 from bot.interaction import Interaction
 from bot.salary.compare import MAX_LOCATIONS
-from bot.ui.options import (
-    CURRENCY_CHOICES,
-    DESCRIPTIONS,
-    LEVEL_CHOICES,
-    given_options,
-    location_autocomplete,
-    role_autocomplete,
-    salary_command,
-)
+from bot.ui.options import DESCRIPTIONS, person_options, places_autocomplete, salary_command
 
 if TYPE_CHECKING:
     from bot.app.client import SalaryBot
-
-
-async def places_autocomplete(
-    interaction: Interaction, current: str
-) -> list[app_commands.Choice[str]]:
-    """Completes the last place of a comma-separated list."""
-    head, _, last = current[:300].rpartition(",")
-    prefix = head.strip() + ", " if head.strip() else ""
-    choices = await location_autocomplete(interaction, last.strip())
-    return [
-        app_commands.Choice(name=f"{prefix}{choice.name}"[:100], value=f"{prefix}{choice.value}")
-        for choice in choices
-        if len(f"{prefix}{choice.value}") <= 100
-    ]
 
 
 class Compare(commands.Cog):
@@ -62,29 +40,24 @@ class Compare(commands.Cog):
     @compare.command(
         name="locations", description="One place against others, with purchasing power where known"
     )
-    @app_commands.describe(
-        places=f"Up to {MAX_LOCATIONS} places, comma-separated, e.g. Seattle, Austin, London",
-        role=f"{DESCRIPTIONS['role']} (else your profile's)",
-        years=DESCRIPTIONS["years"],
-        level=DESCRIPTIONS["level"],
-        currency=DESCRIPTIONS["currency"],
-        public=DESCRIPTIONS["public"],
-    )
-    @app_commands.autocomplete(places=places_autocomplete, role=role_autocomplete)
-    @app_commands.choices(level=LEVEL_CHOICES, currency=CURRENCY_CHOICES)
     @spends_budget
+    @person_options(
+        "role", "years", "level", "currency", role=f"{DESCRIPTIONS['role']} (else your profile's)"
+    )
+    @app_commands.describe(
+        places=f"Up to {MAX_LOCATIONS} places, comma-separated, e.g. Seattle, Austin, London"
+    )
+    @app_commands.autocomplete(places=places_autocomplete)
     async def locations(
         self,
         interaction: Interaction,
         places: app_commands.Range[str, 1, 300],
-        role: app_commands.Range[str, 1, 100] | None = None,
-        years: app_commands.Range[int, 0, 50] | None = None,
-        level: str | None = None,
-        currency: str | None = None,
-        public: bool | None = None,
+        *,
+        person: dict[str, Any],
+        public: bool | None,
     ) -> None:
         asker = await load_asker(interaction)
-        filled = asker.fill(given_options(role=role, years=years, level=level, currency=currency))
+        filled = asker.fill(person)
         await answer_location_comparison(interaction, filled, places, asker.visibility(public))
 
 

@@ -14,21 +14,12 @@ from bot.flows.offer import answer_offer, answer_offer_comparison, answer_range_
 from bot.interaction import Interaction
 from bot.salary.offer import parse_offer
 from bot.ui.offer import OfferForm, OfferView
-from bot.ui.options import (
-    COMPANY_CHOICES,
-    CURRENCY_CHOICES,
-    DESCRIPTIONS,
-    LEVEL_CHOICES,
-    given_options,
-    location_autocomplete,
-    role_autocomplete,
-)
+from bot.ui.options import DESCRIPTIONS, person_options
 
 if TYPE_CHECKING:
     from bot.app.client import SalaryBot
 
 Amount = app_commands.Range[str, 1, 60]
-Short = app_commands.Range[str, 1, 100]
 TERMS = {
     "base": "Base salary per year, e.g. 185k, $185,000 or 1.2M",
     "bonus": "Target bonus: 15% or an amount such as 25k",
@@ -36,14 +27,11 @@ TERMS = {
     "vesting": "Vesting: 4 years 1-year cliff (default), 33/33/22/12, 5/15/40/40, no cliff",
     "sign_on": "Sign-on bonus, e.g. 30k",
 }
-PERSON = {
+# The person the offer is for: the salary options every command shares, reworded here.
+PERSON = ("role", "years", "level", "location", "company_type", "currency")
+PERSON_WORDS = {
     "role": f"{DESCRIPTIONS['role']} (else your profile's)",
-    "years": DESCRIPTIONS["years"],
-    "level": DESCRIPTIONS["level"],
-    "location": DESCRIPTIONS["location"],
-    "company": DESCRIPTIONS["company"],
     "currency": "Currency of the amounts (else the one they name, or your profile's)",
-    "public": DESCRIPTIONS["public"],
 }
 
 
@@ -67,10 +55,9 @@ class Offer(commands.Cog):
         self.bot.tree.remove_command(self.range_menu.name, type=self.range_menu.type)
 
     @offer.command(name="check", description="Where an offer sits in your band, year by year")
-    @app_commands.describe(**TERMS, **PERSON)
-    @app_commands.autocomplete(role=role_autocomplete, location=location_autocomplete)
-    @app_commands.choices(level=LEVEL_CHOICES, company=COMPANY_CHOICES, currency=CURRENCY_CHOICES)
     @spends_budget
+    @person_options(*PERSON, **PERSON_WORDS)
+    @app_commands.describe(**TERMS)
     async def check(
         self,
         interaction: Interaction,
@@ -79,16 +66,12 @@ class Offer(commands.Cog):
         equity: Amount | None = None,
         vesting: Amount | None = None,
         sign_on: Amount | None = None,
-        role: Short | None = None,
-        years: app_commands.Range[int, 0, 50] | None = None,
-        level: str | None = None,
-        location: Short | None = None,
-        company: str | None = None,
-        currency: str | None = None,
-        public: bool | None = None,
+        *,
+        person: dict[str, Any],
+        public: bool | None,
     ) -> None:
         asker = await load_asker(interaction)
-        filled = asker.fill(_person(role, years, level, location, company, currency))
+        filled = asker.fill(person)
         visibility = asker.visibility(public)
         if base is None:
             # No amounts: the form suits an offer letter better than one long command line.
@@ -100,12 +83,9 @@ class Offer(commands.Cog):
         )
 
     @offer.command(name="compare", description="Two offers side by side: year one and four years")
-    @app_commands.describe(
-        **_offer_options("a_", "Offer A: "), **_offer_options("b_", "Offer B: "), **PERSON
-    )
-    @app_commands.autocomplete(role=role_autocomplete, location=location_autocomplete)
-    @app_commands.choices(level=LEVEL_CHOICES, company=COMPANY_CHOICES, currency=CURRENCY_CHOICES)
     @spends_budget
+    @person_options(*PERSON, **PERSON_WORDS)
+    @app_commands.describe(**_offer_options("a_", "Offer A: "), **_offer_options("b_", "Offer B: "))
     async def compare(
         self,
         interaction: Interaction,
@@ -119,16 +99,12 @@ class Offer(commands.Cog):
         b_equity: Amount | None = None,
         b_vesting: Amount | None = None,
         b_sign_on: Amount | None = None,
-        role: Short | None = None,
-        years: app_commands.Range[int, 0, 50] | None = None,
-        level: str | None = None,
-        location: Short | None = None,
-        company: str | None = None,
-        currency: str | None = None,
-        public: bool | None = None,
+        *,
+        person: dict[str, Any],
+        public: bool | None,
     ) -> None:
         asker = await load_asker(interaction)
-        filled = asker.fill(_person(role, years, level, location, company, currency))
+        filled = asker.fill(person)
         first = parse_offer(
             base=a_base, bonus=a_bonus, equity=a_equity, vesting=a_vesting, sign_on=a_sign_on
         )
@@ -148,19 +124,6 @@ class Offer(commands.Cog):
     async def check_range(self, interaction: Interaction, message: discord.Message) -> None:
         asker = await load_asker(interaction)
         await answer_range_check(interaction, message.content, asker)
-
-
-def _person(
-    role: str | None,
-    years: int | None,
-    level: str | None,
-    location: str | None,
-    company: str | None,
-    currency: str | None,
-) -> dict[str, Any]:
-    return given_options(
-        role=role, years=years, level=level, location=location, company=company, currency=currency
-    )
 
 
 async def setup(bot: SalaryBot) -> None:

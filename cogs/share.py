@@ -12,7 +12,7 @@ from bot.flows.errors import UserError
 from bot.flows.share import job_of
 from bot.interaction import Interaction
 from bot.render.community import mine_embed, review_embed
-from bot.ui.options import COMPANY_CHOICES, LEVEL_CHOICES, autocomplete
+from bot.ui.options import person_options
 from bot.ui.share import ShareForm
 from cogs.settings import in_a_server
 from db.encoding import now
@@ -35,42 +35,30 @@ class ShareCog(commands.Cog, name="Share"):
         self.bot = bot
 
     @share.command(name="add", description="Share your pay anonymously (opens a form)")
-    @app_commands.describe(
+    @app_commands.check(in_a_server)
+    @person_options(
+        "role",
+        "years",
+        "level",
+        "location",
+        "company_type",
+        public_means=None,
         role="Job role (default: your profile)",
         years="Years of experience (default: your profile)",
-        level="Career level, instead of years",
         location="Where you work (default: your profile)",
-        company="Kind of company",
     )
-    @app_commands.choices(level=LEVEL_CHOICES, company=COMPANY_CHOICES)
-    @autocomplete("role", "location")
-    @app_commands.check(in_a_server)
     async def add(
         self,
         interaction: Interaction,
-        role: app_commands.Range[str, 1, 100] | None = None,
-        years: app_commands.Range[int, 0, 50] | None = None,
-        level: str | None = None,
-        location: app_commands.Range[str, 1, 100] | None = None,
-        company: str | None = None,
+        *,
+        person: dict[str, Any],
     ) -> None:
         asker = await load_asker(interaction)
         if asker.settings is not None and not asker.settings.pay_sharing:
             raise UserError("This server has turned pay sharing off.")
         if not self.bot.store.community.pseudonyms.ready:
             raise UserError("Sharing pay is not available right now; try again later.")
-        given: dict[str, Any] = {
-            name: value
-            for name, value in {
-                "role": role,
-                "years": years,
-                "level": level,
-                "location": location,
-                "company_type": company,
-            }.items()
-            if value is not None
-        }
-        query = asker.fill(given, use_defaults=False).query
+        query = asker.fill(person, use_defaults=False).query
         job_of(query)  # says what is missing before the form opens
         await interaction.response.send_modal(ShareForm(query, now().year))
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import inspect
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import discord
 from discord import app_commands
 
 from bot.flows.budget import spends_budget
@@ -88,6 +88,7 @@ def _list_completer(kind: str) -> Any:
 
 skills_autocomplete = _list_completer("skill")
 certifications_autocomplete = _list_completer("certification")
+places_autocomplete = _list_completer("location")
 
 AUTOCOMPLETE = {
     "role": role_autocomplete,
@@ -112,7 +113,6 @@ CHOICES: dict[str, list[app_commands.Choice[str]]] = {
     "company": COMPANY_CHOICES,
     "currency": CURRENCY_CHOICES,
 }
-SALARY_OPTIONS = (*DESCRIPTIONS,)
 
 
 def _option_type(name: str) -> Any:
@@ -128,18 +128,17 @@ def _option_type(name: str) -> Any:
     return app_commands.Range[str, 1, 100]
 
 
-def _parameters() -> list[inspect.Parameter]:
+def _parameters(names: tuple[str, ...]) -> list[inspect.Parameter]:
     keyword = inspect.Parameter.KEYWORD_ONLY
-    params = [
+    return [
         inspect.Parameter(
             fields.option_name(name), keyword, default=None, annotation=_option_type(name) | None
         )
-        for name in fields.FIELD_NAMES
+        for name in names
     ]
-    return [*params, inspect.Parameter("public", keyword, default=None, annotation=bool | None)]
 
 
-Handler = Callable[[Any, Interaction, dict[str, Any], bool | None], Awaitable[None]]
+Handler = Callable[..., Awaitable[None]]
 
 
 def given_options(**options: Any) -> dict[str, Any]:
@@ -149,6 +148,53 @@ def given_options(**options: Any) -> dict[str, Any]:
         for name, value in options.items()
         if value is not None
     }
+
+
+def person_options(
+    *names: str, public_means: str | None = PUBLIC_MEANS, **described: str
+) -> Callable[[Handler], Any]:
+    """Adds the named salary fields (and `public`, unless `public_means` is None) as options.
+
+    The callback keeps its own parameters and gets the person's as `person` (what was typed,
+    under the query's field names) and, where asked, `public`. Types, descriptions, choices and completers
+    all come from the field declaration; `described` rewords an option for one command.
+    """
+    options = tuple(fields.option_name(name) for name in names)
+
+    def wrap(handler: Handler) -> Any:
+        own = [
+            parameter
+            for parameter in inspect.signature(handler, eval_str=True).parameters.values()
+            if parameter.name not in ("person", "public")
+        ]
+
+        async def command(self: Any, interaction: Interaction, **given: Any) -> None:
+            public = given.pop("public", None)
+            person = given_options(**{name: given.pop(name, None) for name in options})
+            said = {"public": public} if public_means is not None else {}
+            await handler(self, interaction, **given, person=person, **said)
+
+        extra = _parameters(names)
+        if public_means is not None:
+            keyword = inspect.Parameter.KEYWORD_ONLY
+            extra.append(inspect.Parameter("public", keyword, default=None, annotation=bool | None))
+        # discord.py reads the options from the signature, and skips `self` only for functions
+        # whose qualified name says they sit in a class.
+        command.__signature__ = inspect.Signature([*own, *extra])  # type: ignore[attr-defined]
+        command.__name__, command.__qualname__ = handler.__name__, handler.__qualname__
+        # What decorators below this one declared (descriptions, completers) stays declared.
+        for attribute, value in vars(handler).items():
+            if attribute.startswith("__discord_app_commands_"):
+                setattr(command, attribute, copy.copy(value))
+        words = {option: DESCRIPTIONS[option] for option in options}
+        if public_means is not None:
+            words["public"] = public_means
+        described_command = app_commands.describe(**(words | described))(command)
+        choices = {option: CHOICES[option] for option in options if option in CHOICES}
+        completed = [option for option in options if option in AUTOCOMPLETE]
+        return app_commands.choices(**choices)(autocomplete(*completed)(described_command))
+
+    return wrap
 
 
 def salary_command(
@@ -166,24 +212,17 @@ def salary_command(
     """
 
     def wrap(handler: Handler) -> Any:
-        async def command(self: Any, interaction: Interaction, **options: Any) -> None:
-            public = options.pop("public", None)
+        async def admitted_handler(
+            self: Any, interaction: Interaction, person: dict[str, Any], public: bool | None
+        ) -> None:
             async with admitted(interaction):
-                await handler(self, interaction, given_options(**options), public)
+                await handler(self, interaction, person, public)
 
-        # discord.py reads the options from the signature, and skips `self` only for functions
-        # whose qualified name says they sit in a class.
-        positional = inspect.Parameter.POSITIONAL_OR_KEYWORD
-        command.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-            [
-                inspect.Parameter("self", positional),
-                inspect.Parameter("interaction", positional, annotation=discord.Interaction),
-                *_parameters(),
-            ]
+        admitted_handler.__name__ = handler.__name__
+        admitted_handler.__qualname__ = handler.__qualname__
+        decorated: Any = person_options(*fields.FIELD_NAMES, public_means=public_means)(
+            admitted_handler
         )
-        command.__name__, command.__qualname__ = handler.__name__, handler.__qualname__
-        described = app_commands.describe(**{**DESCRIPTIONS, "public": public_means})(command)
-        decorated = app_commands.choices(**CHOICES)(autocomplete(*AUTOCOMPLETE)(described))
         if heavy:
             decorated = spends_budget(decorated)
         register = group.command if group is not None else app_commands.command
