@@ -9,7 +9,7 @@ from discord.ext import commands
 
 from bot.flows.reply import use_locale
 from bot.interaction import Interaction
-from bot.render.embeds import history_embed
+from bot.render.account import history_embed
 from bot.ui.history import HistoryView
 
 if TYPE_CHECKING:

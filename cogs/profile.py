@@ -12,7 +12,7 @@ from discord.ext import commands
 
 from bot.flows.profile import profile_update, save_and_show
 from bot.interaction import Interaction
-from bot.render.embeds import profile_embed
+from bot.render.account import profile_embed
 from bot.ui.options import salary_command
 from bot.ui.profile import ConfirmDelete, ProfileForm
 

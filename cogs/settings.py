@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.interaction import Interaction
-from bot.render.embeds import settings_embed
+from bot.render.account import settings_embed
 
 if TYPE_CHECKING:
     from bot.app.client import SalaryBot

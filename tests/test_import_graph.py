@@ -97,14 +97,64 @@ def test_cycle_finder_finds_one() -> None:
     assert find_cycle({"a": {"b"}, "b": set()}) is None
 
 
+# Which package may import which: arrows point one way, from the process down to the domain.
+# A package may always import itself; bot.interaction is the one shared typing alias.
+ALLOWED = {
+    "bot.app": {"bot.ui", "bot.flows", "bot.render", "bot.salary", "cogs", "db", "bot.interaction"},
+    "bot.local": {"bot.app", "bot.emulator", "bot.flows", "db"},
+    "cogs": {"bot.ui", "bot.flows", "bot.render", "bot.salary", "db", "bot.interaction"},
+    "bot.ui": {"bot.flows", "bot.render", "bot.salary", "db", "bot.interaction"},
+    "bot.flows": {"bot.render", "bot.salary", "db", "bot.interaction"},
+    "bot.render": {"bot.salary"},
+    "bot.salary": set(),
+    "bot.emulator": set(),
+    "db": {"bot.salary.fields"},
+    "bot.interaction": set(),
+}
+SUBPACKAGES = ("app", "local", "ui", "flows", "render", "salary", "emulator")
+
+
+def package_of(module: str) -> str:
+    parts = module.split(".")
+    if parts[0] == "bot" and len(parts) > 1 and parts[1] in SUBPACKAGES:
+        return f"bot.{parts[1]}"
+    return module if parts[0] == "bot" else parts[0]
+
+
+def test_every_arrow_points_the_allowed_way() -> None:
+    wrong = []
+    for name, targets in import_graph().items():
+        source = package_of(name)
+        if source not in ALLOWED:
+            continue  # bot/__main__.py starts whichever part is asked for
+        for target in targets:
+            allowed = ALLOWED[source]
+            if package_of(target) != source and not any(
+                target == a or target.startswith(f"{a}.") for a in allowed
+            ):
+                wrong.append(f"{name} -> {target}")
+    assert not wrong, wrong
+
+
+def test_the_rule_catches_a_wrong_arrow() -> None:
+    assert package_of("bot.render.embeds") == "bot.render"
+    assert "bot.flows" not in ALLOWED["bot.render"]
+    assert "bot.ui" not in ALLOWED["bot.flows"]
+
+
+def test_bot_top_level_stays_small() -> None:
+    top = [path.name for path in (ROOT / "bot").glob("*.py")]
+    assert len(top) <= 8, top
+
+
 def test_flows_import_no_view() -> None:
     graph = import_graph()
     for name, targets in graph.items():
         if name.startswith("bot.flows"):
-            assert "bot.ui.answers" not in targets, name
+            assert not any(t.startswith("bot.ui") for t in targets), name
 
 
-def test_salary_and_db_point_nowhere_else() -> None:
+def test_salary_emulator_and_db_point_nowhere_else() -> None:
     graph = import_graph()
     for name, targets in graph.items():
         if name.startswith("bot.salary"):
@@ -113,3 +163,5 @@ def test_salary_and_db_point_nowhere_else() -> None:
             # The store's models read the salary field declaration, a pure leaf.
             allowed = ("db", "bot.salary.fields")
             assert all(t.startswith(allowed) for t in targets), (name, targets)
+        if name.startswith("bot.emulator"):
+            assert all(t.startswith("bot.emulator") for t in targets), (name, targets)

@@ -21,10 +21,9 @@ from bot.app.gateway_guard import guard_parsers
 from bot.app.gc_tuning import settle_after_start_up
 from bot.app.sync import STALE_COMMAND_ERRORS, answer_stale_command, sync_if_changed
 from bot.app.unhandled import answer_expired, unhandled
-from bot.flows.budget import BURST, REFILL_EVERY_S, Budget, TokenBuckets
+from bot.flows.budget import BURST, REFILL_EVERY_S, Budget, DatabaseBudget, TokenBuckets
 from bot.flows.errors import report_error
 from bot.flows.reply import ChartOffer
-from bot.flows.shared_budget import DatabaseBudget
 from bot.render.chart_workers import ChartRenderer
 from bot.salary.model import SalaryModel, get_model
 from bot.ui.answers import offer_chart

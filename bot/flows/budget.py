@@ -2,11 +2,13 @@
 
 A token bucket: a burst of ten answers, refilled steadily by one every three seconds, so a
 person exploring (or fixing a typo) is never stopped while a flood still is. A command that
-fails on bad input gives its token back.
+fails on bad input gives its token back. One process keeps its buckets in memory; several
+processes serving one person (`DATABASE_URL`) share one bucket in the database.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 from collections.abc import Callable
@@ -16,6 +18,10 @@ import discord
 from discord import app_commands
 
 from bot.interaction import ours
+from db.errors import StoreError
+from db.store import Store
+
+log = logging.getLogger(__name__)
 
 BURST = 10
 REFILL_EVERY_S = 3.0
@@ -66,6 +72,67 @@ class TokenBuckets:
     async def refund(self, user_id: int) -> None:
         now = self.clock()
         self._buckets[user_id] = (min(float(self.burst), self._level(user_id, now) + 1.0), now)
+
+
+class DatabaseBudget:
+    """One bucket per person in the database, so every bot process spends from the same one.
+
+    When the database cannot answer, this process's own buckets bound the person until it
+    answers again: a store outage must not stop estimates, nor open the door to a flood. The
+    outage is logged once, when it starts, and never with anyone's id.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        capacity: float,
+        refill_per_s: float,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if capacity < 1 or refill_per_s <= 0:
+            raise ValueError("a budget needs a capacity of at least 1 and a positive refill")
+        self._budgets = store.budgets
+        self.capacity = capacity
+        self.refill_per_s = refill_per_s
+        # Wall-clock time: processes (and machines) compare each other's timestamps.
+        self._clock = clock
+        self.local = TokenBuckets(burst=int(capacity), refill_every_s=1 / refill_per_s)
+        self.away = False
+
+    def _gone(self, error: StoreError) -> None:
+        if not self.away:
+            self.away = True
+            log.warning(
+                "the shared rate budget is unavailable; this process limits people on its own "
+                "until the database answers: %s",
+                error.message,
+            )
+
+    def _back(self) -> None:
+        if self.away:
+            self.away = False
+            log.info("the shared rate budget answers again")
+
+    async def take(self, user_id: int) -> float | None:
+        try:
+            wait = await self._budgets.take(
+                user_id, capacity=self.capacity, refill_per_s=self.refill_per_s, now=self._clock()
+            )
+        except StoreError as error:
+            self._gone(error)
+            return await self.local.take(user_id)
+        self._back()
+        return wait
+
+    async def refund(self, user_id: int) -> None:
+        if self.away:
+            await self.local.refund(user_id)
+            return
+        try:
+            await self._budgets.refund(user_id, capacity=self.capacity)
+        except StoreError as error:
+            self._gone(error)
 
 
 class Unlimited:

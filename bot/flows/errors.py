@@ -8,7 +8,7 @@ import secrets
 import discord
 from discord import app_commands
 
-from bot.flows.budget import refund_if_spent, wait_message
+from bot.flows.budget import refund_if_spent
 from bot.salary.errors import QueryError
 from db.errors import StoreError, StoreUnavailableError
 
@@ -35,8 +35,6 @@ def friendly_message(error: BaseException) -> str | None:
         return error.message
     if isinstance(error, StoreUnavailableError):
         return error.message  # expected while the store is away; logged once, by the store
-    if isinstance(error, app_commands.CommandOnCooldown):
-        return wait_message(error.retry_after)
     if isinstance(error, app_commands.MissingPermissions):
         needed = ", ".join(
             PERMISSION_NAMES.get(p, p.replace("_", " ").title()) for p in error.missing_permissions

@@ -7,7 +7,7 @@ from typing import Any
 from bot.flows.privacy import Visibility
 from bot.flows.reply import finish_or_defer, send
 from bot.interaction import Interaction
-from bot.render.embeds import profile_embed
+from bot.render.account import profile_embed
 from bot.salary import fields
 from bot.salary.query import parse_query
 from db.models import ProfileUpdate

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import discord
 
 from bot.render.embeds import COLOUR, lines_within, money
 from bot.salary import taxonomy
 from bot.salary.community import ROUND_USD, PoolBand
 from bot.salary.currency import convert
-from db.community import CellCount, CommunityDraft, CommunitySubmission, HeldSubmission
+
+if TYPE_CHECKING:
+    from db.community import CellCount, CommunityDraft, CommunitySubmission, HeldSubmission
 
 # Its own label: never read as part of the open-data band above it.
 COMMUNITY_FIELD = "Community (shared by members, not the open data)"

@@ -16,8 +16,6 @@ from .query import SalaryQuery
 from .results import Factor, Tip, TipsReport
 
 PER_KIND = {"skill": 2, "certification": 1, "location": 2}  # others: 1
-# Moves a person can make, priced from posted pay; listed before the survey associations.
-LEVERS = ("level", "location", "remote", "company")
 # What better-paid survey respondents have: a correlation, not a step that causes a raise.
 ASSOCIATIONS = ("skill", "certification", "education", "industry")
 _NEXT_LEVEL = {"entry": "mid", "mid": "senior", "senior": "principal"}

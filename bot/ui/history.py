@@ -10,7 +10,7 @@ import discord
 from bot.flows.answers import answer_estimate
 from bot.flows.fill import Filled
 from bot.interaction import Interaction
-from bot.render.embeds import history_line
+from bot.render.account import history_line
 from bot.salary.query import parse_query
 from bot.ui.answers import EstimateView, stored_entry
 from bot.ui.base import OwnedItem, StatelessView, read_ids, visibility_of

@@ -12,7 +12,7 @@ import discord
 from bot.flows.errors import report_error
 from bot.flows.profile import profile_update, save_and_show
 from bot.interaction import Interaction, ours
-from bot.render.embeds import deleted_text
+from bot.render.account import deleted_text
 from bot.salary import fields, taxonomy
 from bot.ui.base import OwnedItem, TimeoutView, read_ids
 from db.models import Profile, ProfileUpdate

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.render.embeds import count, deleted_text, lines_within
+from bot.render.account import deleted_text
+from bot.render.embeds import count, lines_within
 
 
 def test_counts_are_singular_for_one() -> None:
