@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import discord
 from PIL import Image, ImageDraw
 
-from bot.render import band_chart as bc
+from bot.render import band_layout as bc
 from bot.render.embeds import COLOUR, band_text, clip, describe_person, lines_within, money
 from bot.salary import taxonomy
 from bot.salary.offer import COMPARE_YEARS, OfferReview, OfferTerms, Placement, winner
@@ -188,13 +188,13 @@ TOP, BOTTOM, LEFT = 86, 60, 70
 
 def offer_chart(reviews: Sequence[OfferReview], title: str) -> bytes:
     """Stacked bars per year: base, bonus, vested equity, sign-on; one bar per offer."""
-    fonts = bc._fonts()
+    fonts = bc.chart_fonts()
     img = Image.new("RGB", (CHART_W, CHART_H), bc.BG)
     draw = ImageDraw.Draw(img)
     draw.rectangle((0, 0, CHART_W - 1, CHART_H - 1), outline=bc.BORDER)
     draw.text(
         (bc.PAD, bc.PAD),
-        bc._fit(title, fonts.title, CHART_W - 2 * bc.PAD),
+        bc.fit_text(title, fonts.title, CHART_W - 2 * bc.PAD),
         font=fonts.title,
         fill=bc.TEXT,
         anchor="lt",

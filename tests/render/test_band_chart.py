@@ -12,8 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
 
-from bot.render import band_chart as chart
-from bot.render.band_chart import (
+from bot.render import band_layout as chart
+from bot.render.band_chart import render_band_chart
+from bot.render.band_layout import (
     BG,
     BOX,
     HL_ACCENT,
@@ -25,7 +26,6 @@ from bot.render.band_chart import (
     BandRow,
     compute_layout,
     nice_ticks,
-    render_band_chart,
     value_to_x,
 )
 
@@ -136,7 +136,7 @@ def test_layout_labels_truncated_and_non_ascii_kept() -> None:
     assert lay.labels[:2] == ("Zürich", "São Paulo")
     assert lay.labels[2].endswith("…") and lay.labels[2][:-1].rstrip() in long
     assert lay.label_width <= LABEL_MAX_W
-    font = chart._font(14, bold=True)
+    font = chart.chart_font(14, bold=True)
     assert font.getlength(lay.labels[2]) <= lay.label_width
 
 
@@ -158,7 +158,7 @@ def test_vendored_font_and_licence_present() -> None:
     for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "LICENSE"):
         assert (fonts / name).is_file()
     # The built-in fallback font has no accented glyphs; make sure it is not in use.
-    assert getattr(chart._font(14), "path", "").endswith("DejaVuSans.ttf")
+    assert getattr(chart.chart_font(14), "path", "").endswith("DejaVuSans.ttf")
 
 
 # --- rendering ---------------------------------------------------------------
