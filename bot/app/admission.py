@@ -49,7 +49,7 @@ class _Interaction(Protocol):
     def response(self) -> _Response: ...
 
 
-class FollowUpGate:
+class AdmissionGate:
     def __init__(
         self,
         *,

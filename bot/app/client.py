@@ -15,7 +15,7 @@ from discord import app_commands
 from discord.ext import commands
 
 import cogs
-from bot.app.admission import FollowUpGate
+from bot.app.admission import AdmissionGate
 from bot.app.config import Config
 from bot.app.gateway_guard import guard_parsers
 from bot.app.gc_tuning import settle_after_start_up
@@ -126,7 +126,7 @@ class SalaryBot(commands.AutoShardedBot):
         self.settle_collector = settle_collector
         self.last_stale_resync: float | None = None
         # Charts, history and buttons wait while other people wait for a first answer.
-        self.follow_ups = FollowUpGate()
+        self.admission = AdmissionGate()
         # Fire-and-forget work, held here so the event loop's weak references keep it alive.
         self.background_tasks: set[asyncio.Task[Any]] = set()
         # One malformed gateway event is logged and dropped instead of stopping the bot.
@@ -187,7 +187,7 @@ class SalaryBot(commands.AutoShardedBot):
         # "interaction" is dispatched right after discord.py routed it to views and modals:
         # checked now, before any of them runs, the answer is exact.
         if event_name == "interaction":
-            self.follow_ups.arrived(args[0])
+            self.admission.arrived(args[0])
             if unhandled(self, args[0]):
                 self.run_in_background(answer_expired(args[0]))
         super().dispatch(event_name, *args, **kwargs)
@@ -221,7 +221,7 @@ class SalaryBot(commands.AutoShardedBot):
         self._identified_at[bucket] = loop.time()
 
     async def close(self) -> None:
-        self.follow_ups.close()
+        self.admission.close()
         await super().close()
         charts = getattr(self, "charts", None)
         if charts is not None:

@@ -85,7 +85,7 @@ async def send(
 @asynccontextmanager
 async def admitted(interaction: Interaction) -> AsyncIterator[None]:
     """A command's work, counted while it runs; turned away at once past the bound."""
-    gate = interaction.client.follow_ups
+    gate = interaction.client.admission
     if not gate.admit():
         raise UserError(TURNED_AWAY)
     try:
@@ -101,14 +101,14 @@ async def acknowledge_if_backlogged(interaction: Interaction) -> None:
     Nothing is read yet, so the deferral is private wherever an answer may be: only a DM
     with the bot is answered in the open either way.
     """
-    if interaction.response.is_done() or not interaction.client.follow_ups.backlogged():
+    if interaction.response.is_done() or not interaction.client.admission.backlogged():
         return
     private = not (interaction.guild_id is None and interaction.context.dm_channel)
     interaction.extras[DEFERRED_PRIVATELY] = private
     await interaction.response.defer(ephemeral=private, thinking=True)
     # The answer itself can now wait its turn like any follow-up: the others still waiting
     # for a first answer go first.
-    await interaction.client.follow_ups.turn(deferred=True)
+    await interaction.client.admission.turn(deferred=True)
 
 
 async def finish_or_defer(
@@ -131,7 +131,7 @@ async def after_first_answer(interaction: Interaction) -> bool:
 
     False when the bot is overloaded: the chart is then left for a "Show chart" button.
     """
-    return await interaction.client.follow_ups.turn()
+    return await interaction.client.admission.turn()
 
 
 def chart_file(data: bytes) -> discord.File:
@@ -153,7 +153,7 @@ async def chart_in_time(interaction: Interaction, chart: ChartSpec) -> bytes | N
     """
     client = interaction.client
     data = client.charts.cached(chart)
-    if data is not None or not (client.charts.idle and client.follow_ups.calm()):
+    if data is not None or not (client.charts.idle and client.admission.calm()):
         return data
     drawing = asyncio.ensure_future(client.charts.render(chart))
     drawing.add_done_callback(_consume)

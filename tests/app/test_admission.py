@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.app.admission import FollowUpGate
+from bot.app.admission import AdmissionGate
 
 
 class _Response:
@@ -20,7 +20,7 @@ class _Interaction:
         self.response = _Response()
 
 
-def _arrive(gate: FollowUpGate, count: int) -> list[_Interaction]:
+def _arrive(gate: AdmissionGate, count: int) -> list[_Interaction]:
     people = [_Interaction() for _ in range(count)]
     for person in people:
         gate.arrived(person)
@@ -28,14 +28,14 @@ def _arrive(gate: FollowUpGate, count: int) -> list[_Interaction]:
 
 
 async def test_a_follow_up_runs_at_once_when_few_wait() -> None:
-    gate = FollowUpGate(calm_at=2)
+    gate = AdmissionGate(calm_at=2)
     _arrive(gate, 2)
     assert await asyncio.wait_for(gate.turn(), 0.05) is True
     assert gate.held == 0
 
 
 async def test_follow_ups_wait_until_first_answers_are_out_then_go_in_order() -> None:
-    gate = FollowUpGate(calm_at=2)
+    gate = AdmissionGate(calm_at=2)
     people = _arrive(gate, 10)
     order: list[int] = []
 
@@ -55,7 +55,7 @@ async def test_follow_ups_wait_until_first_answers_are_out_then_go_in_order() ->
 
 
 async def test_expired_interactions_stop_counting() -> None:
-    gate = FollowUpGate(calm_at=0, deadline_s=0.05)
+    gate = AdmissionGate(calm_at=0, deadline_s=0.05)
     _arrive(gate, 3)
     assert gate.waiting() == 3
     await asyncio.sleep(0.06)
@@ -64,7 +64,7 @@ async def test_expired_interactions_stop_counting() -> None:
 
 
 async def test_no_follow_up_waits_past_its_patience() -> None:
-    gate = FollowUpGate(calm_at=0, patience_s=0.05, deadline_s=60)
+    gate = AdmissionGate(calm_at=0, patience_s=0.05, deadline_s=60)
     _arrive(gate, 4)  # never answered
     on_time = await asyncio.wait_for(gate.turn(), 1)
     assert on_time is False, "a follow-up let go by patience finds the bot overloaded"
@@ -72,7 +72,7 @@ async def test_no_follow_up_waits_past_its_patience() -> None:
 
 
 async def test_the_list_of_waiting_interactions_stays_short() -> None:
-    gate = FollowUpGate()
+    gate = AdmissionGate()
     for _ in range(1000):
         (person,) = _arrive(gate, 1)
         person.response.done = True
@@ -80,7 +80,7 @@ async def test_the_list_of_waiting_interactions_stays_short() -> None:
 
 
 async def test_closing_lets_every_follow_up_go() -> None:
-    gate = FollowUpGate(calm_at=0, patience_s=60)
+    gate = AdmissionGate(calm_at=0, patience_s=60)
     _arrive(gate, 3)
     waiting = asyncio.create_task(gate.turn())
     await asyncio.sleep(0.02)
@@ -90,7 +90,7 @@ async def test_closing_lets_every_follow_up_go() -> None:
 
 
 async def test_a_deferred_answer_outwaits_follow_ups_and_goes_first_when_calm() -> None:
-    gate = FollowUpGate(calm_at=0, patience_s=0.03, deferred_patience_s=5, deadline_s=60)
+    gate = AdmissionGate(calm_at=0, patience_s=0.03, deferred_patience_s=5, deadline_s=60)
     (waiting,) = _arrive(gate, 1)
     order: list[str] = []
 

@@ -13,7 +13,7 @@ ESTIMATE = {"role": "ml_engineer", "years": 6, "location": "seattle"}
 
 def backlog(harness: Harness) -> None:
     # Every interaction counts as part of a backlog: the next command defers before working.
-    bot_of(harness).follow_ups.backlog_at = -1
+    bot_of(harness).admission.backlog_at = -1
 
 
 async def test_in_a_server_the_deferral_is_private_and_says_why_when_public_was_asked(
@@ -62,7 +62,7 @@ async def test_past_the_bound_a_command_is_turned_away_privately_and_costs_nothi
 ) -> None:
     user = harness.server.add_user("late")
     place = await place_for(harness, user, "guild")
-    gate = bot_of(harness).follow_ups
+    gate = bot_of(harness).admission
     gate.max_in_flight = 0
     record = await run(harness, user, place, "estimate", ESTIMATE)
     assert TURNED_AWAY in record.message.text() and record.message.ephemeral

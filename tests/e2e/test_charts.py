@@ -170,7 +170,7 @@ async def test_buttons_go_when_the_answer_could_not_be_stored(
 async def test_follow_ups_that_waited_too_long_leave_the_chart_for_a_button(
     pooled: Harness,
 ) -> None:
-    gate = bot_of(pooled).follow_ups
+    gate = bot_of(pooled).admission
     # First answers never seem to clear: every follow-up gets its turn by patience only.
     gate.calm_at, gate.patience_s = -1, 0.05
     user = pooled.server.add_user("late")
