@@ -110,7 +110,7 @@ class Phase:
                 "--gateway",
                 self.server.gateway_url,
                 "--lag-file",
-                str(self.lag_file if index == 0 else self.lag_file.with_suffix(f".{index}")),
+                str(self._lag_file(index)),
                 *self.scale.shard_args(index),
             ]
             log_file = self.workdir / (f"{self.name}.{index}.log" if index else f"{self.name}.log")
@@ -122,6 +122,11 @@ class Phase:
         await asyncio.wait_for(self.server.identified.wait(), timeout=START_TIMEOUT_S)
         # Ready once a command is answered in a server and in a DM (GUILD_CREATE processed).
         await self.run(plan_burst(10, seed=99), self.warm_users, self.warm_places)
+
+    def _lag_file(self, index: int) -> Path:
+        # Each process writes NAME.partial beside its file, then renames it: distinct stems,
+        # or two processes answering SIGUSR2 at once would rename each other's file away.
+        return self.lag_file if index == 0 else self.workdir / f"{self.name}-lag.{index}.json"
 
     @property
     def pid(self) -> int:
