@@ -1,28 +1,28 @@
 """The floor: a bare discord.py client that answers every interaction with a constant.
 
-Run by bench/load.py as its own process, against its own emulator, on the bot's event loop
+Run by bench/measure as its own process, against its own emulator, on the bot's event loop
 (bot/app/event_loop.py) and with the same load. Whatever the real bot costs above this is the
 bot's own work.
 
-    DISCORD_TOKEN=... python bench/floor_bot.py --api URL --gateway URL [--lag-file F]
+    DISCORD_TOKEN=... python -m bench.floor_bot --api URL --gateway URL [--lag-file F]
 """
 
 from __future__ import annotations
 
-import asyncio
-import os
-import signal
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+if not __package__:  # run as a file: the checkout, not bench/, is where imports start
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
+
+import asyncio
+import os
+import signal
 
 import discord
 from discord import app_commands
 
-from bot.app import event_loop
-from bot.emulator.hooks import point_discord_at
-from bot.local.serve_bot import LagProbe, parse_args
+from bench.measure.floor_links import LagProbe, event_loop, parse_args, point_discord_at
 
 CHOICES = [app_commands.Choice(name="ML engineer", value="ml_engineer")]
 

@@ -13,22 +13,24 @@ drops afterwards.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+if not __package__:  # run as a file: the checkout, not bench/, is where imports start
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
+
 import argparse
 import asyncio
 import contextlib
 import json
 import platform
-import secrets
 import sqlite3
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
+from bench.measure.schema import fresh_schema
 from db import ProfileUpdate, Store
 
 CALLS_PER_PHASE = 4000
@@ -119,16 +121,8 @@ async def _target(database: str | None) -> AsyncIterator[str | Path]:
         with tempfile.TemporaryDirectory() as folder:
             yield Path(folder) / "bench.db"
         return
-    import asyncpg
-
-    schema = f"bench_{secrets.token_hex(4)}"
-    conn = await asyncpg.connect(database)
-    try:
-        await conn.execute(f"CREATE SCHEMA {schema}")
-        yield f"{database}{'&' if '?' in database else '?'}search_path={schema}"
-    finally:
-        await conn.execute(f"DROP SCHEMA {schema} CASCADE")
-        await conn.close()
+    async with fresh_schema(database) as url:
+        yield url
 
 
 async def main(database: str | None) -> dict[str, object]:

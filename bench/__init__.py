@@ -1,0 +1,1 @@
+"""Benchmarks that print JSON; the load benchmarks share bench/measure."""
