@@ -101,7 +101,7 @@ class ShareCog(commands.Cog, name="Share"):
         store = self.bot.store.community
         counts = await store.counts(interaction.guild_id)
         held = await store.held(interaction.guild_id)
-        embed = review_embed(counts, held, self.bot.app.config.pool_k)
+        embed = review_embed(counts, held, self.bot.config.pool_k)
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
     @share.command(name="remove", description="Remove a held-back submission (admins)")

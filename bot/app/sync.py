@@ -98,7 +98,7 @@ async def answer_stale_command(
 
 async def _resync(bot: SalaryBot) -> None:
     """What was synced no longer matches what Discord shows: forget it and sync again."""
-    guild_id = bot.app.config.dev_guild_id
+    guild_id = bot.config.dev_guild_id
     # If this fails too, sync_if_changed finds no hash and syncs anyway.
     with contextlib.suppress(StoreError):
         await bot.store.meta.delete(_meta_key(bot, guild_id))

@@ -228,7 +228,7 @@ async def test_write_lock_held_by_another_process_is_waited_out(
 ) -> None:
     """Waits past about 1.5 s are deferred, so even a 4 s lock costs no answer."""
     assert harness.bot is not None
-    path = Path(harness.bot.app.config.database_path)
+    path = Path(harness.bot.config.database_path)
     holder = await asyncio.create_subprocess_exec(
         sys.executable, "-c", HOLD_LOCK, str(path), str(seconds), stdout=asyncio.subprocess.PIPE
     )
