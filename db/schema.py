@@ -3,7 +3,7 @@
 Migrations are portable SQL shared by every engine. Where an engine needs different SQL
 (PostgreSQL has no rowid, so ids need BIGINT and an identity), db/migrations/<engine>/
 holds a file with the same number that replaces the shared one for that engine only;
-tests/db/test_schema_match.py checks that the engines still end up with the same tables.
+tests/db/test_postgres.py checks that the engines still end up with the same tables.
 """
 
 from __future__ import annotations
