@@ -48,7 +48,7 @@ class Driver:
     ) -> InteractionRecord:
         """Run `/command [subcommand] option:value ...` and return its record (not yet settled)."""
         data = self.command_data(place, command, options or {})
-        return await self._send(APPLICATION_COMMAND, user, place, data)
+        return await self.send_raw(APPLICATION_COMMAND, user, place, data)
 
     async def message_command(
         self, user: EmulatedUser, place: Place, name: str, target: Json
@@ -79,14 +79,14 @@ class Driver:
         }
         if command.get("guild_id"):
             data["guild_id"] = command["guild_id"]  # only for commands registered to a guild
-        return await self._send(APPLICATION_COMMAND, user, place, data)
+        return await self.send_raw(APPLICATION_COMMAND, user, place, data)
 
     async def autocomplete(
         self, user: EmulatedUser, place: Place, command: str, options: dict[str, Any], focused: str
     ) -> list[Json]:
         """Type into option `focused`; returns the bot's suggestions."""
         data = self.command_data(place, command, options, focused=focused, partial=True)
-        record = await self._send(AUTOCOMPLETE, user, place, data)
+        record = await self.send_raw(AUTOCOMPLETE, user, place, data)
         await record.wait_settled(timeout=5)
         return record.choices
 
@@ -101,7 +101,7 @@ class Driver:
                 if "custom_id" not in button:
                     raise UsageError(f"the button {label!r} is a link to {button.get('url')}")
                 data = {"custom_id": button["custom_id"], "component_type": 2}
-                return await self._send(
+                return await self.send_raw(
                     MESSAGE_COMPONENT, user, self._place_of(message), data, message
                 )
         labels = ", ".join(str(b.get("label")) for b in message.buttons()) or "none"
@@ -126,7 +126,7 @@ class Driver:
                     "component_type": menu["type"],
                     "values": values,
                 }
-                return await self._send(
+                return await self.send_raw(
                     MESSAGE_COMPONENT, user, self._place_of(message), data, message
                 )
         raise UsageError("no select menu on that message")
@@ -152,18 +152,7 @@ class Driver:
                     }
                 )
         data = {"custom_id": modal["custom_id"], "components": rows}
-        return await self._send(MODAL_SUBMIT, user, place, data)
-
-    async def send_raw(
-        self,
-        kind: int,
-        user: EmulatedUser,
-        place: Place,
-        data: Json,
-        message: StoredMessage | None = None,
-    ) -> InteractionRecord:
-        """An interaction with `data` as given, unchecked: what a modified client sends."""
-        return await self._send(kind, user, place, data, message)
+        return await self.send_raw(MODAL_SUBMIT, user, place, data)
 
     @staticmethod
     def _filled(component: Json, values: dict[str, str], label: str | None) -> Json:
@@ -313,7 +302,7 @@ class Driver:
             guild_id=int(guild_id) if guild_id else None,
         )
 
-    async def _send(
+    async def send_raw(
         self,
         kind: int,
         user: EmulatedUser,
@@ -321,6 +310,7 @@ class Driver:
         data: Json,
         message: StoredMessage | None = None,
     ) -> InteractionRecord:
+        """An interaction with `data` as given, unchecked: what a modified client sends."""
         payload = self.payload_for(user, place, data, message)
         record = self.server.new_interaction(kind, payload)
         if message is not None:
