@@ -12,9 +12,9 @@ from bot.flows.asker import load_asker
 from bot.interaction import Interaction
 from bot.limits import spends_budget
 from bot.options import (
-    CURRENCY_CHOICES,
     DESCRIPTIONS,
     LEVEL_CHOICES,
+    currency_autocomplete,
     given_options,
     location_autocomplete,
     role_autocomplete,
@@ -70,8 +70,10 @@ class Compare(commands.Cog):
         currency=DESCRIPTIONS["currency"],
         public=DESCRIPTIONS["public"],
     )
-    @app_commands.autocomplete(places=places_autocomplete, role=role_autocomplete)
-    @app_commands.choices(level=LEVEL_CHOICES, currency=CURRENCY_CHOICES)
+    @app_commands.autocomplete(
+        places=places_autocomplete, role=role_autocomplete, currency=currency_autocomplete
+    )
+    @app_commands.choices(level=LEVEL_CHOICES)
     @spends_budget
     async def locations(
         self,

@@ -15,9 +15,9 @@ from bot.limits import spends_budget
 from bot.offer_views import OfferForm, OfferView
 from bot.options import (
     COMPANY_CHOICES,
-    CURRENCY_CHOICES,
     DESCRIPTIONS,
     LEVEL_CHOICES,
+    currency_autocomplete,
     given_options,
     location_autocomplete,
     role_autocomplete,
@@ -68,8 +68,10 @@ class Offer(commands.Cog):
 
     @offer.command(name="check", description="Where an offer sits in your band, year by year")
     @app_commands.describe(**TERMS, **PERSON)
-    @app_commands.autocomplete(role=role_autocomplete, location=location_autocomplete)
-    @app_commands.choices(level=LEVEL_CHOICES, company=COMPANY_CHOICES, currency=CURRENCY_CHOICES)
+    @app_commands.autocomplete(
+        role=role_autocomplete, location=location_autocomplete, currency=currency_autocomplete
+    )
+    @app_commands.choices(level=LEVEL_CHOICES, company=COMPANY_CHOICES)
     @spends_budget
     async def check(
         self,
@@ -103,8 +105,10 @@ class Offer(commands.Cog):
     @app_commands.describe(
         **_offer_options("a_", "Offer A: "), **_offer_options("b_", "Offer B: "), **PERSON
     )
-    @app_commands.autocomplete(role=role_autocomplete, location=location_autocomplete)
-    @app_commands.choices(level=LEVEL_CHOICES, company=COMPANY_CHOICES, currency=CURRENCY_CHOICES)
+    @app_commands.autocomplete(
+        role=role_autocomplete, location=location_autocomplete, currency=currency_autocomplete
+    )
+    @app_commands.choices(level=LEVEL_CHOICES, company=COMPANY_CHOICES)
     @spends_budget
     async def compare(
         self,
