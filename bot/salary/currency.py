@@ -34,9 +34,8 @@ def _load_rates() -> dict[str, Rate]:
     latest = max(int(rec["year"]) for rec in table["rates"].values())
     rates = {"USD": Rate(1.0, latest, "base currency")}
     for code, rec in table["rates"].items():
-        source = (
-            f"aijobs.net salary index, {rec['year']} yearly rate of its {rec['rows']} {code} rows"
-        )
+        rows = f"{rec['rows']} {code} row" + ("" if rec["rows"] == 1 else "s")
+        source = f"aijobs.net salary index, {rec['year']} yearly rate of its {rows}"
         rates[code] = Rate(float(rec["per_usd"]), int(rec["year"]), source)
     return rates
 
