@@ -202,9 +202,11 @@ def estimate_embed(estimate: SalaryEstimate, filled_note: str | None = None) -> 
         notes.insert(0, filled_note)
     if notes:
         embed.add_field(name="Notes", value=lines_within(notes), inline=False)
+    sample = estimate.sample or count(estimate.sample_size, "posting")
+    thin = " · *thin data*" if estimate.thin else ""
     embed.add_field(
         name="Sample",
-        value=f"{count(estimate.sample_size, 'posting')} · confidence {estimate.confidence}",
+        value=clip(f"{sample}{thin} · confidence {estimate.confidence}", FIELD_VALUE_LIMIT),
         inline=False,
     )
     embed.set_footer(
@@ -260,9 +262,11 @@ def location_comparison_embed(comparison: LocationComparison) -> discord.Embed:
             else ""
         )
         # Where no city figure exists the band is the country's: say whose postings these are.
-        postings = count(row.sample_size, "posting")
-        if row.sample_place != row.label:
+        postings = row.sample or count(row.sample_size, "posting")
+        if not row.sample and row.sample_place != row.label:
             postings = f"{postings} in {row.sample_place}"
+        if row.thin:
+            postings += " · *thin data*"
         lines.append(
             f"**{row.label}** {money(row.base.p50, cur)} ({money(row.base.p25, cur)} – "
             f"{money(row.base.p75, cur)}) · {postings}{ppp}"
@@ -271,7 +275,10 @@ def location_comparison_embed(comparison: LocationComparison) -> discord.Embed:
     sources = sorted({row.price_source for row in comparison.rows if row.price_source})
     notes = [comparison.note, *(f"Price index: {readable_source(s)}" for s in sources)]
     embed.add_field(name="Notes", value=lines_within(n for n in notes if n), inline=False)
-    embed.set_footer(text="Median base (P25 – P75) · Source: aijobs.net salary index (CC0)")
+    embed.set_footer(
+        text="Median base (P25 – P75) · Sources: aijobs.net salary index (CC0); country pay "
+        "levels: Stack Overflow Developer Survey 2025 (ODbL)"
+    )
     return embed
 
 

@@ -2,8 +2,8 @@
 
 They are shown beside the data-driven band, never blended into it: the
 article gives no sample sizes, its experience tiers are in Canadian dollars
-and its ranges in US dollars (the currency table converts them at the 2023
-Bank of Canada average, 1.3497 CAD per USD).
+and its ranges in US dollars (shown as they are, and converted at the bot's
+yearly rate where the answer is in another currency).
 """
 
 from __future__ import annotations

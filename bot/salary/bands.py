@@ -7,6 +7,9 @@ depths; a lookup takes the most specific one that exists:
   grp   role|level|country        data-year frame, plus the year index
   top   role|level                data-year frame, plus country offset and year index
 
+A country's offset is its survey pay level relative to the US moved toward its
+own postings (build/bands.py); "countries" also says what each offset rests on.
+
 "any" stands for a role or level that is not known.
 """
 
@@ -37,6 +40,7 @@ class Band:
     remote_effect: float  # log multiplier applied for remote / on-site (0 if none)
     level_shift: float = 0.0  # log shift that keeps the levels in order (level_order.py)
     level_data: bool = True  # False when no group of this level exists (an all-levels band)
+    country: str | None = None  # the country whose offset or postings the band uses
 
 
 class BandTable:
@@ -46,7 +50,9 @@ class BandTable:
         self.year_index: dict[int, float] = {int(k): v for k, v in table["year_index"].items()}
         self.growth: float = table["growth"]["projection"]
         self.remote_effect: dict[str, float] = table["remote"]["effect"]
-        self.country_offset: dict[str, list[float]] = table["country_offset"]
+        # Per country: offset, postings, respondents, region, postings_share (build/bands.py).
+        self.countries: dict[str, dict[str, Any]] = table["countries"]
+        self.regions: dict[str, dict[str, Any]] = table.get("regions", {})
         self.cells: dict[str, list[float]] = table["cells"]
         self.groups: dict[str, list[float]] = table["groups"]
         self.top: dict[str, list[float]] = table["top"]
@@ -117,9 +123,9 @@ class BandTable:
                 depth, cell = "group", f"{r} · {lv} · {country} · all years"
             else:
                 rec, level_data = self._top(r, lv)
-                off = self.country_offset.get(country or "", [0.0, 0])[0]
-                shift += off
-                known = country is not None and country in self.country_offset
+                known = country is not None and country in self.countries
+                if known and country is not None:
+                    shift += float(self.countries[country]["offset"])
                 depth = "role-level" if known else "world"
                 cell = f"{r} · {lv} · all countries" + (f" + {country} offset" if known else "")
             logq = [v + shift for v in rec[:5]]
@@ -137,7 +143,8 @@ class BandTable:
             depth=depth,
             cell=cell,
             extrapolated_years=extra,
-            country_known=country is not None and country in self.country_offset,
+            country_known=country is not None and country in self.countries,
+            country=country,
             remote_effect=effect,
         )
 

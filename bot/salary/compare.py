@@ -27,9 +27,11 @@ def compare_roles(
     for key in keys:
         if key not in tx.keys("role"):
             key = _resolve("role", key)
-        base, sample_size = model.base_as(query, key, query.location)
+        base, basis = model.base_as(query, key, query.location)
+        # Roles are ranked on their own postings: a band that borrows the country's level
+        # from the survey is the same for every role there, so it counts as thin.
         rows.append(
-            RoleRow(role=key, label=tx.label("role", key), base=base, sample_size=sample_size)
+            RoleRow(role=key, label=tx.label("role", key), base=base, sample_size=basis.postings)
         )
     rows.sort(key=lambda r: (r.thin, -r.base.p50, r.role))
     return RoleComparison(query=query, currency=query.answer_currency, rows=rows)
@@ -44,14 +46,16 @@ def compare_locations(
     rows = []
     for text in locations:
         key = text if text in tx.LOCATION_BY_KEY else _resolve("location", text)
-        base, sample_size = model.base_as(query, query.role, key)
+        base, basis = model.base_as(query, query.role, key)
         index, source = _price_index(model, key)
         rows.append(
             LocationRow(
                 location=key,
                 label=tx.label("location", key),
                 base=base,
-                sample_size=sample_size,
+                sample_size=basis.count,
+                sample=basis.text,
+                thin=basis.thin,
                 sample_place=tx.label("location", tx.LOCATION_BY_KEY[key].country or key),
                 ppp_median=None if index is None else base.p50 * 100.0 / index,
                 price_index=index,

@@ -1,20 +1,25 @@
-"""Dated fixed exchange rates and compact money formatting.
+"""Dated yearly exchange rates and compact money formatting.
 
-All modelling happens in USD; answers are converted at fixed annual-average
-rates so the same question always gets the same answer. The rates are 2023
-annual averages, the year the article's Canadian figures refer to.
+All modelling happens in USD; answers are converted at fixed yearly rates so the same
+question always gets the same answer. The rates are the ones the aijobs.net salary index
+used for its own rows (build/rates.py: salary / salary_in_usd, per currency, its latest
+year), so a band converts back at the rate its postings came in at. A country's own
+currency is the one CLDR (Babel) lists as in use there; where the bot has no rate for it,
+answers stay in US dollars and say so.
 """
 
 from __future__ import annotations
 
 import copy
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_currency_name, get_territory_currencies
 
 from .compact import compact_money
+from .paths import DATA_DIR
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,50 +29,32 @@ class Rate:
     source: str
 
 
-RATES: dict[str, Rate] = {
-    "USD": Rate(1.0, 2023, "base currency"),
-    "CAD": Rate(1.3497, 2023, "Bank of Canada, 2023 annual average USD/CAD"),
-    # FRED AEXUSEU 2023 annual average: 1.0813 USD per EUR.
-    "EUR": Rate(
-        round(1 / 1.0813, 4), 2023, "US Federal Reserve (FRED AEXUSEU), 2023 annual average"
-    ),
-    # FRED AEXUSUK 2023 annual average: 1.2435 USD per GBP.
-    "GBP": Rate(
-        round(1 / 1.2435, 4), 2023, "US Federal Reserve (FRED AEXUSUK), 2023 annual average"
-    ),
-    "INR": Rate(82.60, 2023, "US Federal Reserve (FRED AEXINUS), 2023 annual average"),
-}
+def _load_rates() -> dict[str, Rate]:
+    table = json.loads((DATA_DIR / "rates.json").read_text("utf-8"))
+    latest = max(int(rec["year"]) for rec in table["rates"].values())
+    rates = {"USD": Rate(1.0, latest, "base currency")}
+    for code, rec in table["rates"].items():
+        rows = f"{rec['rows']} {code} row" + ("" if rec["rows"] == 1 else "s")
+        source = f"aijobs.net salary index, {rec['year']} yearly rate of its {rows}"
+        rates[code] = Rate(float(rec["per_usd"]), int(rec["year"]), source)
+    return rates
+
+
+RATES: dict[str, Rate] = _load_rates()
 CURRENCIES: tuple[str, ...] = tuple(RATES)
 DEFAULT_LOCALE = Locale("en", "US")
 
-# The euro area's members (European Central Bank, 2023: Croatia joined on 1 January 2023).
-EURO_AREA = frozenset(
-    [
-        "AT",
-        "BE",
-        "CY",
-        "DE",
-        "EE",
-        "ES",
-        "FI",
-        "FR",
-        "GR",
-        "HR",
-        "IE",
-        "IT",
-        "LT",
-        "LU",
-        "LV",
-        "MT",
-        "NL",
-        "PT",
-        "SI",
-        "SK",
-    ]
-)
-LOCAL_CURRENCY = {"US": "USD", "CA": "CAD", "GB": "GBP", "IN": "INR"} | dict.fromkeys(
-    EURO_AREA, "EUR"
-)
+
+@lru_cache(maxsize=512)
+def own_currency(country: str | None) -> str | None:
+    """The currency in use in a country today (CLDR), whether or not the bot has a rate."""
+    if not country:
+        return None
+    try:
+        codes = get_territory_currencies(country, tender=True)
+    except Exception:  # an unknown territory code: no currency to name
+        return None
+    return codes[0] if codes else None
 
 
 def local_currency(country: str | None) -> str:
@@ -75,7 +62,24 @@ def local_currency(country: str | None) -> str:
 
     Countries whose currency the bot has no rate for are answered in US dollars.
     """
-    return LOCAL_CURRENCY.get(country or "", "USD")
+    code = own_currency(country)
+    return code if code in RATES else "USD"
+
+
+def currency_name(code: str) -> str:
+    """ "Swiss Franc": the English name, for menus and notes."""
+    return str(get_currency_name(code, locale="en"))
+
+
+def no_rate_note(country: str | None) -> str | None:
+    """Says so when a country's own currency has no rate and the answer is in US dollars."""
+    code = own_currency(country)
+    if code is None or code in RATES:
+        return None
+    return (
+        f"No exchange rate for the {currency_name(code)} ({code}) in the data: amounts are "
+        "in US dollars."
+    )
 
 
 # Symbols people type for a currency; codes are matched upper-cased.
@@ -87,6 +91,11 @@ SYMBOLS = {
     "€": "EUR",
     "£": "GBP",
     "₹": "INR",
+    "A$": "AUD",
+    "R$": "BRL",
+    "¥": "JPY",
+    "S$": "SGD",
+    "ZŁ": "PLN",
 }
 
 
@@ -159,3 +168,20 @@ def rate_note(currency: str) -> str:
     if currency == "USD":
         return "amounts in US dollars"
     return f"converted at {r.per_usd:g} {currency} per USD ({r.source})"
+
+
+def suggest_currencies(text: str, limit: int = 25) -> list[tuple[str, str]]:
+    """Autocomplete: (label, code) for every currency with a rate, codes first, then names."""
+    typed = text.strip().upper()
+    ranked = []
+    for code in CURRENCIES:
+        name = currency_name(code)
+        if not typed or code.startswith(typed):
+            rank = 0
+        elif typed in name.upper():
+            rank = 1
+        else:
+            continue
+        ranked.append((rank, code, f"{code} · {name}"))
+    ranked.sort()
+    return [(label, code) for _, code, label in ranked[:limit]]

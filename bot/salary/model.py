@@ -19,29 +19,30 @@ from __future__ import annotations
 
 import json
 import math
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 from . import article, assumptions, stacking
 from . import taxonomy as tx
+from .area import Step, area_step
 from .article_context import article_context
 from .bands import ANY, Band, BandTable
-from .currency import convert, rate_note
+from .basis import SURVEY_CREDIT, Basis, basis_of
+from .currency import convert, no_rate_note, rate_note
 from .level_order import MIN_STEP
 from .paths import DATA_DIR
+from .profile_steps import SO_CREDIT, keyed_step
 from .query import SalaryQuery
 from .results import (
     Confidence,
     Factor,
-    FactorKind,
     Percentiles,
     Range,
     SalaryEstimate,
 )
 
 CURRENT_YEAR = 2026  # the year answers are projected to when none is asked
-SO_CREDIT = "Stack Overflow Developer Survey 2023 (ODbL)"
 AIJOBS_CREDIT = "aijobs.net salary index"
 
 # Answers kept, by query: the same person asks again, compares roles, presses Tips; tips
@@ -49,22 +50,14 @@ AIJOBS_CREDIT = "aijobs.net salary index"
 ESTIMATES_KEPT = 512
 MEDIANS_KEPT = 8192
 CARRIED = 3  # steps the band already includes: projection, remote, level order
-_Step = tuple[str, float, str, FactorKind]  # name, log multiplier, source, kind
+_Step = Step
 REMOTE_SOURCE = f"{AIJOBS_CREDIT}: remote vs on-site gap within the same cells"
 LEVEL_ORDER_SOURCE = (
     f"{AIJOBS_CREDIT}: pooled with the neighbouring level so that entry < mid < senior < "
     f"principal here, each at least {math.expm1(MIN_STEP):.0%} apart"
 )
-# Inputs the survey measures for some keys only; the rest get a small labelled assumption:
-# how the survey's count reads, the assumed effects, and why they are assumed.
-SURVEYED_OR_ASSUMED: dict[str, tuple[str, dict[str, float], str]] = {
-    "industry": (
-        " of {respondents}",
-        assumptions.INDUSTRY_EFFECT,
-        "no open data for this industry",
-    ),
-    "skill": (" use it", assumptions.SKILL_EFFECT, "no open data on this skill"),
-}
+# Large countries with wide pay gaps between regions, answered as one national band.
+LARGE_COUNTRIES = frozenset({"CN", "IN", "BR", "RU", "ID", "MX", "NG", "PK"})
 COMBINED_NAME = f"Combined: the largest factor in full, the others at {stacking.OVERLAP:.0%}"
 
 
@@ -80,8 +73,8 @@ class SalaryModel:
         # A step's name and source depend only on its key: each is written once, not per
         # query (tips price some sixty changed queries per answer).
         self._projection = lru_cache(maxsize=64)(self._projection_step)
-        self._area = lru_cache(maxsize=None)(self._area_step)
-        self._keyed = lru_cache(maxsize=None)(self._keyed_step)
+        self._area = lru_cache(maxsize=None)(partial(area_step, self.areas))
+        self._keyed = lru_cache(maxsize=None)(partial(keyed_step, effects))
         self._projection_source = (
             f"{AIJOBS_CREDIT}: measured {self.data_year - 1}-{self.data_year} change "
             f"{math.expm1(self.bands.growth):+.1%}/yr (article (2023) says 10-20%)"
@@ -153,10 +146,13 @@ class SalaryModel:
         equity = Range.model_construct(low=p50 * eq_lo, high=p50 * eq_hi)
         extra_share = sum(article.BONUS_SHARE) / 2 + (eq_lo + eq_hi) / 2
         total = [v * (1 + extra_share) for v in base]
-        notes.extend(self._band_notes(band, query))
+        basis = self.basis(band)
+        notes.extend(self._band_notes(band, basis, query))
         if ccy != "USD":
             note = rate_note(ccy)
             notes.append(note[:1].upper() + note[1:] + ".")
+        elif query.currency is None and (missing := no_rate_note(band.country)):
+            notes.append(missing)
         return SalaryEstimate.model_construct(
             query=query,
             currency=ccy,
@@ -165,11 +161,13 @@ class SalaryModel:
             equity=equity,
             total=Percentiles.of(total),
             factors=factors,
-            sample_size=band.n,
-            confidence=self._confidence(band, steps),
+            sample_size=basis.count,
+            sample=basis.text,
+            thin=basis.thin,
+            confidence=self._confidence(band, basis, steps),
             data_year=self.data_year,
             as_of=query.year or CURRENT_YEAR,
-            cell=self._describe(band),
+            cell=self._describe(band, basis),
             notes=notes,
             article_context=article_context(role, level, ccy, location),
             bonus_source=f"{article.CITATION}: {article.BONUS_SHARE[0] * 100:.0f}-"
@@ -181,10 +179,10 @@ class SalaryModel:
 
     def base_as(
         self, query: SalaryQuery, role: str | None, location: str | None
-    ) -> tuple[Percentiles, int]:
-        """The estimate's base band and sample size alone: what comparisons show per row."""
+    ) -> tuple[Percentiles, Basis]:
+        """The estimate's base band and what it rests on alone: what comparisons show per row."""
         band, steps, _ = self._priced(query, role, location)
-        return Percentiles.of(_base(band, steps, query.answer_currency)), band.n
+        return Percentiles.of(_base(band, steps, query.answer_currency)), self.basis(band)
 
     def median(self, query: SalaryQuery) -> float:
         """The estimate's base median alone: what tips rank many changes by."""
@@ -226,6 +224,12 @@ class SalaryModel:
             notes.append(
                 f"No city pay figure for {loc.label.split(',')[0]}: the "
                 f"{tx.label('location', loc.country or '')} band is used as is."
+            )
+        if band.country in LARGE_COUNTRIES and band.country_known:
+            where = tx.label("location", band.country or "")
+            notes.append(
+                f"{where} is one band for the whole country: neither source says where in "
+                f"{where} its people work, and pay in the largest tech hubs likely runs above it."
             )
         for kind, key in (
             ("education", query.education),
@@ -292,51 +296,6 @@ class SalaryModel:
             )
         return out
 
-    def _area_step(self, location: str, family: str) -> tuple[tuple[_Step, ...], tuple[str, ...]]:
-        """The area factor for a role family, with the notes it leaves."""
-        entry = self.areas[location]["factors"].get(family)
-        lab = tx.label("location", location)
-        if entry is None:
-            return (), (f"No published pay figure for {lab}; the country band is used as is.",)
-        step: _Step = (
-            f"Area: {lab} vs {_relative_to(entry)}",
-            math.log(entry["value"]),
-            _area_source(entry),
-            "data",
-        )
-        if entry["weak"]:
-            weak = f"The {lab} factor rests on an older or proxy figure: treat it as rough."
-            return (step,), (weak,)
-        return (step,), ()
-
-    def _keyed_step(self, kind: str, key: str) -> _Step | None:
-        """The step one input adds, at its full (uncapped) value; None when it moves nothing."""
-        eff = self.effects
-        so_n = eff["n_respondents"]
-        if kind == "education":
-            e = eff["education"].get(key)
-            if not e:
-                return None
-            note = " (PhD counted with professional degrees)" if key == "phd" else ""
-            source = f"{SO_CREDIT}, n={e['n']} of {so_n} US respondents{note}"
-            return (f"Education: {tx.label('education', key)}", e["log_effect"], source, "data")
-        if kind in SURVEYED_OR_ASSUMED:
-            counted, assumed, why = SURVEYED_OR_ASSUMED[kind]
-            return _surveyed_or_assumed(
-                f"{kind.capitalize()}: {tx.label(kind, key)}",
-                eff[kind].get(key),
-                counted.format(respondents=so_n),
-                assumed.get(key, 0.0),
-                why,
-            )
-        if kind == "company":
-            c = eff["company"][key]
-            source = f"{SO_CREDIT}, by organisation size as a proxy, n={c['n']}"
-            return (f"Company: {tx.label('company', key)}", c["log_effect"], source, "data")
-        value = assumptions.CERTIFICATION_EFFECT.get(key, 0.01)
-        name = f"Certification: {tx.label('certification', key)}"
-        return (name, value, "assumption: no open data links certificates to pay", "assumption")
-
     def _capped(self, kind: str, keys: tuple[str, ...], cap: float) -> list[_Step]:
         """Skills or certifications, each in turn, until together they reach their cap."""
         steps: list[_Step] = []
@@ -353,27 +312,26 @@ class SalaryModel:
 
     # --- descriptions ----------------------------------------------------------
 
-    def _confidence(self, band: Band, steps: list[_Step]) -> Confidence:
+    def basis(self, band: Band) -> Basis:
+        """What the band rests on (postings, surveyed developers or a pool) and how many."""
+        return basis_of(band, self.bands.countries, self.bands.regions)
+
+    def _confidence(self, band: Band, basis: Basis, steps: list[_Step]) -> Confidence:
         assumed = sum(1 for s in steps if s[3] == "assumption")
-        if band.depth in ("world", "role-level") or band.n < 20 or band.extrapolated_years > 2:
+        if basis.thin or band.depth == "world" or band.extrapolated_years > 2:
             return "low"
         if band.depth == "cell" and band.n >= 100 and assumed <= 1:
             return "high"
         return "medium"
 
-    def _band_notes(self, band: Band, query: SalaryQuery) -> list[str]:
+    def _band_notes(self, band: Band, basis: Basis, query: SalaryQuery) -> list[str]:
         notes = query.experience_notes
-        if band.n < 20:
+        notes.extend(basis.notes)
+        if band.depth == "role-level" and not basis.too_little:
             notes.append(
-                f"Thin data: only {_postings(band.n)} behind this band; it leans on broader groups."
+                "No postings for this role and level here: the band is the all-country one "
+                "moved by the country's pay level."
             )
-        if band.depth == "role-level":
-            notes.append(
-                "No postings for this role and level in this country: the band is the "
-                "all-country one moved by the country's overall pay level."
-            )
-        if band.depth == "world":
-            notes.append("No country given: the band pools every country (mostly US postings).")
         if band.extrapolated_years:
             notes.append(
                 f"Data ends in {self.data_year}; "
@@ -383,49 +341,24 @@ class SalaryModel:
             notes.append("Experience not given: the band mixes all levels.")
         return notes
 
-    def _describe(self, band: Band) -> str:
+    def _describe(self, band: Band, basis: Basis) -> str:
         parts = band.cell.split(" · ")
-        names = []
-        for i, part in enumerate(parts):
-            if i == 0:
-                names.append("all roles" if part == "any" else tx.label("role", part))
-            elif i == 1:
-                names.append("all levels" if part == "any" else part)
-            else:
-                names.append(part)
-        return f"{' · '.join(names)} ({_postings(band.n)}, {AIJOBS_CREDIT})"
-
-
-def _surveyed_or_assumed(
-    name: str, measured: dict[str, Any] | None, counted: str, assumed: float, why: str
-) -> _Step:
-    """The survey's effect where it measured one, else a small labelled assumption."""
-    if measured is not None:
-        source = f"{SO_CREDIT}, n={measured['n']}{counted}"
-        return (name, float(measured["log_effect"]), source, "data")
-    return (name, assumed, f"assumption: {why}", "assumption")
+        role = "all roles" if parts[0] == "any" else tx.label("role", parts[0])
+        level = "all levels" if parts[1] == "any" else parts[1]
+        where = tx.label("location", band.country or "")
+        if band.depth in ("cell", "group"):
+            place = f"{where} · {parts[3]}"
+        elif band.depth == "role-level":
+            place = f"all countries, at {where}'s pay level"
+        else:
+            place = "all countries"
+        credits = AIJOBS_CREDIT + (f", {SURVEY_CREDIT}" if SURVEY_CREDIT in basis.text else "")
+        return f"{role} · {level} · {place} ({credits})"
 
 
 def money_usd(amount: float) -> str:
     """A round figure for notes (the embed formats the band itself)."""
     return f"US${amount / 1000:,.0f}k"
-
-
-def _relative_to(entry: dict[str, Any]) -> str:
-    return str(entry.get("relative_to", "the country's median"))
-
-
-def _area_source(entry: dict[str, Any]) -> str:
-    """Which published ratio, and what it was divided by to sit on the band's own mix."""
-    ratio = f"area/national median {entry.get('bls_ratio', entry['value']):.2f}"
-    if entry.get("pooled"):
-        ratio = "Bay Area pooled " + ratio
-    mix = entry.get("sample_mix")
-    scaled = f" ÷ {mix:.2f} sample mix (calibrated to DOL LCA filings)" if mix else ""
-    return (
-        f"{entry['publisher']}: {entry['occupation']}, {ratio}{scaled}, {entry['year']}; "
-        "an approximation for this role"
-    )
 
 
 def _extra(steps: list[_Step]) -> float:
@@ -447,7 +380,3 @@ def _base(band: Band, steps: list[_Step], ccy: str) -> list[float]:
 def get_model() -> SalaryModel:
     """The shipped model, loaded once per process."""
     return SalaryModel.load()
-
-
-def _postings(count: int) -> str:
-    return f"{count:,} posting" if count == 1 else f"{count:,} postings"

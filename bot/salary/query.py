@@ -256,7 +256,7 @@ class SalaryQuery(SalaryFields):
         except KeyError:
             raise QueryError(
                 "currency",
-                f"Unsupported currency '{clip(text, 12)}': use one of {', '.join(CURRENCIES)}.",
+                f"Unsupported currency '{clip(text, 12)}': no rate for it; use one of {', '.join(CURRENCIES)}.",
                 list(CURRENCIES),
             ) from None
 

@@ -73,6 +73,8 @@ class SalaryEstimate(_Frozen):
     data_year: int
     as_of: int
     cell: str  # which group the base band came from
+    sample: str = ""  # what sample_size counts: postings, surveyed developers or a pool
+    thin: bool = False  # too few behind the band to lean on
     notes: list[str]
     article_context: ArticleContext
     bonus_source: str = ""  # where the bonus share comes from, tagged in the answer
@@ -105,8 +107,10 @@ class LocationRow(_Frozen):
     location: str
     label: str
     base: Percentiles
-    sample_size: int  # postings behind the band: the country's, where no city figure exists
-    sample_place: str  # where those postings are
+    sample_size: int  # postings or surveyed developers behind the band (the sample line)
+    sample_place: str  # the country whose band it is, where no city figure exists
+    sample: str = ""  # what the count is of, in words
+    thin: bool = False
     ppp_median: float | None  # median in national-average prices, where an index exists
     price_index: float | None
     price_source: str | None

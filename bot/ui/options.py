@@ -13,7 +13,7 @@ from bot.flows.budget import spends_budget
 from bot.flows.reply import admitted
 from bot.interaction import Interaction
 from bot.salary import fields, taxonomy
-from bot.salary.currency import CURRENCIES
+from bot.salary.currency import suggest_currencies
 
 MAX_CHOICES = 25
 # Autocomplete typing can be anything; looking past this length finds nothing useful.
@@ -36,10 +36,7 @@ LEVEL_CHOICES = _choices("level")
 INDUSTRY_CHOICES = _choices("industry")
 EDUCATION_CHOICES = _choices("education")
 COMPANY_CHOICES = _choices("company")
-CURRENCY_CHOICES = [
-    *(app_commands.Choice(name=code, value=code) for code in CURRENCIES),
-    app_commands.Choice(name="The place's own", value=fields.ANY),
-]
+PLACES_OWN = app_commands.Choice(name="The place's own", value=fields.ANY)
 
 PUBLIC_MEANS = "Show the answer to the channel (where the server allows it)"
 # Option help text, by option name, from the field declaration.
@@ -86,6 +83,14 @@ def _list_completer(kind: str) -> Any:
     return complete
 
 
+async def currency_autocomplete(
+    interaction: Interaction, current: str
+) -> list[app_commands.Choice[str]]:
+    """Every currency with a rate, matching codes first; "the place's own" always offered."""
+    found = _as_choices(suggest_currencies(current[:MAX_TYPED]))[: MAX_CHOICES - 1]
+    return [*found, PLACES_OWN]
+
+
 skills_autocomplete = _list_completer("skill")
 certifications_autocomplete = _list_completer("certification")
 places_autocomplete = _list_completer("location")
@@ -95,6 +100,7 @@ AUTOCOMPLETE = {
     "location": location_autocomplete,
     "skills": skills_autocomplete,
     "certifications": certifications_autocomplete,
+    "currency": currency_autocomplete,
 }
 
 
@@ -111,7 +117,6 @@ CHOICES: dict[str, list[app_commands.Choice[str]]] = {
     "industry": INDUSTRY_CHOICES,
     "education": EDUCATION_CHOICES,
     "company": COMPANY_CHOICES,
-    "currency": CURRENCY_CHOICES,
 }
 
 

@@ -81,7 +81,9 @@ async def test_estimate_answers_with_band_pay_parts_factors_sample_and_chart(
     assert any("Seattle" in line and "BLS" in line for line in factors)
     # Each factor names its source and says what kind of source it is.
     assert all(re.search(r" — .+ \[(data|article \(2023\)|assumption)\]$", f) for f in factors)
-    assert re.fullmatch(r"[0-9,]+ postings · confidence \w+", field(message, "Sample"))
+    assert re.fullmatch(
+        r"[0-9,]+ postings in United States · confidence \w+", field(message, "Sample")
+    )
     assert "data to " in embed["footer"]["text"]
     assert [b["label"] for b in message.buttons()] == [
         "What if senior?",

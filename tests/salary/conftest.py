@@ -26,7 +26,30 @@ BANDS = {
     "year_index": {"2024": -0.1, "2025": 0.0},
     "growth": {"measured": {"2024-2025": 0.1052}, "projection": 0.1},
     "remote": {"effect": {"US": 0.1, "other": 0.0, "all": 0.05}},
-    "country_offset": {"US": [0.0, 100], "GB": [-0.5, 10]},
+    "countries": {
+        "US": {
+            "offset": 0.0,
+            "postings": 100,
+            "respondents": 500,
+            "postings_share": 1.0,
+            "region": "Northern America",
+        },
+        "GB": {
+            "offset": -0.5,
+            "postings": 10,
+            "respondents": 40,
+            "postings_share": 0.2,
+            "region": "Northern Europe",
+        },
+        "NG": {
+            "offset": -1.5,
+            "postings": 0,
+            "respondents": 4,
+            "postings_share": 0.0,
+            "region": "Sub-Saharan Africa",
+        },
+    },
+    "regions": {"Sub-Saharan Africa": {"level": -1.4, "respondents": 250}},
     "cells": {"ml_engineer|senior|US|2025": _rec(CELL_USD, 50, 0.25)},
     "groups": {"ml_engineer|senior|US": _rec(CELL_USD, 60, 0.25)},
     "top": {

@@ -2,13 +2,34 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.salary.currency import CURRENCIES, RATES, convert, format_money, local_currency
+from bot.salary.build.paths import AIJOBS_RAW
+from bot.salary.build.rates import build
+from bot.salary.currency import (
+    CURRENCIES,
+    RATES,
+    convert,
+    format_money,
+    local_currency,
+    no_rate_note,
+    suggest_currencies,
+)
 
 
-def test_article_rate_is_bank_of_canada_2023() -> None:
-    assert RATES["CAD"].per_usd == 1.3497
-    assert convert(1.0, "USD", "CAD") == pytest.approx(1.3497)
+def test_rates_are_the_ones_the_postings_were_converted_at() -> None:
+    # The rate of each currency is salary / salary_in_usd of the aijobs rows, latest year.
+    table = build(AIJOBS_RAW)["rates"]
+    assert set(RATES) == {"USD", *table}
+    assert RATES["CHF"].per_usd == table["CHF"]["per_usd"] == 0.88
+    assert RATES["CHF"].year == 2025 and "aijobs.net" in RATES["CHF"].source
+    assert convert(1.0, "USD", "CAD") == pytest.approx(table["CAD"]["per_usd"])
     assert all(r.year and r.source for r in RATES.values())
+    assert {"CHF", "SEK", "PLN", "BRL", "AUD", "JPY", "SGD"} <= set(CURRENCIES)
+
+
+def test_every_currency_with_a_rate_is_offered() -> None:
+    assert [code for _, code in suggest_currencies("", limit=100)] == sorted(CURRENCIES)
+    assert suggest_currencies("swiss") == [("CHF · Swiss Franc", "CHF")]
+    assert suggest_currencies("zzz") == []
 
 
 @given(
@@ -61,12 +82,25 @@ def test_money_in_the_readers_locale(locale: str, amount: float, ccy: str, text:
 
 
 def test_local_currency_follows_the_country() -> None:
-    assert [local_currency(c) for c in ("US", "CA", "DE", "GB", "IN", "JP", None)] == [
+    countries = ("US", "CA", "DE", "GB", "IN", "JP", "CH", "SE", "BR", "PL", "EC", None)
+    assert [local_currency(c) for c in countries] == [
         "USD",
         "CAD",
         "EUR",
         "GBP",
         "INR",
-        "USD",
+        "JPY",
+        "CHF",
+        "SEK",
+        "BRL",
+        "PLN",
+        "USD",  # Ecuador uses the US dollar
         "USD",
     ]
+
+
+def test_a_currency_without_a_rate_stays_in_dollars_and_says_so() -> None:
+    assert local_currency("NG") == "USD"
+    note = no_rate_note("NG")
+    assert note is not None and "NGN" in note and "US dollars" in note
+    assert no_rate_note("CH") is None and no_rate_note("US") is None

@@ -5,7 +5,7 @@ import math
 import pytest
 
 from bot.salary.compare import compare_locations
-from bot.salary.currency import convert
+from bot.salary.currency import RATES, convert
 from bot.salary.model import SalaryModel
 from bot.salary.query import parse_query
 
@@ -17,7 +17,7 @@ def test_cell_band_is_returned_as_is(tiny: SalaryModel) -> None:
     assert est.base.as_tuple() == pytest.approx(CELL_USD)
     assert est.sample_size == 50
     assert est.factors == []  # nothing to apply
-    assert est.cell.startswith("Machine Learning Engineer · senior · US · 2025")
+    assert est.cell.startswith("Machine Learning Engineer · senior · United States · 2025")
 
 
 def test_projection_uses_measured_growth(tiny: SalaryModel) -> None:
@@ -104,7 +104,7 @@ def test_article_context_is_beside_not_inside(tiny: SalaryModel) -> None:
     ctx = est.article_context
     (tier,) = ctx.figures  # the Canadian tier only: no US range for a Canadian place
     assert tier.original == "CA$115,539"
-    assert tier.low == pytest.approx(115_539 / 1.3497)
+    assert tier.low == pytest.approx(115_539 / RATES["CAD"].per_usd)
     assert ctx.citation == "article (2023)"
     assert all("article" not in f.source for f in est.factors)
 

@@ -6,6 +6,7 @@ import math
 import pytest
 
 from bot.salary import taxonomy as tx
+from bot.salary.currency import RATES
 from bot.salary.model import SalaryModel
 from bot.salary.query import parse_query
 
@@ -96,7 +97,7 @@ def test_thin_data_is_flagged(shipped: SalaryModel) -> None:
 def test_currency_is_a_pure_conversion(shipped: SalaryModel) -> None:
     usd = shipped.estimate(parse_query(role="MLE", years=5, location="CA", currency="USD"))
     cad = shipped.estimate(parse_query(role="MLE", years=5, location="CA", currency="CAD"))
-    assert cad.base.p50 == pytest.approx(usd.base.p50 * 1.3497)
+    assert cad.base.p50 == pytest.approx(usd.base.p50 * RATES["CAD"].per_usd)
 
 
 def test_stacked_answers_never_pass_the_highest_p90_silently(shipped: SalaryModel) -> None:
@@ -156,7 +157,8 @@ def test_the_median_alone_is_the_estimates_base_median(shipped: SalaryModel) -> 
         assert shipped.median(query) == estimate.base.p50, query
         for role in ("ml_engineer", "data_scientist"):
             whole = shipped.estimate_as(query, role, query.location)
-            assert shipped.base_as(query, role, query.location) == (whole.base, whole.sample_size)
+            base, basis = shipped.base_as(query, role, query.location)
+            assert (base, basis.count, basis.text) == (whole.base, whole.sample_size, whole.sample)
 
 
 def test_band_lookups_are_kept_and_stay_the_same(shipped: SalaryModel) -> None:

@@ -15,8 +15,14 @@ Method (all in log USD):
    posting for the pooling weights (see aijobs.py).
 4. Partial pooling, each level shrinking toward the one above it
    (stats.shrink): role x level toward all roles at that level; a country
-   offset (shrunk toward zero) gives the prior for role x level x country;
-   that group, moved by the year index, is the prior for each year's cell.
+   offset gives the prior for role x level x country; that group, moved by
+   the year index, is the prior for each year's cell.
+5. The country offset: the US postings' own offset plus the country's pay
+   level relative to the US from the 2025 survey (survey.py; its region's
+   where the country was not surveyed), moved toward the country's own
+   postings by n / (n + k_postings). Outside the US a role x level group
+   shrinks toward it with k_loc_abroad, so a few postings cannot set a
+   country's band.
 """
 
 from __future__ import annotations
@@ -42,7 +48,11 @@ class FitParams:
     k_shape_top: float = 60.0
     # Tuned on 80/20 hold-out splits of the training file (by row and by
     # posting): pinball and calibration both improve over the baseline.
-    k_country: float = 1.0
+    k_country: float = 1.0  # postings: how far a country with no survey level trusts its own
+    k_postings: float = 250.0  # postings: how far a country's postings move its survey level
+    k_loc_abroad: float = 10.0  # postings: a group abroad against its country's prior
+    k_cell_abroad: float = 5.0  # postings: a year's cell abroad against its group
+    k_gap: float = 10.0  # postings: how much of the postings' gap a band stretches to
     k_loc_group: float = 3.0
     k_shape_group: float = 60.0
     k_loc_cell: float = 5.0
@@ -158,7 +168,68 @@ def _record(q: Sequence[float], acc: _Acc) -> list[float]:
     return [*(round(v, 4) for v in q), acc.n, round(acc.share, 3)]
 
 
-def fit(rows_in: Iterable[Row], params: FitParams | None = None) -> dict[str, Any]:
+# How far each quantile (P10..P90) moves toward a country's postings when they sit above
+# (or, mirrored, below) its offset: the tail on that side reaches them, the median stays.
+STRETCH = (0.0, 0.0, 0.0, 0.5, 1.0)
+
+
+def _stretch(q: Sequence[float], gap: float) -> list[float]:
+    weights = STRETCH if gap >= 0 else STRETCH[::-1]
+    return [v + w * gap for v, w in zip(q, weights, strict=True)]
+
+
+def country_offsets(
+    rows: Sequence[Row],
+    z: Callable[[Row], float],
+    top: dict[tuple[str, str], list[float]],
+    levels: dict[str, Any] | None,
+    p: FitParams,
+) -> dict[str, dict[str, Any]]:
+    """Each country's log offset from the role x level medians, and what it rests on."""
+    resid: dict[str, list[float]] = defaultdict(list)
+    posts: dict[str, set[int]] = defaultdict(set)
+    for row in rows:
+        resid[row.country].append(z(row) - top[(str(row.role), row.level)][2])
+        posts[row.country].add(row.posting)
+    surveyed: dict[str, dict[str, Any]] = (levels or {}).get("countries", {})
+    regions: dict[str, dict[str, Any]] = (levels or {}).get("regions", {})
+    own = {c: sum(v) / len(v) for c, v in resid.items()}
+    us = own.get("US", 0.0)
+    out: dict[str, dict[str, Any]] = {}
+    region_of: dict[str, str] = (levels or {}).get("region_of", {})
+    known = {c for c, r in region_of.items() if r in regions}
+    for c in sorted(set(own) | set(surveyed) | known):
+        n = len(posts[c])
+        survey = surveyed.get(c, {})
+        region = survey.get("region") or region_of.get(c, "")
+        if c == "US" or not levels:
+            prior, k = 0.0, p.k_country
+        elif survey:
+            prior, k = us + survey["level"], p.k_postings
+        elif region in regions:
+            prior, k = us + regions[region]["level"], p.k_postings
+        else:
+            prior, k = 0.0, p.k_country
+        offset = prior + n / (n + k) * (own.get(c, prior) - prior)
+        out[c] = {
+            "offset": round(offset, 4),
+            # How far the country's own postings sit from the offset: the band stretches
+            # toward them (_stretch), so a disagreement widens it instead of hiding.
+            "postings_gap": round(n / (n + p.k_gap) * (own.get(c, offset) - offset), 4),
+            "postings": n,
+            "respondents": int(survey.get("respondents", 0)),
+            "region": region,
+            "postings_share": round(n / (n + k), 3),
+        }
+    return out
+
+
+def fit(
+    rows_in: Iterable[Row],
+    params: FitParams | None = None,
+    levels: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The band table; `levels` are the survey's country levels (survey.country_levels)."""
     p = params or FitParams()
     rows = clean_rows(rows_in, p.dedup)
     index, growth = year_index(rows)
@@ -194,24 +265,16 @@ def fit(rows_in: Iterable[Row], params: FitParams | None = None) -> dict[str, An
         prior = top.get((ANY, key[1])) if key[0] != ANY else None
         top[key] = emp if prior is None else shrink(emp, acc.n, prior, p.k_loc_top, p.k_shape_top)
 
-    # Country offsets from residuals against the role x level medians.
-    resid: dict[str, list[float]] = defaultdict(list)
-    posts: dict[str, set[int]] = defaultdict(set)
-    for row in rows:
-        resid[row.country].append(z(row) - top[(str(row.role), row.level)][2])
-        posts[row.country].add(row.posting)
-    offsets = {}
-    for c in sorted(resid):
-        n = len(posts[c])
-        offsets[c] = [round(sum(resid[c]) / len(resid[c]) * n / (n + p.k_country), 4), n]
+    offsets = country_offsets(rows, z, top, levels, p)
 
     group_acc = expand(lambda r, ro, lv: (ro, lv, r.country))
     groups: dict[tuple[str, str, str], list[float]] = {}
     for key in sorted(group_acc):
         acc = group_acc[key]
-        off = offsets[key[2]][0]
-        prior = [v + off for v in top[(key[0], key[1])]]
-        groups[key] = shrink(quantiles(acc.values), acc.n, prior, p.k_loc_group, p.k_shape_group)
+        prior = [v + float(offsets[key[2]]["offset"]) for v in top[(key[0], key[1])]]
+        k_loc = p.k_loc_group if key[2] == "US" else p.k_loc_abroad
+        q = shrink(quantiles(acc.values), acc.n, prior, k_loc, p.k_shape_group)
+        groups[key] = _stretch(q, float(offsets[key[2]]["postings_gap"]))
 
     cell_acc = expand(lambda r, ro, lv: (ro, lv, r.country, r.year), raw=True)
     cells: dict[str, list[float]] = {}
@@ -220,7 +283,8 @@ def fit(rows_in: Iterable[Row], params: FitParams | None = None) -> dict[str, An
         if acc.n < p.min_cell:
             continue
         prior = [v + index[key[3]] for v in groups[key[:3]]]
-        q = shrink(quantiles(acc.values), acc.n, prior, p.k_loc_cell, p.k_shape_cell)
+        k_loc = p.k_loc_cell if key[2] == "US" else p.k_cell_abroad
+        q = shrink(quantiles(acc.values), acc.n, prior, k_loc, p.k_shape_cell)
         cells["|".join(map(str, key))] = _record(q, acc)
 
     return {
@@ -229,7 +293,8 @@ def fit(rows_in: Iterable[Row], params: FitParams | None = None) -> dict[str, An
         "year_index": {str(y): round(index[y], 4) for y in years},
         "growth": {"measured": growth, "projection": round(latest, 4)},
         "remote": {"effect": {k: round(v, 4) for k, v in remote.items()}},
-        "country_offset": offsets,
+        "countries": offsets,
+        "regions": (levels or {}).get("regions", {}),
         "cells": cells,
         "groups": {"|".join(k): _record(q, group_acc[k]) for k, q in groups.items()},
         "top": {"|".join(k): _record(q, top_acc[k]) for k, q in top.items()},

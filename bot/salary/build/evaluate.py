@@ -1,6 +1,7 @@
-"""Score the band model against any CSV in the aijobs schema.
+"""Score the band model against any CSV in the aijobs schema, or on its own hold-out.
 
     python -m bot.salary.build.evaluate FILE.csv[.gz] --json [--train TRAIN.csv.gz]
+    python -m bot.salary.build.evaluate [--json]      (the posting hold-out below)
 
 Every full-time row whose job_title maps to a role is predicted from role,
 experience level, company location, work year and remote ratio. The score
@@ -12,10 +13,16 @@ role x level, role when a cell has fewer than BASELINE_MIN rows.
 
 By default the model is the shipped table and the baseline's training rows
 are the shipped raw file. --train fits both on another file instead (used to
-tune on a hold-out split).
+tune on a hold-out split). Without FILE, every fifth posting of the shipped raw
+file (whole postings kept together) is held out and both are fitted on the rest.
+Scores are given on all rows and on the rows outside the US, with the
+calibration gap (the largest distance between a quantile and the share of
+salaries under it).
 
 The output ends with the location report (location_check.py): each
-reference metro's premium in the shipped model next to an independent range.
+reference metro's premium in the shipped model next to an independent range;
+and the country report (country_check.py): each country's premium next to the
+survey's held-out fifth.
 """
 
 from __future__ import annotations
@@ -33,11 +40,14 @@ from ..model import get_model
 from ..paths import DATA_DIR
 from .aijobs import Row, read_rows
 from .bands import FitParams, clean_rows, fit
+from .country_check import country_report, print_country_report
 from .location_check import location_report, print_report
 from .paths import AIJOBS_RAW
 from .stats import QUANTILES, pinball, quantiles
+from .tables import survey_levels
 
 BASELINE_MIN = 5
+HOLDOUT_EVERY = 5  # every fifth posting is held out when no test file is given
 Predictor = Callable[[Row], Sequence[float]]
 
 
@@ -85,39 +95,64 @@ def score(rows: Sequence[Row], predict: Predictor) -> dict[str, object]:
         for i, q in enumerate(pred):
             below[i] += y < q
     n = max(len(rows), 1)
+    shares = [b / n for b in below]
     return {
         "pinball": round(loss / n, 5),
-        "below": {f"{q:.2f}": round(b / n, 4) for q, b in zip(QUANTILES, below, strict=True)},
+        "below": {f"{q:.2f}": round(b, 4) for q, b in zip(QUANTILES, shares, strict=True)},
+        "calibration_gap": round(
+            max(abs(b - q) for q, b in zip(QUANTILES, shares, strict=True)), 4
+        ),
     }
 
 
+def split_postings(rows: Iterable[Row]) -> tuple[list[Row], list[Row]]:
+    """(train, held out): every HOLDOUT_EVERY-th posting held out, its rows together."""
+    train: list[Row] = []
+    held: list[Row] = []
+    for row in rows:
+        (held if row.posting % HOLDOUT_EVERY == 0 else train).append(row)
+    return train, held
+
+
 def evaluate(
-    path: str | Path, train: str | Path | None = None, params: FitParams | None = None
+    path: str | Path | None, train: str | Path | None = None, params: FitParams | None = None
 ) -> dict[str, object]:
-    rows = list(read_rows(path))
-    full_time = [r for r in rows if r.full_time]
-    scored = [r for r in full_time if r.role and r.level and r.usd > 0]
-    unmapped = sum(1 for r in full_time if not r.role)
-    if train is None:
+    if path is None:
+        train_rows, rows = split_postings(read_rows(AIJOBS_RAW))
+        table = BandTable(fit(train_rows, params, survey_levels()))
+    elif train is None:
+        rows = list(read_rows(path))
         table = BandTable(json.loads((DATA_DIR / "bands.json").read_text()))
         train_rows = list(read_rows(AIJOBS_RAW))
     else:
+        rows = list(read_rows(path))
         train_rows = list(read_rows(train))
-        table = BandTable(fit(train_rows, params))
+        table = BandTable(fit(train_rows, params, survey_levels()))
+    full_time = [r for r in rows if r.full_time]
+    scored = [r for r in full_time if r.role and r.level and r.usd > 0]
+    abroad = [r for r in scored if r.country != "US"]
+    model, peers = model_predictor(table), baseline(train_rows)
+    shipped = get_model()
     return {
         "n_rows": len(rows),
         "n_scored": len(scored),
-        "n_unmapped": unmapped,
-        "model": score(scored, model_predictor(table)),
-        "baseline": score(scored, baseline(train_rows)),
-        # Always the shipped model: the premiums do not depend on the band fit.
-        "locations": location_report(get_model()),
+        "n_unmapped": sum(1 for r in full_time if not r.role),
+        "model": score(scored, model),
+        "baseline": score(scored, peers),
+        "n_outside_us": len(abroad),
+        "model_outside_us": score(abroad, model),
+        "baseline_outside_us": score(abroad, peers),
+        # Always the shipped model: premiums are what answers show.
+        "locations": location_report(shipped),
+        "countries": country_report(shipped),
     }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("file", help="CSV (or .csv.gz) in the aijobs schema")
+    ap.add_argument(
+        "file", nargs="?", help="CSV (or .csv.gz) in the aijobs schema; none: the hold-out"
+    )
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--train", help="fit model and baseline on this file instead")
     args = ap.parse_args(argv)
@@ -125,16 +160,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, sort_keys=False))
     else:
-        for part in ("model", "baseline"):
+        for part in ("model", "baseline", "model_outside_us", "baseline_outside_us"):
             res = result[part]
             assert isinstance(res, dict)
-            print(f"{part:9s} pinball={res['pinball']:.5f} below={res['below']}")
+            print(
+                f"{part:19s} pinball={res['pinball']:.5f} gap={res['calibration_gap']:.4f} "
+                f"below={res['below']}"
+            )
         print(
             f"rows={result['n_rows']} scored={result['n_scored']} unmapped={result['n_unmapped']}"
         )
         locations = result["locations"]
         assert isinstance(locations, dict)
         print_report(locations)
+        countries = result["countries"]
+        assert isinstance(countries, dict)
+        print_country_report(countries)
     return 0
 
 

@@ -8,22 +8,30 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Any
 
-from . import bands, effects, locations
+from . import bands, effects, locations, rates, survey
 from .aijobs import read_rows
-from .paths import AIJOBS_RAW, LOCATION_RAW, LOCATION_REFERENCE, SO_RAW
+from .paths import AIJOBS_RAW, LOCATION_RAW, LOCATION_REFERENCE, REGIONS_RAW, SO2025_RAW, SO_RAW
 
-TABLES = ("bands", "effects", "locations")
+TABLES = ("bands", "effects", "locations", "rates")
 
 
 def build_tables() -> dict[str, bytes]:
     """Every table as the exact bytes that are shipped."""
     tables = {
-        "bands": bands.fit(read_rows(AIJOBS_RAW)),
+        "bands": bands.fit(read_rows(AIJOBS_RAW), levels=survey_levels()),
         "effects": effects.build(SO_RAW),
         "locations": locations.build(LOCATION_RAW, LOCATION_REFERENCE),
+        "rates": rates.build(AIJOBS_RAW),
     }
     return {name: _dump(data) for name, data in tables.items()}
+
+
+def survey_levels() -> dict[str, Any]:
+    """Country levels from the survey's build part (the held-out fifth stays out)."""
+    build, _ = survey.split(survey.read_respondents(SO2025_RAW))
+    return survey.country_levels(build, survey.read_regions(REGIONS_RAW))
 
 
 def _dump(data: object) -> bytes:

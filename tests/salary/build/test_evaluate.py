@@ -30,7 +30,7 @@ def test_evaluate_by_hand(tmp_path: Path) -> None:
     assert baseline["pinball"] == pytest.approx(math.log(2) * mean_q / 2, abs=1e-5)
     assert baseline["below"] == {"0.10": 0.0, "0.25": 0.0, "0.50": 0.0, "0.75": 0.0, "0.90": 0.0}
     model = result["model"]
-    assert isinstance(model, dict) and set(model) == {"pinball", "below"}
+    assert isinstance(model, dict) and set(model) == {"pinball", "below", "calibration_gap"}
 
 
 def test_evaluate_cli_prints_one_json_object(
@@ -40,7 +40,22 @@ def test_evaluate_cli_prints_one_json_object(
     test = write(tmp_path / "test.csv", [row("Data Scientist", 120_000)])
     assert main([str(test), "--json", "--train", str(train)]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert list(out) == ["n_rows", "n_scored", "n_unmapped", "model", "baseline", "locations"]
+    assert list(out) == [
+        "n_rows",
+        "n_scored",
+        "n_unmapped",
+        "model",
+        "baseline",
+        "n_outside_us",
+        "model_outside_us",
+        "baseline_outside_us",
+        "locations",
+        "countries",
+    ]
+    # Every surveyed country with enough held-out respondents is compared, within 1.5x.
+    countries = out["countries"]
+    assert countries["countries_compared"] >= 25 and countries["male"] <= 0.12
+    assert countries["worst_ratio"] <= 1.5
     assert out["locations"]["male"] < 0.10
     assert set(out["model"]["below"]) == {"0.10", "0.25", "0.50", "0.75", "0.90"}
 

@@ -1,0 +1,71 @@
+"""Answers abroad: the place's currency, cities mapped to their country, honest samples."""
+
+import pytest
+
+from bot.salary import taxonomy as tx
+from bot.salary.compare import compare_locations
+from bot.salary.model import SalaryModel
+from bot.salary.query import parse_query
+
+
+@pytest.mark.parametrize(
+    ("place", "currency", "country"),
+    [
+        ("zurich", "CHF", "CH"),
+        ("stockholm", "SEK", "SE"),
+        ("São Paulo", "BRL", "BR"),
+        ("warsaw", "PLN", "PL"),
+        ("kraków", "PLN", "PL"),
+        ("munich", "EUR", "DE"),
+        ("sydney", "AUD", "AU"),
+        ("tokyo", "JPY", "JP"),
+        ("singapore", "SGD", "SG"),
+        ("lagos", "USD", "NG"),
+        ("karachi", "USD", "PK"),
+        ("shenzhen", "USD", "CN"),
+    ],
+)
+def test_cities_abroad_use_their_country_band_and_currency(
+    shipped: SalaryModel, place: str, currency: str, country: str
+) -> None:
+    query = parse_query(role="mle", years=5, location=place)
+    estimate = shipped.estimate(query)
+    assert estimate.currency == currency
+    assert tx.LOCATION_BY_KEY[str(query.location)].country == country
+    national = shipped.estimate(parse_query(role="mle", years=5, location=country))
+    assert estimate.base == national.base  # the country's band, as is
+    if tx.LOCATION_BY_KEY[str(query.location)].kind == "city":
+        assert any(n.startswith("No city pay figure for") for n in estimate.notes)
+    if currency == "USD":
+        assert any("No exchange rate for" in n for n in estimate.notes)
+
+
+def test_the_sample_says_what_it_counts(shipped: SalaryModel) -> None:
+    zurich = shipped.estimate(parse_query(role="mle", years=5, location="zurich"))
+    assert "developers surveyed there (Stack Overflow Developer Survey 2025)" in zurich.sample
+    assert not zurich.thin
+    us = shipped.estimate(parse_query(role="mle", years=5, location="US"))
+    assert us.sample == f"{us.sample_size:,} postings in United States"
+
+
+def test_a_thin_country_is_marked_and_a_country_without_data_says_so(tiny: SalaryModel) -> None:
+    gb = tiny.estimate(parse_query(role="MLE", level="senior", location="GB", year=2025))
+    assert gb.sample.startswith("no postings in United Kingdom for this role")
+    assert gb.sample_size == 40 and not gb.thin
+    ng = tiny.estimate(parse_query(role="MLE", level="senior", location="NG", year=2025))
+    assert ng.thin and ng.confidence == "low"
+    assert any(n.startswith("Too little data for Nigeria") for n in ng.notes)
+    assert "pay level of Sub-Saharan Africa (250 surveyed" in ng.sample
+
+
+def test_compared_places_carry_their_sample_and_thin_mark(shipped: SalaryModel) -> None:
+    query = parse_query(role="mle", years=5)
+    rows = compare_locations(shipped, query, ["berlin", "zurich", "lagos"]).rows
+    assert [row.sample_place for row in rows] == ["Germany", "Switzerland", "Nigeria"]
+    assert "surveyed there" in rows[1].sample and not rows[1].thin
+    assert rows[2].thin and "leaning on Sub-Saharan Africa" in rows[2].sample
+
+
+def test_china_is_answered_as_one_national_band_and_says_so(shipped: SalaryModel) -> None:
+    china = shipped.estimate(parse_query(role="mle", years=5, location="China"))
+    assert any(n.startswith("China is one band for the whole country") for n in china.notes)
