@@ -21,7 +21,7 @@ from bot.fill import Filled
 from bot.flows.offer import answer_offer, answer_offer_comparison, save_offers
 from bot.interaction import Interaction, ours
 from bot.privacy import Visibility
-from bot.salary.offer import OfferTerms, parse_offer
+from bot.salary.offer_terms import OfferTerms, parse_offer
 from bot.salary.query import SalaryQuery
 from bot.view_base import VIEW_TIMEOUT_S, TimeoutView, visibility_of, within_limits
 

@@ -22,7 +22,7 @@ from bot.options import (
     location_autocomplete,
     role_autocomplete,
 )
-from bot.salary.offer import parse_offer
+from bot.salary.offer_terms import parse_offer
 
 if TYPE_CHECKING:
     from bot.client import SalaryBot

@@ -11,7 +11,8 @@ from PIL import Image, ImageDraw
 from bot.render import band_chart as bc
 from bot.render.embeds import COLOUR, band_text, clip, describe_person, lines_within, money
 from bot.salary import taxonomy
-from bot.salary.offer import COMPARE_YEARS, OfferReview, OfferTerms, Placement, winner
+from bot.salary.offer import COMPARE_YEARS, OfferReview, Placement, winner
+from bot.salary.offer_terms import OfferTerms
 from bot.salary.pay_range import PayRange
 from bot.salary.query import SalaryQuery
 from bot.salary.results import SalaryEstimate

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from . import taxonomy as tx
 from .currency import RATES
-from .offer import OTHER_CODES, SYMBOL_CODES
+from .offer_terms import OTHER_CODES, SYMBOL_CODES
 
 MIN_YEARLY = 1_000
 

@@ -7,17 +7,13 @@ import math
 import pytest
 
 from bot.salary.errors import QueryError
-from bot.salary.offer import (
+from bot.salary.offer import counter_offer, percentile_of, value_at, winner, year_table
+from bot.salary.offer_terms import (
     Vesting,
-    counter_offer,
     offer_currency,
     parse_amount,
     parse_offer,
     parse_vesting,
-    percentile_of,
-    value_at,
-    winner,
-    year_table,
 )
 from bot.salary.results import Percentiles
 
