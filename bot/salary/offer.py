@@ -112,6 +112,9 @@ class Counter(Frozen):
     strong_low: float  # P65
     strong_high: float  # P75
     reason: CounterReason
+    aim: float  # what the rule aims at: P70, P75, 5% more, or the base itself above P90
+    capped: bool  # the ask stopped short of the aim: at 15% over the offer, or at P90
+    placement: Placement  # where the ask falls in the band, said beside it
 
 
 def _round_up(value: float, step: float = 1000.0) -> float:
@@ -122,17 +125,25 @@ def counter_offer(base: float, band: Percentiles) -> Counter:
     """A base to ask for, from the band, never below what is on the table."""
     low, high = (value_at(q, band) for q in STRONG_RANGE)
     top = band.p90
-    if base >= top:
-        return Counter(ask=base, strong_low=low, strong_high=high, reason="top")
     reason: CounterReason
-    if base < low:
-        ask, reason = min(value_at(STRONG_MIDDLE, band), base * MAX_COUNTER_RAISE), "under_strong"
+    if base >= top:
+        aim, cap, reason = base, base, "top"
+    elif base < low:
+        aim, cap, reason = value_at(STRONG_MIDDLE, band), base * MAX_COUNTER_RAISE, "under_strong"
     elif base < high:
-        ask, reason = high, "in_strong"
+        aim, cap, reason = high, high, "in_strong"
     else:
-        ask, reason = min(base * RAISE_ABOVE_P75, top), "above_strong"
+        aim, cap, reason = base * RAISE_ABOVE_P75, top, "above_strong"
+    ask = max(_round_up(min(aim, cap)), _round_up(base))
     return Counter(
-        ask=max(_round_up(ask), _round_up(base)), strong_low=low, strong_high=high, reason=reason
+        ask=ask,
+        strong_low=low,
+        strong_high=high,
+        reason=reason,
+        aim=aim,
+        capped=cap < aim,
+        # An ask capped at P90 and rounded up to the thousand still reads P90.
+        placement=percentile_of(ask if reason == "top" else min(ask, top), band),
     )
 
 

@@ -20,6 +20,8 @@ from .errors import QueryError
 
 MAX_BASE = 5_000_000
 MIN_BASE = 1_000  # a yearly base under this is a typo ("185" for 185k)
+# What Discord lets a person type in a term; longer text is refused before it is read.
+MAX_TERM_TEXT = 60
 MAX_BONUS_PERCENT = 500.0
 MAX_EQUITY = 100_000_000
 MAX_SIGN_ON = 5_000_000
@@ -80,6 +82,9 @@ _CLIFF = re.compile(
     r"|(?P<none>no\s+cliff))",
     re.IGNORECASE,
 )
+# A year's share as digits only: "nan", "inf" and "1e3" are no percentages.
+_PERCENT = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+_MINUS = re.compile(r"(?:^|[/,;\-−])\s*[-−]\s*[\d.]|−")
 _EVEN = re.compile(r"^(?P<n>\d{1,2})\s*(?:y|yr|yrs|years?)(?:\s*(?:even|evenly|linear))?$")
 
 
@@ -122,8 +127,19 @@ def _currency_of(field: str, symbol: str | None, code: str | None) -> str | None
     return named
 
 
+def _bounded(field: str, text: str) -> str:
+    if len(text) > MAX_TERM_TEXT:
+        raise QueryError(
+            field,
+            f"The {_NAMES[field]} is too long ({len(text)} characters): "
+            f"keep it under {MAX_TERM_TEXT}.",
+        )
+    return text
+
+
 def parse_amount(field: str, text: str) -> Money:
     """ "185k", "185,000", "$185,000", "1.2M", "150k EUR" -> the amount and any currency named."""
+    _bounded(field, text)
     if re.match(r"^\s*[-−]", text):
         raise QueryError(field, f"The {_NAMES[field]} can't be negative.")
     return _money_text(field, text)
@@ -167,7 +183,7 @@ def parse_vesting(text: str | None) -> Vesting:
     """ "33/33/22/12", "5/15/40/40", "3 years", "25/25/25/25 6 month cliff", "no cliff"."""
     if text is None or not text.strip():
         return DEFAULT_VESTING
-    raw = " ".join(text.lower().split())
+    raw = " ".join(_bounded("vesting", text).lower().split())
     cliff = DEFAULT_CLIFF_MONTHS
     found = _CLIFF.search(raw)
     if found is not None:
@@ -204,19 +220,19 @@ def _cliff_months(found: re.Match[str]) -> int:
 
 
 def _split_shares(raw: str, text: str) -> tuple[float, ...]:
+    # A dash between numbers separates years (25-25-25-25); one opening a year is a minus sign.
+    if _MINUS.search(raw):
+        raise QueryError("vesting", "A year of the vesting schedule can't be negative.")
     parts = [part for part in re.split(r"[/,;\s-]+", raw) if part]
-    try:
-        values = [float(part) for part in parts]
-    except ValueError:
+    if not all(_PERCENT.fullmatch(part) for part in parts):
         raise QueryError(
             "vesting",
             f"Couldn't read the vesting schedule '{_clip(text)}': write yearly percentages "
             "such as 25/25/25/25 or 5/15/40/40, or a length such as 3 years.",
-        ) from None
+        )
+    values = [float(part) for part in parts]
     if not 1 <= len(values) <= MAX_VESTING_YEARS:
         raise QueryError("vesting", f"A vesting schedule runs 1 to {MAX_VESTING_YEARS} years.")
-    if any(value < 0 for value in values):
-        raise QueryError("vesting", "A year of the vesting schedule can't be negative.")
     total = sum(values)
     if abs(total - 100) > SUM_TOLERANCE:
         raise QueryError("vesting", f"The vesting schedule adds up to {total:g}%, not 100%.")
@@ -240,6 +256,7 @@ _NAMES = {
     "bonus": "bonus",
     "equity": "equity",
     "sign_on": "sign-on bonus",
+    "vesting": "vesting schedule",
     "price": "share price",
     "shares": "share count",
 }
@@ -253,6 +270,7 @@ def _clip(text: str, limit: int = 30) -> str:
 def _bonus(text: str | None, base: float) -> tuple[Money, float | None]:
     if text is None or not text.strip():
         return Money(amount=0.0, currency=None), None
+    _bounded("bonus", text)
     if re.match(r"^\s*[-−]", text):
         raise QueryError("bonus", "The bonus can't be negative.")
     stripped = text.strip()
@@ -275,6 +293,7 @@ def _bonus(text: str | None, base: float) -> tuple[Money, float | None]:
 def _equity(text: str | None) -> Money:
     if text is None or not text.strip():
         return Money(amount=0.0, currency=None)
+    _bounded("equity", text)
     if re.match(r"^\s*[-−]", text):
         raise QueryError("equity", "The equity can't be negative.")
     grant = _SHARES.match(text)
