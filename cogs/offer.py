@@ -12,7 +12,7 @@ from bot.flows.asker import load_asker
 from bot.flows.budget import spends_budget
 from bot.flows.offer import answer_offer, answer_offer_comparison, answer_range_check
 from bot.interaction import Interaction
-from bot.salary.offer import parse_offer
+from bot.salary.offer_terms import parse_offer
 from bot.ui.offer import OfferForm, OfferView
 from bot.ui.options import DESCRIPTIONS, person_options
 

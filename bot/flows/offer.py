@@ -21,7 +21,8 @@ from bot.flows.reply import after_first_answer, complete_answer, send
 from bot.interaction import Interaction
 from bot.render.offer import compare_embed, offer_chart, offer_embed, range_embed
 from bot.salary import fields
-from bot.salary.offer import OfferReview, OfferTerms, offer_currency, percentile_of, review_offer
+from bot.salary.offer import OfferReview, percentile_of, review_offer
+from bot.salary.offer_terms import OfferTerms, offer_currency
 from bot.salary.pay_range import find_pay_range, job_in_text
 from bot.salary.query import SalaryQuery
 from bot.salary.results import SalaryEstimate

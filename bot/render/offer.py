@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 
 import discord
@@ -11,7 +12,8 @@ from PIL import Image, ImageDraw
 from bot.render import band_layout as bc
 from bot.render.embeds import COLOUR, band_text, clip, describe_person, lines_within, money
 from bot.salary import taxonomy
-from bot.salary.offer import COMPARE_YEARS, OfferReview, OfferTerms, Placement, winner
+from bot.salary.offer import COMPARE_YEARS, OfferReview, Placement, winner
+from bot.salary.offer_terms import OfferTerms
 from bot.salary.pay_range import PayRange
 from bot.salary.query import SalaryQuery
 from bot.salary.results import SalaryEstimate
@@ -21,22 +23,37 @@ ASSUMED = (
     "value (flat stock price), sign-on paid in year one. Percentiles are log-linear between "
     "the band's P10-P90; outside it they read below P10 or above P90."
 )
-COUNTER_REASON = {
-    "under_strong": "the base is under P65-P75, where a strong candidate can argue to be; "
-    "the ask aims at P70 but stays within 15% of the offer, as larger counters rarely land",
-    "in_strong": "the base is inside P65-P75; the top of it is a fair ask",
-    "above_strong": "the base is already above P75, so a modest step up, capped at P90",
-    "top": "the base is above P90: ask for sign-on or equity rather than more base",
-}
 
 
 def person_in_band(query: SalaryQuery) -> str:
-    """ "senior Machine Learning Engineer in Seattle, WA"."""
-    role = taxonomy.label("role", query.role) if query.role else "any role"
+    """ "senior Machine Learning Engineer in Seattle, WA"; "any senior role in ..." with no role."""
     level = query.effective_level
-    who = f"{taxonomy.label('level', level).split(' (')[0].lower()} {role}" if level else role
+    level_word = taxonomy.label("level", level).split(" (")[0].lower() if level else None
+    if query.role:
+        role = taxonomy.label("role", query.role)
+        who = f"{level_word} {role}" if level_word else role
+    else:
+        who = f"any {level_word} role" if level_word else "any role"
     place = taxonomy.label("location", query.location) if query.location else "any location"
     return f"{who} in {place}"
+
+
+# Acronyms are read letter by letter: "an ML engineer", "an AI engineer", "a DS".
+_VOWEL_SOUND_LETTERS = frozenset("AEFHILMNORSX")
+
+
+def with_article(phrase: str) -> str:
+    """ "an entry Machine Learning Engineer", "a senior ...", "an AI Engineer"; "any role" as is."""
+    word = phrase.split(" ", 1)[0]
+    if word.lower() == "any":
+        return phrase
+    acronym = len(word) > 1 and word[:2].isupper()
+    vowel = word[0] in _VOWEL_SOUND_LETTERS if acronym else word[0].lower() in "aeiou"
+    return f"{'an' if vowel else 'a'} {phrase}"
+
+
+def a_person_in_band(query: SalaryQuery) -> str:
+    return with_article(person_in_band(query))
 
 
 def terms_line(terms: OfferTerms, currency: str) -> str:
@@ -69,19 +86,77 @@ def year_lines(review: OfferReview) -> list[str]:
     return lines
 
 
-def counter_script(review: OfferReview, query: SalaryQuery) -> str:
+def ordinal(number: int) -> str:
+    """21 -> "21st", 52 -> "52nd", 13 -> "13th"."""
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def counter_heading(review: OfferReview) -> str:
+    counter = review.counter
+    if counter.reason == "top":
+        return "Counter-offer: keep the base, ask for a larger sign-on or grant"
+    ask = money(counter.ask, review.currency)
+    return f"Counter-offer: ask for {ask} base ({counter.placement.label()})"
+
+
+def counter_reason(review: OfferReview) -> str:
+    """Why this ask: where the base is, what the rule aims at, and any cap, in the ask's terms."""
     counter, cur = review.counter, review.currency
+    place, band = review.placement.label(), review.band
+    strong = f"P65-P75 ({money(counter.strong_low, cur)}-{money(counter.strong_high, cur)})"
+    ask = f"{money(counter.ask, cur)}, {counter.placement.label()}"
     if counter.reason == "top":
         return (
-            f'"Thank you, the base is strong. For a {person_in_band(query)}, could we look at '
+            f"the base is {place} ({money(band.p90, cur)} and up), where more base is hard to "
+            "argue for: keep it and ask for a larger sign-on bonus or grant instead"
+        )
+    if counter.reason == "in_strong":
+        return f"the base is {place}, inside {strong}; its top, {ask}, is a fair ask"
+    if counter.reason == "above_strong":
+        if counter.capped:
+            return (
+                f"the base is {place}, already above P75; 5% more would pass P90, so the ask "
+                f"is the top of the band ({ask})"
+            )
+        return f"the base is {place}, already above P75, so a modest step up: 5% more ({ask})"
+    said = f"the base is {place}, under {strong}, where a strong candidate can argue to be"
+    if not counter.capped:
+        return f"{said}; the ask is the middle of it ({ask})"
+    over = round((counter.aim / review.terms.base - 1) * 100)
+    return (
+        f"{said}. P70 ({money(counter.aim, cur)}) would be {over}% over the offer, so the ask "
+        f"is capped at 15% over it ({ask}): larger counters rarely land"
+    )
+
+
+def counter_script(review: OfferReview, query: SalaryQuery) -> str:
+    """What to say: it argues for the ask and no more, from the same band as the reason."""
+    counter, cur = review.counter, review.currency
+    who = a_person_in_band(query)
+    ask = money(counter.ask, cur)
+    if counter.reason == "top":
+        return (
+            f'"Thank you, the base is strong. For {who}, could we look at '
             'a larger sign-on bonus or grant instead?"'
         )
-    return (
-        f"\"I'm excited about the role. For a {person_in_band(query)} the market band puts "
-        f"a strong candidate at {money(counter.strong_low, cur)}-"
-        f"{money(counter.strong_high, cur)} base. Could we move my base to "
-        f'{money(counter.ask, cur)}?"'
-    )
+    if counter.reason == "above_strong" or counter.capped:
+        # Outside the strong range the ask stands on its own place in the band.
+        grounds = f"{ask} {_percentile_words(counter.placement)} of the market band"
+    else:
+        grounds = (
+            f"the market band puts a strong candidate at {money(counter.strong_low, cur)}-"
+            f"{money(counter.strong_high, cur)} base"
+        )
+    return f'"I\'m excited about the role. For {who}, {grounds}. Could we move my base to {ask}?"'
+
+
+def _percentile_words(placement: Placement) -> str:
+    if placement.position == "below":
+        return "would still be below the 10th percentile"
+    return f"would be about the {ordinal(math.floor(placement.percentile + 0.5))} percentile"
 
 
 def offer_embed(review: OfferReview, estimate: SalaryEstimate, note: str | None) -> discord.Embed:
@@ -89,8 +164,8 @@ def offer_embed(review: OfferReview, estimate: SalaryEstimate, note: str | None)
     place = review.placement.label()
     embed = discord.Embed(title=clip(f"Offer check · {describe_person(query)}", 256), colour=COLOUR)
     embed.description = (
-        f"The base {money(review.terms.base, cur)} is **{place}** for a "
-        f"{person_in_band(query)}.\n{terms_line(review.terms, cur)}"
+        f"The base {money(review.terms.base, cur)} is **{place}** for "
+        f"{a_person_in_band(query)}.\n{terms_line(review.terms, cur)}"
     )
     embed.add_field(name="Base band", value=band_text(review.band, cur), inline=False)
     embed.add_field(name="First year", value=money(review.first_year, cur))
@@ -99,12 +174,9 @@ def offer_embed(review: OfferReview, estimate: SalaryEstimate, note: str | None)
     )
     embed.add_field(name=f"{COMPARE_YEARS}-year total", value=money(review.four_year, cur))
     embed.add_field(name="Year by year", value=lines_within(year_lines(review)), inline=False)
-    counter = review.counter
     embed.add_field(
-        name=f"Counter-offer: ask for {money(counter.ask, cur)} base",
-        value=clip(
-            f"Why: {COUNTER_REASON[counter.reason]}.\n{counter_script(review, query)}", 1024
-        ),
+        name=counter_heading(review),
+        value=clip(f"Why: {counter_reason(review)}.\n{counter_script(review, query)}", 1024),
         inline=False,
     )
     notes = [note] if note else []
@@ -135,7 +207,7 @@ def compare_embed(
     for name, review in (("Offer A", first), ("Offer B", second)):
         lines = [
             f"{terms_line(review.terms, cur)}",
-            f"Base {review.placement.label()} for a {person_in_band(query)}.",
+            f"Base {review.placement.label()} for {a_person_in_band(query)}.",
             *year_lines(review),
         ]
         embed.add_field(name=name, value=lines_within(lines), inline=False)
@@ -154,17 +226,17 @@ def range_embed(
     note: str | None,
 ) -> discord.Embed:
     cur, query = estimate.currency, estimate.query
-    who = person_in_band(query)
+    who = a_person_in_band(query)
     if low is not None and high is not None and found.low is not None and found.high is not None:
         said = (
             f"{money(found.low, cur)}-{money(found.high, cur)} runs from **{low.label()}** "
-            f"to **{high.label()}** for a {who}."
+            f"to **{high.label()}** for {who}."
         )
     elif high is not None and found.high is not None:
-        said = f"Up to {money(found.high, cur)} tops out at **{high.label()}** for a {who}."
+        said = f"Up to {money(found.high, cur)} tops out at **{high.label()}** for {who}."
     else:
         assert low is not None and found.low is not None
-        said = f"From {money(found.low, cur)} starts at **{low.label()}** for a {who}."
+        said = f"From {money(found.low, cur)} starts at **{low.label()}** for {who}."
     embed = discord.Embed(title="Salary range check", colour=COLOUR, description=said)
     embed.add_field(name="Range found", value=clip(found.text, 100) or "—")
     embed.add_field(name="Base band", value=band_text(estimate.base, cur), inline=False)

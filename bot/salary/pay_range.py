@@ -1,43 +1,58 @@
-"""Finding a yearly pay range in free text: "$150k-$200k", "150-200k EUR", "up to 180k", "180k+".
+"""Finding a yearly pay range in free text: "$150k-$200k", "150-200k EUR", "70.000-90.000 €",
+"up to 180k", "180k+".
 
 Only yearly amounts count: a figure under 1,000 after its k/M ("3-5 years") is no salary, and a
-range followed by "/hr", "per hour" or "an hour" is skipped.
+range followed by "/hr", "per hour" or "an hour" is skipped. Text is read as Discord shows it:
+full-width digits as digits, bold and other markdown marks set aside.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
 
 from pydantic import BaseModel, ConfigDict
 
 from . import taxonomy as tx
 from .currency import RATES
-from .offer import OTHER_CODES, SYMBOL_CODES
+from .errors import QueryError
+from .offer_terms import MAX_BASE, OTHER_CODES, SYMBOL_CODES
 
 MIN_YEARLY = 1_000
+MAX_MESSAGE = 4_000  # Discord's longest message; anything after is not read
 
 _SYM = r"(?:US\$|CA\$|C\$|\$|€|£|₹)"
 _CODE = r"(?:[A-Z]{3})"
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# 150,000 · 70.000 (Europe: a dot groups thousands, unless a k/M follows) · 70 000 · 150 · 1.5
+_NUM = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.]|\s?[kKmM](?![A-Za-z]))"
+    r"|\d{1,3}(?: \d{3})+(?![\d.,])"
+    r"|\d+(?:\.\d+)?"
+)
+_EUROPEAN = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _MULT = r"(?:k|K|m|M|mm|MM)(?![A-Za-z])"
-# One amount: optional currency before, the number, an optional k/M.
-_ONE = rf"(?:(?P<{{p}}code1>{_CODE})\s?)?(?P<{{p}}sym>{_SYM})?\s?(?P<{{p}}num>{_NUM})\s?(?P<{{p}}mult>{_MULT})?"
+# One amount: an optional currency before, the number, an optional k/M, an optional currency after.
+_ONE = (
+    rf"(?:(?P<{{p}}code1>{_CODE})\s?)?(?P<{{p}}sym>{_SYM})?\s?(?P<{{p}}num>{_NUM})\s?"
+    rf"(?P<{{p}}mult>{_MULT})?(?:\s?(?P<{{p}}post>{_SYM}|{_CODE}(?![A-Za-z])))?"
+)
 
 
 def _amount(prefix: str) -> str:
     return _ONE.replace("{p}", prefix)
 
 
-_DASH = r"\s*(?:-|–|—|to|and)\s*"
-_AFTER = rf"(?:\s?(?P<code2>{_CODE})(?![A-Za-z]))?"
+_DASH = r"\s*(?:-|–|—|~|to|and)\s*"
 _HOURLY = re.compile(r"^\s*(?:/\s*(?:h|hr|hour)|per\s+hour|an\s+hour|hourly)", re.IGNORECASE)
-_BETWEEN = re.compile(rf"(?<![\w.]){_amount('a')}{_DASH}{_amount('b')}{_AFTER}")
-_UP_TO = re.compile(
-    rf"(?i:up\s+to|upto|max(?:imum)?|at\s+most|no\s+more\s+than)\s+{_amount('b')}{_AFTER}"
-)
-_FROM = re.compile(rf"(?i:from|starting\s+at|at\s+least|min(?:imum)?)\s+{_amount('a')}{_AFTER}")
-_PLUS = re.compile(rf"(?<![\w.]){_amount('a')}\s?\+{_AFTER}")
+_BETWEEN = re.compile(rf"(?<![\w.]){_amount('a')}{_DASH}{_amount('b')}")
+_UP_TO = re.compile(rf"(?i:up\s+to|upto|max(?:imum)?|at\s+most|no\s+more\s+than)\s+{_amount('b')}")
+_FROM = re.compile(rf"(?i:from|starting\s+at|at\s+least|min(?:imum)?)\s+{_amount('a')}")
+_PLUS = re.compile(rf"(?<![\w.]){_amount('a')}\s?\+")
 _MULTIPLIERS = {"k": 1e3, "m": 1e6, "mm": 1e6}
+# Markdown marks around amounts ("**$150k**", "~~180k~~", "`90k`"); a single ~ is a dash.
+_MARKS = re.compile(r"\*+|_+|~~|`+|\|\||\\")
 
 
 class PayRange(BaseModel):
@@ -55,15 +70,18 @@ def _value(match: re.Match[str], prefix: str) -> tuple[float, str | None] | None
     if num is None:
         return None
     mult = (match[f"{prefix}mult"] or "").lower()
-    return float(num.replace(",", "")) * _MULTIPLIERS.get(mult, 1.0), mult or None
+    if not mult and _EUROPEAN.fullmatch(num):
+        number = num.replace(".", "").replace(",", ".")
+    else:
+        number = num.replace(",", "").replace(" ", "")
+    return float(number) * _MULTIPLIERS.get(mult, 1.0), mult or None
+
+
+_CURRENCY_GROUPS = ("acode1", "asym", "apost", "bcode1", "bsym", "bpost")
 
 
 def _currency(match: re.Match[str]) -> tuple[str | None, str | None]:
-    names: list[str] = []
-    for group in ("acode1", "asym", "bcode1", "bsym", "code2"):
-        value = match.groupdict().get(group)
-        if value:
-            names.append(value)
+    names = [value for group in _CURRENCY_GROUPS if (value := match.groupdict().get(group))]
     for name in names:
         code = SYMBOL_CODES.get(name.lower(), name.upper())
         if code in RATES:
@@ -77,8 +95,18 @@ def _not_hourly(text: str, match: re.Match[str]) -> bool:
     return not _HOURLY.match(text[match.end() :])
 
 
+def as_displayed(text: str) -> str:
+    """The text as a person reads it in Discord: compatibility forms folded, marks set aside."""
+    folded = unicodedata.normalize("NFKC", text[:MAX_MESSAGE])
+    return _MARKS.sub("", folded)
+
+
 def find_pay_range(text: str) -> PayRange | None:
-    """The first pay range in `text`, or None when it names none."""
+    """The first pay range in `text`, or None when it names none.
+
+    A range past 5 million a year is refused (a QueryError), not weighed.
+    """
+    text = as_displayed(text)
     found: list[tuple[int, PayRange]] = []
     for match in _BETWEEN.finditer(text):
         if not _not_hourly(text, match) or not _has_currency_or_mult(match):
@@ -89,7 +117,7 @@ def find_pay_range(text: str) -> PayRange | None:
         # "150-200k": the k written once applies to both ends.
         if first[1] is None and last[1] is not None:
             low_value *= _MULTIPLIERS[last[1]]
-        if min(low_value, last[0]) < MIN_YEARLY:
+        if min(low_value, last[0]) < MIN_YEARLY and max(low_value, last[0]) <= MAX_BASE:
             continue
         found.append((match.start(), _make(match, low_value, last[0], text)))
         break
@@ -105,12 +133,26 @@ def find_pay_range(text: str) -> PayRange | None:
             break
     if not found:
         return None
-    return min(found, key=lambda pair: pair[0])[1]
+    first_found = min(found, key=lambda pair: pair[0])[1]
+    _check_yearly(first_found)
+    return first_found
+
+
+def _check_yearly(found: PayRange) -> None:
+    ends = [end for end in (found.low, found.high) if end is not None]
+    if all(math.isfinite(end) and end <= MAX_BASE for end in ends):
+        return
+    shown = found.text if len(found.text) <= 40 else found.text[:39] + "…"
+    raise QueryError(
+        "range",
+        f"The range '{shown}' runs past 5 million a year: that is no salary I can weigh. "
+        "Check the figures, or copy the range alone.",
+    )
 
 
 def _has_currency_or_mult(match: re.Match[str]) -> bool:
     """A bare "2019-2023" is a span of years; a salary range shows money somewhere."""
-    groups = ("acode1", "asym", "amult", "bcode1", "bsym", "bmult", "code2")
+    groups = (*_CURRENCY_GROUPS, "amult", "bmult")
     return any(match.groupdict().get(group) for group in groups) or "," in match.group(0)
 
 
@@ -133,9 +175,9 @@ MAX_SCANNED = 2000  # a posting's first lines name the job; longer text is not r
 
 def job_in_text(text: str) -> dict[str, str]:
     """The role, level and place a posting names, as query fields ("Senior MLE in Seattle")."""
-    norm = f" {tx.normalise(text[:MAX_SCANNED])} "
+    norm = f" {tx.normalise(as_displayed(text[:MAX_SCANNED]))} "
     named: dict[str, str] = {}
-    role = tx.role_for_title(norm)
+    role = tx.role_in_text(norm)
     if role is not None:
         named["role"] = role
     for word in _LEVEL_WORDS:

@@ -92,12 +92,16 @@ EXAMPLES = {
 
 def unknown_value(field: str, kind: str, text: str) -> QueryError:
     """'Unknown location 'seatle': did you mean Seattle, WA?' with a way forward either way."""
-    options = tx.did_you_mean(kind, text)
+    # Every role is named below, so one best guess is enough there.
+    options = tx.did_you_mean(kind, text, n=1 if kind == "role" else 3)
     if options:
         # Labels may hold commas ("Seattle, WA"), so alternatives are joined with "or".
         hint = f": did you mean {' or '.join(options)}?"
     else:
-        hint = f". Try {EXAMPLES[kind]}." if kind in EXAMPLES else "."
+        hint = f". Try {EXAMPLES[kind]}." if kind in EXAMPLES and kind != "role" else "."
+    if kind == "role":
+        # Few enough to name them all, so a person sees every role the bot knows.
+        hint += f" The {len(tx.ROLES)} roles: {tx.role_names()}."
     return QueryError(field, f"Unknown {_name(field)} '{clip(text)}'{hint}", options)
 
 

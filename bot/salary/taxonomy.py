@@ -17,6 +17,7 @@ from difflib import get_close_matches
 from functools import cache, lru_cache
 from typing import Any
 
+from . import titles
 from .paths import DATA_DIR
 
 
@@ -98,7 +99,8 @@ def role_for_title(title: str, *, data_row: bool = False) -> str | None:
     text = normalise(title)
     if not text or (data_row and text in _USER_ONLY_ALIASES):
         return None
-    hit = _alias_index("role").get(text)
+    # Data rows are matched as written, so the built bands stay what the postings say.
+    hit = _alias_index("role").get(text) if data_row else _named_role(title)
     if hit is not None:
         return hit
     rules = _TITLE_RULES if data_row else _TITLE_RULES + _NEAREST_ROLE_RULES
@@ -111,7 +113,7 @@ def role_for_title(title: str, *, data_row: bool = False) -> str | None:
 def nearest_role_note(title: str) -> str | None:
     """Says so when a typed title is estimated as the nearest role rather than its own."""
     text = normalise(title)
-    if not text or _alias_index("role").get(text) is not None:
+    if not text or _named_role(title) is not None:
         return None
     if any(re.search(pattern, text) for pattern, _ in _TITLE_RULES):
         return None
@@ -150,17 +152,64 @@ _NOT_IN_TITLES = frozenset(lv.data_code.lower() for lv in LEVELS)
 STAFF_WORDS = frozenset({"staff"})
 
 
-@lru_cache(maxsize=4096)
 def level_in_title(title: str) -> tuple[str, str] | None:
-    """("senior", "senior") for "Senior ML engineer": the level a title starts with, and the word."""
-    words = normalise(title).split()
-    for size in (2, 1):
-        if len(words) > size:
-            word = " ".join(words[:size])
-            key = _LEVEL_ALIASES.get(word)
-            if key is not None and word not in _NOT_IN_TITLES:
-                return key, word
-    return None
+    """("senior", "senior") for "Senior ML engineer": the level a title names, and the word."""
+    return split_title(title)[0]
+
+
+# --- titles: the words around a role ---------------------------------------------
+
+# Words a title carries besides its role ("Senior", "Sr.", "Staff", "Intern"), each with the
+# level it names.
+_TITLE_WORDS = {word: key for word, key in _LEVEL_ALIASES.items() if word not in _NOT_IN_TITLES}
+
+
+@lru_cache(maxsize=4096)
+def _peeled(title: str) -> list[titles.Stage]:
+    return titles.peel_title([word.rstrip(".") for word in normalise(title).split()], _TITLE_WORDS)
+
+
+def split_title(title: str) -> tuple[tuple[str, str] | None, str]:
+    """(("senior", "sr"), "mle") for "Sr. MLE II": the level its words name, and the role's words."""
+    found, rest = _peeled(title)[-1]
+    return found, " ".join(rest)
+
+
+def _named_role(title: str) -> str | None:
+    """The role a typed title names by key, label or alias, as typed or less its title words.
+
+    Taken off one at a time, so an alias holding a title word ("data science tech lead") is
+    found before that word goes.
+    """
+    index = _alias_index("role")
+    hits = (index.get(" ".join(words)) for _, words in _peeled(title))
+    return index.get(normalise(title)) or next((hit for hit in hits if hit), None)
+
+
+@cache
+def _role_names() -> re.Pattern[str]:
+    """Role names long enough to find in a posting's words (not "ds" or "research")."""
+    names = (normalise(name) for name in _alias_index("role"))
+    return titles.names_pattern(
+        name for name in names if len(name) >= 3 and name not in _USER_ONLY_ALIASES
+    )
+
+
+def role_in_text(text: str) -> str | None:
+    """The role a posting names ("Hiring MLEs in Berlin"): a title first, else the first name."""
+    norm = normalise(text)
+    for pattern, key in _TITLE_RULES:
+        if re.search(pattern, norm):
+            return key
+    named = _role_names().search(norm)
+    if named is not None:
+        return _alias_index("role")[named["name"]]
+    return role_for_title(norm)
+
+
+def role_names() -> str:
+    """ "ML engineer, data scientist, ... or MLOps engineer": every role, as it can be typed."""
+    return titles.spoken_keys(keys("role"))
 
 
 # --- locations ---------------------------------------------------------------
@@ -317,12 +366,16 @@ def _suggestions(kind: str, text: str, limit: int) -> tuple[tuple[str, str], ...
 
 def did_you_mean(kind: str, text: str, n: int = 3) -> list[str]:
     """Close labels for an unknown input, best first."""
-    norm = normalise(text)[:60]
+    # A role is matched without its title words: "senior ml enginer" is close to "ml engineer",
+    # and a misspelt title word is let go: "staf mle" is "mle".
+    norm = (split_title(text[:200])[1] if kind == "role" else normalise(text))[:60]
     if not norm:
         return []
     index = _alias_index(kind)
     labels = _labels(kind)
     close = get_close_matches(norm, list(index), n=n * 3, cutoff=0.6)
+    if not close and kind == "role" and " " in norm:
+        close = get_close_matches(norm.split(" ", 1)[1], list(index), n=n * 3, cutoff=0.6)
     out: list[str] = []
     for hit in close:
         lab = labels[index[hit]]

@@ -21,7 +21,7 @@ from bot.flows.fill import Filled
 from bot.flows.offer import answer_offer, answer_offer_comparison, save_offers
 from bot.flows.privacy import Visibility
 from bot.interaction import Interaction, ours
-from bot.salary.offer import OfferTerms, parse_offer
+from bot.salary.offer_terms import OfferTerms, parse_offer
 from bot.salary.query import SalaryQuery
 from bot.ui.base import VIEW_TIMEOUT_S, OwnedItem, TimeoutView, read_ids, visibility_of
 

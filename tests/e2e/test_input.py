@@ -287,3 +287,51 @@ async def test_many_unknown_list_items_fit_the_answer(harness: Harness, command:
     assert "It was left out of this answer." in text
     assert all(len(f["value"]) <= 1024 for f in message.embed.get("fields") or [])
     # The harness fails the test on any payload Discord would refuse (lengths included).
+
+
+# ------------------------------------------------------------- roles as typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "role", "level"),
+    [
+        ("senior mle", "Machine Learning Engineer", "Senior (6-10 years)"),
+        ("sr mle", "Machine Learning Engineer", "Senior (6-10 years)"),
+        ("Sr. MLE II", "Machine Learning Engineer", "Senior (6-10 years)"),
+        ("staff swe", "Software Engineer", "Senior (6-10 years)"),
+        ("principal rs", "Research / Applied Scientist", "Principal / Executive (10+ years)"),
+        ("intern da", "Data Analyst", "Entry (0-2 years)"),
+        ("junior data eng", None, None),
+    ],
+)
+async def test_title_words_combine_with_every_role_alias(
+    harness: Harness, typed: str, role: str | None, level: str | None
+) -> None:
+    user = harness.server.add_user("titled")
+    record = await run(
+        harness, user, harness.server.dm(user), "estimate", {"role": typed, "location": "seattle"}
+    )
+    message = record.message
+    if role is None:
+        # Not an alias with title words: refused, as before, and the way forward is given.
+        assert "Unknown role" in message.content and "data engineer" in message.content
+        return
+    assert message.embeds, message.content
+    title = message.embed["title"]
+    assert role in title and level in title, title
+    assert "not a role in the data" not in json.dumps(message.embed), "a known role is no guess"
+
+
+async def test_an_unknown_role_names_every_role_and_the_likeliest(harness: Harness) -> None:
+    user = harness.server.add_user("misspelt")
+    record = await run(
+        harness, user, harness.server.dm(user), "estimate", {"role": "senior ml enginer"}
+    )
+    content = record.message.content
+    assert "Unknown role 'senior ml enginer': did you mean Machine Learning Engineer?" in content
+    roles = (
+        "ML engineer, data scientist, research scientist, software engineer, AI engineer, "
+        "data engineer, data analyst or MLOps engineer"
+    )
+    assert f"The 8 roles: {roles}." in content
+    no_mentions(record.message)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.emulator.server import EmulatedUser, Place
 from bot.flows.fill import fill_query
 from bot.local.harness import Harness
 from bot.salary.offer import percentile_of
+from bot.salary.results import Percentiles
 from bot.ui.offer import GONE, NOT_YOURS, SAVED, _held
 from tests.e2e.support import WHERE, bot_of, field, no_mentions, place_for, run, with_chart
 
@@ -208,6 +211,10 @@ async def test_compare_with_another_offer_button_weighs_both(harness: Harness) -
         ({"base": "185k", "vesting": "50/50 3 year cliff"}, "longer than the 2-year schedule"),
         ({"base": "185k XYZ"}, "Unsupported currency 'XYZ'"),
         ({"base": "€185k", "currency": "USD"}, "in EUR but the currency asked is USD"),
+        ({"base": "185k", "vesting": "nan"}, "Couldn't read the vesting schedule 'nan'"),
+        ({"base": "185k", "vesting": "NaN/NaN"}, "Couldn't read the vesting schedule"),
+        ({"base": "185k", "vesting": "50/nan"}, "Couldn't read the vesting schedule"),
+        ({"base": "185k", "vesting": "-5/105"}, "vesting schedule can't be negative"),
     ],
 )
 async def test_bad_offers_get_a_private_error_naming_the_field(
@@ -269,3 +276,125 @@ async def test_the_menu_is_synced_as_a_message_command(harness: Harness) -> None
     menus = [c for c in harness.server.global_commands if c.get("type") == 3]
     assert [c["name"] for c in menus] == [MENU]
     assert "options" not in menus[0] or not menus[0]["options"]
+
+
+def band_for(harness: Harness, **person: str) -> Percentiles:
+    return bot_of(harness).model.estimate(fill_query(person, None).query).base
+
+
+@pytest.mark.parametrize(
+    ("posted", "shown", "currency", "ends"),
+    [
+        ("Senior MLEs in Seattle, 70.000-90.000 EUR", "€70K-€90K", "EUR", (70e3, 90e3)),
+        ("Senior MLE in Seattle: 70 000–90 000 €", "€70K-€90K", "EUR", (70e3, 90e3)),
+        ("Senior MLE in Seattle: **$150k**-**$200k** base", "$150K-$200K", "USD", (150e3, 200e3)),
+        ("Senior MLE in Seattle: ＄１５０ｋ－＄２００ｋ", "$150K-$200K", "USD", (150e3, 200e3)),
+    ],
+)
+async def test_check_this_salary_range_reads_european_and_decorated_formats(
+    harness: Harness, posted: str, shown: str, currency: str, ends: tuple[float, float]
+) -> None:
+    user = harness.server.add_user("european")
+    place = await place_for(harness, user, "guild")
+    message_posted = harness.server.post(user, place, posted)
+    record = await harness.driver.message_command(user, place, MENU, message_posted)
+    await record.wait_settled()
+    message = record.message
+    assert message.embeds, message.content
+    band = band_for(harness, **SEATTLE, currency=currency)
+    low, high = (percentile_of(end, band).label() for end in ends)
+    assert message.embed["description"] == (
+        f"{shown} runs from **{low}** to **{high}** for a senior Machine Learning "
+        "Engineer in Seattle, WA."
+    )
+    assert "From the message: role, level, location." in field(message, "Notes")
+
+
+async def test_check_this_salary_range_reads_a_plural_role(harness: Harness) -> None:
+    user = harness.server.add_user("plural")
+    place = harness.server.dm(user)
+    posted = harness.server.post(user, place, "We're hiring MLEs in Seattle, $150k-$200k")
+    record = await harness.driver.message_command(user, place, MENU, posted)
+    await record.wait_settled()
+    assert "for a Machine Learning Engineer in Seattle, WA" in record.message.embed["description"]
+    assert "From the message: role, location." in field(record.message, "Notes")
+
+
+@pytest.mark.parametrize(
+    "posted",
+    ["Pays $1-$999999999999", "Senior MLE, $150k-$" + "9" * 400, "up to $" + "9" * 40],
+)
+async def test_an_absurd_range_is_refused_kindly(harness: Harness, posted: str) -> None:
+    user = harness.server.add_user("absurd")
+    place = await place_for(harness, user, "guild")
+    message_posted = harness.server.post(user, place, posted)
+    record = await harness.driver.message_command(user, place, MENU, message_posted)
+    await record.wait_settled()
+    message = record.message
+    assert message.ephemeral and not message.embeds
+    assert "runs past 5 million a year" in message.content, message.content
+    assert "∞" not in message.content and len(message.content) < 300
+
+
+_SAID_AMOUNT = re.compile(r"\$(\d+(?:\.\d+)?)([KM]?)")
+_SAID_RANGE = re.compile(r"(\$[\d.]+[KM]?)-(\$[\d.]+[KM]?)")
+
+
+def dollars(said: str) -> float:
+    number, unit = _SAID_AMOUNT.fullmatch(said).groups()  # type: ignore[union-attr]
+    return float(number) * {"": 1, "K": 1e3, "M": 1e6}[unit]
+
+
+@pytest.mark.parametrize("base", ["150k", "185k", "240k", "270k", "300k"])
+async def test_the_counter_offer_asks_what_its_reason_and_script_argue_for(
+    harness: Harness, base: str
+) -> None:
+    user = harness.server.add_user("negotiator")
+    message = (await offer(harness, user, harness.server.dm(user), base=base)).message
+    (counter,) = [f for f in message.embed["fields"] if f["name"].startswith("Counter-offer")]
+    heading = re.fullmatch(
+        r"Counter-offer: ask for (\$[\d.]+[KM]?) base \((P\d+|above P90)\)", counter["name"]
+    )
+    assert heading is not None, counter["name"]
+    ask, label = heading.groups()
+    why, script = counter["value"].split("\n")
+    # The reason names the ask and where it falls, as the heading does.
+    assert f"{ask}, {label}" in why, why
+    assert script.endswith(f'Could we move my base to {ask}?"'), script
+    # The script argues for no more than it asks: any range it quotes holds the ask, and
+    # no other amount is above it.
+    ranges = _SAID_RANGE.findall(script)
+    for low, high in ranges:
+        assert dollars(low) <= dollars(ask) <= dollars(high), (ranges, ask)
+    outside = _SAID_RANGE.sub("", script)
+    assert all(dollars(said) <= dollars(ask) for said in re.findall(r"\$[\d.]+[KM]?", outside))
+    if base in ("150k", "185k"):
+        # Far under the strong range: the ask stops at 15% over the offer, and says so.
+        assert "capped at 15% over it" in why
+        assert f"{ask} would be about the {label.removeprefix('P')}" in script
+
+
+async def test_a_base_above_the_band_is_not_told_to_ask_for_itself(harness: Harness) -> None:
+    user = harness.server.add_user("rich")
+    message = (await offer(harness, user, harness.server.dm(user), base="5M")).message
+    (counter,) = [f for f in message.embed["fields"] if f["name"].startswith("Counter-offer")]
+    assert counter["name"] == "Counter-offer: keep the base, ask for a larger sign-on or grant"
+    assert "sign-on bonus or grant instead" in counter["value"]
+
+
+@pytest.mark.parametrize(
+    ("person", "words"),
+    [
+        ({**SEATTLE, "level": "entry"}, "for an entry Machine Learning Engineer in Seattle, WA"),
+        ({"role": "ai engineer", "location": "seattle"}, "for an AI Engineer in Seattle, WA"),
+        ({**SEATTLE, "level": "mid"}, "for a mid Machine Learning Engineer in Seattle, WA"),
+    ],
+)
+async def test_the_person_is_named_with_the_right_article(
+    harness: Harness, person: dict[str, str], words: str
+) -> None:
+    user = harness.server.add_user("grammar")
+    record = await run(harness, user, harness.server.dm(user), "offer check", {**OFFER, **person})
+    message = await with_chart(record)
+    assert words in message.embed["description"], message.embed["description"]
+    assert words.replace("for a", "For a") in field(message, "Counter-offer")

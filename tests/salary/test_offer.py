@@ -7,17 +7,13 @@ import math
 import pytest
 
 from bot.salary.errors import QueryError
-from bot.salary.offer import (
+from bot.salary.offer import counter_offer, percentile_of, value_at, winner, year_table
+from bot.salary.offer_terms import (
     Vesting,
-    counter_offer,
     offer_currency,
     parse_amount,
     parse_offer,
     parse_vesting,
-    percentile_of,
-    value_at,
-    winner,
-    year_table,
 )
 from bot.salary.results import Percentiles
 
@@ -60,6 +56,18 @@ def test_amounts_read_as_people_write_them(text: str, amount: float, currency: s
         ({"base": "185k", "vesting": "50/50 36 month cliff"}, "vesting", "longer than"),
         ({"base": "185k", "vesting": "soon"}, "vesting", "25/25/25/25"),
         ({"base": "$185k", "sign_on": "€30k"}, "sign_on", "different currencies"),
+        ({"base": "185k", "vesting": "nan"}, "vesting", "Couldn't read the vesting"),
+        ({"base": "185k", "vesting": "NaN/NaN"}, "vesting", "Couldn't read the vesting"),
+        ({"base": "185k", "vesting": "50/nan"}, "vesting", "Couldn't read the vesting"),
+        ({"base": "185k", "vesting": "inf/0"}, "vesting", "Couldn't read the vesting"),
+        ({"base": "185k", "vesting": "1e2"}, "vesting", "Couldn't read the vesting"),
+        ({"base": "185k", "vesting": "-5/105"}, "vesting", "can't be negative"),
+        ({"base": "185k", "vesting": "50/-50/100"}, "vesting", "can't be negative"),
+        ({"base": "185k", "vesting": "1" * 6000}, "vesting", "too long (6000 characters)"),
+        ({"base": "1" * 61}, "base", "too long (61 characters)"),
+        ({"base": "185k", "bonus": "1" * 61}, "bonus", "too long"),
+        ({"base": "185k", "equity": "1" * 61}, "equity", "too long"),
+        ({"base": "185k", "sign_on": "1" * 61}, "sign_on", "too long"),
     ],
 )
 def test_bad_offers_are_refused_naming_the_field(
@@ -91,6 +99,9 @@ def test_vesting_schedules_and_the_cliff() -> None:
     assert parse_vesting("25/25/25/25 18 month cliff").vested_by_year() == (0, 0.5, 0.25, 0.25)
     assert parse_vesting("2 year cliff").vested_by_year() == (0, 0.5, 0.25, 0.25)
     assert parse_vesting("no cliff").cliff_months == 0
+    # A dash between years separates them; only one opening a year is a minus.
+    assert parse_vesting("25 - 25 - 25 - 25").shares == (25.0,) * 4
+    assert parse_vesting("25-25-25-25").shares == (25.0,) * 4
     assert Vesting(shares=(25.0,) * 4, cliff_months=12).describe() == "4 years, 1-year cliff"
 
 
@@ -139,6 +150,7 @@ def test_counter_offer_is_grounded_in_the_band_and_never_below(
     counter = counter_offer(base, BAND)
     assert (counter.ask, counter.reason) == (ask, reason)
     assert counter.ask >= base
+    assert counter.placement == percentile_of(min(ask, BAND.p90) if reason != "top" else ask, BAND)
     assert counter.strong_low == pytest.approx(178_260, abs=1)
     assert counter.strong_high == pytest.approx(200_000)
 
@@ -154,3 +166,23 @@ def test_currency_comes_from_the_amounts_unless_typed_otherwise() -> None:
 def test_winner_calls_near_equal_a_tie() -> None:
     assert winner(100, 99.6) == "tie"
     assert winner(100, 90) == "first" and winner(90, 100) == "second"
+
+
+def test_a_counter_says_when_it_stops_short_of_its_aim() -> None:
+    # P70 (188,817) is 57% over 120k: the ask stops at 15% over the offer (138,000, P41).
+    capped = counter_offer(120_000, BAND)
+    assert capped.capped and capped.aim == pytest.approx(188_817, abs=1)
+    assert capped.ask < capped.strong_low
+    assert capped.placement.label() == percentile_of(138_000, BAND).label() == "P41"
+    assert not counter_offer(170_000, BAND).capped
+    # 5% over 245k passes P90 (250k): the ask is P90, and reads P90.
+    top = counter_offer(245_000, BAND)
+    assert top.capped and top.ask == 250_000 and top.placement.label() == "P90"
+
+
+def test_a_long_vesting_is_refused_before_it_is_read() -> None:
+    # Read whole, this text took seconds; it is refused on its length alone.
+    with pytest.raises(QueryError, match="too long"):
+        parse_vesting("1" * 6000 + " month cliff")
+    with pytest.raises(QueryError, match="too long"):
+        parse_vesting("25/25/25/25" + " " * 60)

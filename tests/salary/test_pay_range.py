@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.salary.pay_range import find_pay_range, job_in_text
+from bot.salary.errors import QueryError
+from bot.salary.pay_range import MAX_MESSAGE, find_pay_range, job_in_text
 
 
 @pytest.mark.parametrize(
@@ -20,6 +21,16 @@ from bot.salary.pay_range import find_pay_range, job_in_text
         ("180k+ DOE", 180_000, None, None),
         ("salary from $140k", 140_000, None, "USD"),
         ("$200k-$150k (typo)", 150_000, 200_000, "USD"),
+        ("70.000-90.000 EUR", 70_000, 90_000, "EUR"),
+        ("EUR 70.000,50 - 90.000", 70_000.5, 90_000, "EUR"),
+        ("70\u202f000–90\u202f000 €", 70_000, 90_000, "EUR"),
+        ("70 000 € - 90 000 €", 70_000, 90_000, "EUR"),
+        ("**$150k**-**$200k**", 150_000, 200_000, "USD"),
+        ("`£80k`–~~£90k~~", 80_000, 90_000, "GBP"),
+        ("＄１５０ｋ－＄２００ｋ", 150_000, 200_000, "USD"),
+        ("150k～200k USD", 150_000, 200_000, "USD"),
+        # A dot before a k or M is a decimal point, as before.
+        ("$1.5M-2.25M", 1_500_000, 2_250_000, "USD"),
     ],
 )
 def test_ranges_are_found(
@@ -38,6 +49,8 @@ def test_ranges_are_found(
         "$50-$70/hr contract",
         "from 2019-2023 I worked there",
         "up to 5 days in office",
+        "release 1.000-2.000 notes",
+        "3 000-5 000 employees",
     ],
 )
 def test_text_without_a_yearly_range_finds_none(text: str) -> None:
@@ -60,3 +73,25 @@ def test_the_job_a_posting_names() -> None:
         "location": "DE",
     }
     assert job_in_text("we are in the US") == {}
+
+
+@pytest.mark.parametrize(
+    "text", ["$1-$999999999999", "$150k-$" + "9" * 400, "up to €" + "9" * 30, "$10M-$20M"]
+)
+def test_a_range_past_any_salary_is_refused_not_weighed(text: str) -> None:
+    with pytest.raises(QueryError, match="runs past 5 million a year") as caught:
+        find_pay_range(text)
+    assert caught.value.field == "range"
+
+
+def test_only_a_message_s_worth_of_text_is_read() -> None:
+    # Discord's longest message; a range after it is not looked for.
+    assert find_pay_range("x" * MAX_MESSAGE + " $150k-$200k") is None
+    assert find_pay_range("1" * 100_000) is None
+
+
+def test_a_posting_names_its_role_in_the_plural() -> None:
+    assert job_in_text("Hiring MLEs in Seattle") == {
+        "role": "ml_engineer",
+        "location": "us-seattle",
+    }

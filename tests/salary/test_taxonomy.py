@@ -107,3 +107,59 @@ def test_hand_written_data_points_at_known_keys() -> None:
         "company",
     ):
         assert len(tx.keys(kind)) == len(set(tx.keys(kind))), kind
+
+
+TITLE_WORDS = ("senior", "sr", "Sr.", "staff", "lead", "principal", "junior", "jr", "intern")
+
+
+@pytest.mark.parametrize("word", TITLE_WORDS)
+def test_title_words_combine_with_every_role_alias(word: str) -> None:
+    for role in tx.ROLES:
+        for alias in (role.key, role.label, *role.aliases):
+            assert tx.lookup("role", f"{word} {alias}") == role.key, (word, alias)
+            # A known role with its title words is no "nearest role".
+            assert tx.nearest_role_note(f"{word} {alias}") is None, (word, alias)
+        level = tx.level_in_title(f"{word} {role.aliases[0]}")
+        assert level is not None and level[0] == tx.level_key(word.rstrip("."))
+
+
+def test_title_words_and_grades_after_the_role() -> None:
+    assert tx.split_title("Sr. MLE II") == (("senior", "sr"), "mle")
+    assert tx.split_title("data science intern") == (("entry", "intern"), "data science")
+    assert tx.lookup("role", "MLE 3") == "ml_engineer"
+    # One word always stays: a title word alone is not a role.
+    assert tx.split_title("Senior") == (None, "senior")
+    assert tx.lookup("role", "senior") is None
+
+
+def test_data_rows_are_read_as_written() -> None:
+    # The bands stay what the postings say: title words are set aside for typed roles only.
+    assert tx.role_for_title("Senior MLE", data_row=True) is None
+    assert tx.role_for_title("Senior MLE") == "ml_engineer"
+
+
+def test_did_you_mean_looks_past_title_words() -> None:
+    assert tx.did_you_mean("role", "senior ml enginer")[0] == "Machine Learning Engineer"
+    assert tx.did_you_mean("role", "staf mle")[0] == "Machine Learning Engineer"
+    assert tx.did_you_mean("role", "sr data sceintist")[0] == "Data Scientist"
+
+
+def test_role_names_name_every_role_as_it_can_be_typed() -> None:
+    names = tx.role_names()
+    shown = names.replace(" or ", ", ").split(", ")
+    assert len(shown) == len(tx.ROLES) == 8
+    assert sorted(tx.lookup("role", name) or "" for name in shown) == sorted(tx.keys("role"))
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Hiring MLEs in Berlin", "ml_engineer"),
+        ("We need Data Scientists, fast", "data_scientist"),
+        ("Hiring MLEs to join our data science team", "ml_engineer"),
+        ("Two SWEs wanted", "software_engineer"),
+        ("Senior Machine Learning Engineer", "ml_engineer"),
+    ],
+)
+def test_the_role_a_posting_names_plural_or_not(text: str, key: str) -> None:
+    assert tx.role_in_text(text) == key
