@@ -44,6 +44,9 @@ async def remember(
     # Only what was said: a stored default (currency USD) would later be "filled in from your
     # last query" although nobody chose it.
     said = query.model_dump(mode="json", exclude_defaults=True)
+    if query.level_said is not None:
+        # Kept as said ("staff"): read again it is the same band, and a follow-up still says so.
+        said["level"] = query.level_said
     user_id = interaction.user.id
     try:
         return await interaction.client.store.history.add(

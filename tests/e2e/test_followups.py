@@ -139,6 +139,15 @@ async def test_a_staff_title_names_the_senior_band_it_used(harness: Harness, whe
         "Machine Learning Engineer · Staff (Senior band) · 4 years · Seattle, WA"
     )
     assert "· senior ·" in staff.embed["footer"]["text"], "the band is the senior one"
+    # A follow-up keeps what was said, and still names the band it used.
+    moved = (await run(harness, user, place, "whatif", {"location": "austin"})).message
+    assert moved.embed["title"] == (
+        "Machine Learning Engineer · Staff (Senior band) · 4 years · Austin, TX"
+    )
+    raised = (await run(harness, user, place, "whatif", {"level": "principal"})).message
+    assert first_line(raised).endswith(
+        "experience Staff (Senior band) · 4 years → Principal / Executive (10+ years)."
+    )
     senior = {"role": "mle", "level": "senior", "location": "seattle"}
     same = (await run(harness, user, place, "estimate", senior)).message
     assert median(same) == median(staff)
