@@ -32,14 +32,16 @@ class Estimate(commands.Cog):
             view_for=EstimateView.under(interaction),
         )
 
-    @salary_command("whatif", "Your last query again, with what you change here")
+    @salary_command(
+        "whatif",
+        "The last estimate you were shown (not tips, comparisons or offers), with what you change",
+    )
     async def whatif(
         self, interaction: Interaction, changes: dict[str, Any], public: bool | None
     ) -> None:
         asker = await load_asker(interaction)
         await answer_whatif(
             interaction,
-            asker,
             changes,
             asker.visibility(public),
             view_for=EstimateView.under(interaction),

@@ -12,10 +12,9 @@ from typing import Any
 
 import discord
 
-from bot.flows.asker import Asker
 from bot.flows.errors import UserError, send_private
 from bot.flows.fill import DEFAULT, Filled, describe_sources
-from bot.flows.history import headline, remember
+from bot.flows.history import headline, last_band, remember, shown_as
 from bot.flows.privacy import Visibility
 from bot.flows.reply import after_first_answer, answer_charted, chart_file, send, use_locale
 from bot.flows.share import community_line
@@ -34,6 +33,7 @@ from bot.render.embeds import (
     role_comparison_embed,
     tips_embed,
 )
+from bot.render.followup import start_line
 from bot.salary import fields
 from bot.salary.compare import MAX_LOCATIONS, compare_locations, compare_roles
 from bot.salary.query import SalaryQuery, parse_query
@@ -43,6 +43,10 @@ from db.models import HistoryEntry
 
 CHART_GONE = "That chart can no longer be drawn. Run the command again to see it."
 CHARTS_BUSY = "Charts are busy right now. Press **Show chart** again in a moment."
+NOTHING_TO_CHANGE = (
+    "I have no estimate of yours to change yet: run `/estimate` first. `/whatif` starts from "
+    "the last estimate you were shown; tips, comparisons and offer checks don't count."
+)
 
 # Builds the buttons under an estimate for the history entry (by id) it will be stored as.
 ViewFactory = Callable[[int, SalaryQuery], discord.ui.View]
@@ -66,18 +70,28 @@ async def answer_estimate(
     before: SalaryEstimate | None = None,
     changed: str | None = None,
     note: str | None = None,
+    start: str | None = None,
 ) -> SalaryEstimate:
-    """The band for one person; with `before`, also how far one change moved it."""
+    """The band for one person; with `before`, also how far one change moved it.
+
+    `start` names the answer this one was built from, as the description's first line.
+    """
     use_locale(interaction)
     estimate = interaction.client.model.estimate(filled.query)
     embed = estimate_embed(estimate, describe_sources(filled))
+    if start is not None:
+        embed.description = clip(f"{start}\n{embed.description}", DESCRIPTION_LIMIT)
     if before is not None:
         note = change_line(before, estimate)
     if note is not None:
         name = f"What if: {changed}" if changed else "Change"
         embed.insert_field_at(0, name=name, value=note, inline=False)
     await add_community(interaction, embed, filled.query, estimate.currency)
-    summary = headline("estimate", estimate.base, estimate.currency, estimate.sample_size)
+    # The title is kept as shown, so a what-if built on this answer can name it.
+    summary = {
+        **headline("estimate", estimate.base, estimate.currency, estimate.sample_size),
+        "title": embed.title,
+    }
     view = view_for(interaction.id, filled.query) if view_for is not None else None
     await answer_charted(
         interaction,
@@ -92,32 +106,67 @@ async def answer_estimate(
 
 async def answer_whatif(
     interaction: Interaction,
-    asker: Asker,
     changes: dict[str, Any],
     visibility: Visibility,
     *,
     view_for: ViewFactory | None = None,
 ) -> None:
-    """The last query again with `changes`, and how far they moved the band."""
-    if asker.last is None:
-        raise UserError("There is no earlier query to change yet: run `/estimate` first.")
+    """The last band this person was shown, again with `changes`."""
+    start = await last_band(interaction)
+    if start is None:
+        raise UserError(NOTHING_TO_CHANGE)
     if not changes:
         raise UserError(
             "Tell me what to change, e.g. `/whatif location:london` or `/whatif level:senior`."
         )
-    query = parse_query(**fields.merge(asker.last.query, changes))
+    await answer_change(interaction, start, changes, visibility, view_for=view_for)
+
+
+async def answer_level_up(
+    interaction: Interaction,
+    start: HistoryEntry,
+    visibility: Visibility,
+    *,
+    view_for: ViewFactory | None = None,
+) -> None:
+    """The answer under a "What if senior?" button, one level up."""
+    target = parse_query(**start.query).level_above
+    if target is None:
+        await send_private(interaction, "That is already the top level in the data.")
+        return
+    await answer_change(interaction, start, {"level": target}, visibility, view_for=view_for)
+
+
+async def answer_change(
+    interaction: Interaction,
+    start: HistoryEntry,
+    changes: dict[str, Any],
+    visibility: Visibility,
+    *,
+    view_for: ViewFactory | None = None,
+) -> None:
+    """The stored answer `start` with `changes`, saying first which answer it starts from."""
+    before_query = parse_query(**start.query)
+    query = parse_query(**fields.merge(start.query, changes))
+    first = start_line(shown_as(start), before_query, query, changes)
     changed = ", ".join(fields.label(name) for name in changes)
+    before: SalaryEstimate | None = None
+    note: str | None = None
     if set(changes) == {"currency"}:
         # A currency is not a raise: say so instead of a +0% change.
         note = f"The same pay, shown in {query.answer_currency}."
-        await answer_estimate(
-            interaction, Filled(query), visibility, view_for=view_for, changed=changed, note=note
-        )
-        return
-    previous = parse_query(**{**asker.last.query, "currency": query.answer_currency})
-    before = interaction.client.model.estimate(previous)
+    else:
+        previous = parse_query(**{**start.query, "currency": query.answer_currency})
+        before = interaction.client.model.estimate(previous)
     await answer_estimate(
-        interaction, Filled(query), visibility, view_for=view_for, before=before, changed=changed
+        interaction,
+        Filled(query),
+        visibility,
+        view_for=view_for,
+        before=before,
+        changed=changed,
+        note=note,
+        start=first,
     )
 
 

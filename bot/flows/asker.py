@@ -1,4 +1,4 @@
-"""Who is asking: their profile, last query and server settings, read together."""
+"""Who is asking: their profile and server settings, read together."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from bot.flows.fill import Filled, fill_query
 from bot.flows.privacy import Visibility, decide_visibility
 from bot.interaction import Interaction
 from db.errors import StoreUnavailableError
-from db.models import GuildSettings, HistoryEntry, Profile
+from db.models import GuildSettings, Profile
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,6 @@ class Asker:
 
     user_id: int
     profile: Profile | None
-    last: HistoryEntry | None
     settings: GuildSettings | None
     in_guild: bool
     in_group_dm: bool
@@ -47,14 +46,12 @@ async def load_asker(interaction: Interaction) -> Asker:
     guild_id = interaction.guild_id
     store = interaction.client.store
     profile: Profile | None = None
-    last: HistoryEntry | None = None
     settings: GuildSettings | None = None
     # While the store is away, answer as for someone new (the reads fail at once).
     with contextlib.suppress(StoreUnavailableError):
-        # Issued together, the three reads share one trip to the database thread.
-        profile, last, settings = await asyncio.gather(
+        # Issued together, the reads share one trip to the database thread.
+        profile, settings = await asyncio.gather(
             store.profiles.get(user_id),
-            store.history.last(user_id),
             store.guilds.get(guild_id) if guild_id is not None else _nothing(),
         )
     channel = interaction.channel
@@ -66,7 +63,6 @@ async def load_asker(interaction: Interaction) -> Asker:
     return Asker(
         user_id=user_id,
         profile=profile,
-        last=last,
         settings=settings,
         in_guild=guild_id is not None,
         in_group_dm=in_group_dm,

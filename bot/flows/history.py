@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from typing import Any
 
 from bot.interaction import Interaction
-from bot.salary.query import SalaryQuery
+from bot.render.embeds import describe_person
+from bot.salary.query import SalaryQuery, parse_query
 from bot.salary.results import Percentiles
 from db.errors import StoreUnavailableError
 from db.models import HistoryEntry
 
 log = logging.getLogger(__name__)
+
+# What a what-if starts from: the last answer that showed one person's band (an estimate, a
+# what-if, a "What if" button's answer, a /history re-run). Tips, comparisons and saved offers
+# stay in the history, but starting from them would change an answer nobody is looking at.
+BAND_SHOWN = frozenset({"estimate"})
 
 
 def headline(command: str, band: Percentiles, currency: str, sample_size: int) -> dict[str, Any]:
@@ -37,6 +44,9 @@ async def remember(
     # Only what was said: a stored default (currency USD) would later be "filled in from your
     # last query" although nobody chose it.
     said = query.model_dump(mode="json", exclude_defaults=True)
+    if query.level_said is not None:
+        # Kept as said ("staff"): read again it is the same band, and a follow-up still says so.
+        said["level"] = query.level_said
     user_id = interaction.user.id
     try:
         return await interaction.client.store.history.add(
@@ -47,3 +57,20 @@ async def remember(
     except Exception:
         log.exception("could not record a query in the history of user %s", user_id)
         return None
+
+
+def last_band_of(entries: Iterable[HistoryEntry]) -> HistoryEntry | None:
+    """The newest entry that showed a band, from entries listed newest first."""
+    return next((entry for entry in entries if entry.headline.get("command") in BAND_SHOWN), None)
+
+
+async def last_band(interaction: Interaction) -> HistoryEntry | None:
+    """The last band this person was shown, for a what-if to start from."""
+    history = interaction.client.store.history
+    return last_band_of(await history.recent(interaction.user.id, limit=history.cap))
+
+
+def shown_as(entry: HistoryEntry) -> str:
+    """An answer's title as it was shown, so a follow-up can name what it starts from."""
+    title = entry.headline.get("title")
+    return title if isinstance(title, str) else describe_person(parse_query(**entry.query))

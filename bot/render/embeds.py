@@ -71,17 +71,31 @@ def band_text(band: Percentiles, currency: str) -> str:
 
 
 def describe_person(query: SalaryQuery) -> str:
-    """ "Machine Learning Engineer · Senior (6-10 years) · Seattle, WA"."""
+    """ "Machine Learning Engineer · Mid · 4 years · Seattle, WA"."""
     parts = [taxonomy.label("role", query.role) if query.role else "Any role"]
-    if query.years is not None:
-        parts.append(count(query.years, "year"))
-    elif query.level is not None:
-        parts.append(taxonomy.label("level", query.level))
+    if experience := band_experience(query):
+        parts.append(experience)
     if query.location:
         parts.append(taxonomy.label("location", query.location))
     if query.remote:
         parts.append("remote")
     return " · ".join(parts)
+
+
+def band_experience(query: SalaryQuery) -> str | None:
+    """The level whose band is used, and the years when given: "Mid · 4 years",
+    "Staff (Senior band) · 4 years", "Senior (6-10 years)"; None when no level is known."""
+    level = query.effective_level
+    if level is None:
+        return None
+    label = taxonomy.label("level", level)
+    # With years beside it, the level's own span of years ("(6-10 years)") only confuses.
+    short = label.split(" (")[0]
+    if query.level_said is not None:
+        shown = f"{query.level_said.capitalize()} ({short} band)"
+    else:
+        shown = label if query.years is None else short
+    return shown if query.years is None else f"{shown} · {count(query.years, 'year')}"
 
 
 def details_line(query: SalaryQuery) -> str | None:

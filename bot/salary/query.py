@@ -151,6 +151,8 @@ class SalaryQuery(SalaryFields):
     year: int | None = None
     # How the level was read ("senior" from the title, staff as senior), for the answer's notes.
     _level_notes: tuple[str, ...] = PrivateAttr(default=())
+    # A level the person named that the data lacks ("staff"), estimated as `level`.
+    _level_said: str | None = PrivateAttr(default=None)
 
     @model_validator(mode="wrap")
     @classmethod
@@ -159,6 +161,7 @@ class SalaryQuery(SalaryFields):
     ) -> SalaryQuery:
         """A level written in the role ("senior ML engineer") counts as the level."""
         notes: list[str] = []
+        said: str | None = None
         if isinstance(data, dict):
             role, level = data.get("role"), data.get("level")
             found = (
@@ -173,7 +176,8 @@ class SalaryQuery(SalaryFields):
             words = [found[1]] if found else []
             if isinstance(level, str):
                 words.append(tx.normalise(level))
-            if any(w in tx.STAFF_WORDS for w in words):
+            said = next((w for w in words if w in tx.STAFF_WORDS), None)
+            if said is not None:
                 notes.append(
                     "The data has no staff level (its levels are entry, mid, senior and "
                     "executive): staff is estimated as senior."
@@ -181,6 +185,7 @@ class SalaryQuery(SalaryFields):
         query = handler(data)
         if notes:
             query._level_notes = tuple(notes)
+        query._level_said = said
         return query
 
     @field_validator(*KIND_OF, mode="before")
@@ -272,6 +277,11 @@ class SalaryQuery(SalaryFields):
         return None if self.years is None else tx.level_for_years(self.years)
 
     @property
+    def level_said(self) -> str | None:
+        """The level word the person used where the data has no such level ("staff")."""
+        return self._level_said
+
+    @property
     def answer_currency(self) -> str:
         """The currency asked for, else the place's own (US dollars where the bot has no rate)."""
         return self.currency or local_currency(self.country)
@@ -357,7 +367,10 @@ QUERIES_KEPT = 4096
 def parse_query(**raw: Any) -> SalaryQuery:
     """Build a SalaryQuery; every failure becomes a QueryError with a friendly message."""
     try:
-        key = tuple(sorted((name, _frozen(value)) for name, value in raw.items()))
+        # The type is part of the key: True == 1, yet years=True is refused and years=1 is not.
+        key = tuple(
+            sorted((name, type(value).__name__, _frozen(value)) for name, value in raw.items())
+        )
         hash(key)
     except TypeError:  # something unhashable: validated afresh (and refused, most likely)
         return _validated(**raw)
@@ -369,8 +382,8 @@ def _frozen(value: Any) -> Any:
 
 
 @lru_cache(maxsize=QUERIES_KEPT)
-def _kept(key: tuple[tuple[str, Any], ...]) -> SalaryQuery:
-    return _validated(**dict(key))
+def _kept(key: tuple[tuple[str, str, Any], ...]) -> SalaryQuery:
+    return _validated(**{name: value for name, _, value in key})
 
 
 def _validated(**raw: Any) -> SalaryQuery:

@@ -13,11 +13,11 @@ from typing import Any
 
 import discord
 
-from bot.flows.answers import answer_estimate, answer_role_comparison, answer_tips, show_chart
+from bot.flows.answers import answer_level_up, answer_role_comparison, answer_tips, show_chart
 from bot.flows.errors import send_private
 from bot.flows.fill import Filled
 from bot.interaction import Interaction
-from bot.salary import fields, taxonomy
+from bot.salary import fields
 from bot.salary.query import SalaryQuery, parse_query
 from bot.ui.base import OwnedItem, StatelessView, read_ids, visibility_of
 from bot.ui.offer import open_offer_form
@@ -62,35 +62,27 @@ class AnswerButton(
     async def press(self, interaction: Interaction) -> None:
         entry = await stored_entry(interaction, self.owner, self.entry_id)
         if entry is not None:
-            await ACTIONS[self.action](interaction, parse_query(**entry.query))
+            await ACTIONS[self.action](interaction, entry)
 
 
-async def _level_up(interaction: Interaction, query: SalaryQuery) -> None:
-    target = query.level_above
-    if target is None:
-        await send_private(interaction, "That is already the top level in the data.")
-        return
-    before = interaction.client.model.estimate(query)
-    raised = query.model_copy(update={"level": target, "years": None})
-    await answer_estimate(
-        interaction,
-        Filled(raised),
-        visibility_of(interaction),
-        view_for=EstimateView.under(interaction),
-        before=before,
-        changed=f"level {taxonomy.label('level', target)}",
+async def _level_up(interaction: Interaction, entry: HistoryEntry) -> None:
+    await answer_level_up(
+        interaction, entry, visibility_of(interaction), view_for=EstimateView.under(interaction)
     )
 
 
-async def _roles(interaction: Interaction, query: SalaryQuery) -> None:
+async def _roles(interaction: Interaction, entry: HistoryEntry) -> None:
+    query = parse_query(**entry.query)
     await answer_role_comparison(interaction, Filled(query), visibility_of(interaction))
 
 
-async def _tips(interaction: Interaction, query: SalaryQuery) -> None:
+async def _tips(interaction: Interaction, entry: HistoryEntry) -> None:
+    query = parse_query(**entry.query)
     await answer_tips(interaction, Filled(query), visibility_of(interaction))
 
 
-async def _save(interaction: Interaction, query: SalaryQuery) -> None:
+async def _save(interaction: Interaction, entry: HistoryEntry) -> None:
+    query = parse_query(**entry.query)
     update = ProfileUpdate(**query.model_dump(include=set(fields.FIELD_NAMES)))
     await interaction.client.store.profiles.upsert(interaction.user.id, update)
     await send_private(
@@ -98,7 +90,8 @@ async def _save(interaction: Interaction, query: SalaryQuery) -> None:
     )
 
 
-async def _offer(interaction: Interaction, query: SalaryQuery) -> None:
+async def _offer(interaction: Interaction, entry: HistoryEntry) -> None:
+    query = parse_query(**entry.query)
     await open_offer_form(interaction, query)
 
 

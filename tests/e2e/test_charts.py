@@ -132,7 +132,7 @@ async def test_show_chart_is_only_for_the_owner_and_survives_a_restart(pooled: H
     answer = await edited(pooled, pressed, record.message)
     assert (
         chart_image(answer)
-        and answer.embed["title"] == "Machine Learning Engineer · 4 years · Seattle, WA"
+        and answer.embed["title"] == "Machine Learning Engineer · Mid · 4 years · Seattle, WA"
     )
 
 

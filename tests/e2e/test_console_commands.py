@@ -15,10 +15,12 @@ SESSIONS = {
         (),
         "/estimate role:mle years:4 location:seattle\nWhat if senior?\n/whatif location:london\n",
         [
-            "== Machine Learning Engineer · 4 years · Seattle, WA ==",
+            "== Machine Learning Engineer · Mid · 4 years · Seattle, WA ==",
             "-- Base band",
             "Buttons: [What if senior?]  [Compare roles]  [Tips for me]  [Save as my profile]",
-            "-- What if: level Senior (6-10 years)",
+            "From your estimate for **Machine Learning Engineer · Mid · 4 years · Seattle, WA**: "
+            "experience Mid · 4 years → Senior (6-10 years).",
+            "-- What if: level",
             "== Machine Learning Engineer · Senior (6-10 years) · London, United Kingdom ==",
             "-- What if: location",
         ],

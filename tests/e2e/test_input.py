@@ -298,7 +298,7 @@ async def test_many_unknown_list_items_fit_the_answer(harness: Harness, command:
         ("senior mle", "Machine Learning Engineer", "Senior (6-10 years)"),
         ("sr mle", "Machine Learning Engineer", "Senior (6-10 years)"),
         ("Sr. MLE II", "Machine Learning Engineer", "Senior (6-10 years)"),
-        ("staff swe", "Software Engineer", "Senior (6-10 years)"),
+        ("staff swe", "Software Engineer", "Staff (Senior band)"),
         ("principal rs", "Research / Applied Scientist", "Principal / Executive (10+ years)"),
         ("intern da", "Data Analyst", "Entry (0-2 years)"),
         ("junior data eng", None, None),

@@ -17,7 +17,7 @@ async def test_zurich_is_answered_in_francs_with_what_its_band_rests_on(harness:
     )
     message = await with_chart(record)
     embed = message.embed
-    assert embed["title"] == "Machine Learning Engineer · 5 years · Zurich, Switzerland"
+    assert embed["title"] == "Machine Learning Engineer · Mid · 5 years · Zurich, Switzerland"
     # Francs, not dollars: every amount in the band is CHF.
     band = field(message, "Base band")
     assert len(re.findall(r"CHF[0-9]", band)) == 5 and "$" not in band

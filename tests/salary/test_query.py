@@ -142,3 +142,28 @@ def test_equal_words_share_one_validated_query() -> None:
         parse_query(role="MLE", years=-1)
     with pytest.raises(QueryError):
         parse_query(role="MLE", years=-1)  # a refusal is not kept: it is raised again
+
+
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        ({"role": "Staff ML Engineer"}, "staff"),
+        ({"role": "mle", "level": "staff"}, "staff"),
+        ({"role": "senior ml engineer"}, None),
+        ({"role": "lead ml engineer"}, None),
+        ({"role": "mle", "years": 4}, None),
+    ],
+)
+def test_a_level_the_data_lacks_is_kept_beside_the_band_used(
+    raw: dict[str, object], said: str | None
+) -> None:
+    query = parse_query(**raw)
+    assert query.level_said == said
+    if said is not None:
+        assert query.effective_level == "senior"
+
+
+def test_a_kept_query_is_not_reused_for_an_equal_value_of_another_type() -> None:
+    assert parse_query(years=1).years == 1
+    with pytest.raises(QueryError):
+        parse_query(years=True)
