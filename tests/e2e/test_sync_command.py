@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from bot.app.config import Config
 from bot.app.runner import sync_once
 from bot.emulator.hooks import point_discord_at
 from bot.emulator.server import EmulatorServer
+from tests.support.validation import default_spec_path
+
+
+def command_response_problems(commands: list[dict[str, object]]) -> list[str]:
+    """Where echoed commands differ from Discord's ApplicationCommandResponse schema."""
+    spec = json.loads(default_spec_path().read_text())
+    schema = {
+        "$ref": "#/components/schemas/ApplicationCommandResponse",
+        "components": spec["components"],
+    }
+    validator = Draft202012Validator(schema)
+    return [
+        f"{command['name']}: {'/'.join(map(str, error.absolute_path))}: {error.message}"
+        for command in commands
+        for error in validator.iter_errors(command)
+    ]
 
 
 @pytest.mark.parametrize("guild", [False, True])
@@ -31,6 +49,10 @@ async def test_sync_once_sends_the_whole_tree(
     names = {command["name"] for command in synced}
     assert {"about", "estimate", "compare", "tips", "profile", "history", "settings"} <= names
     assert server.command_syncs == 1
+    # Echoed as Discord does (permissions as a string of digits): what discord.py reads back.
+    assert command_response_problems(synced) == []
+    settings = next(command for command in synced if command["name"] == "settings")
+    assert settings["default_member_permissions"] == "32"  # Manage Server
     printed = capsys.readouterr()
     assert "synced" in printed.out
     assert "sync-token" not in printed.out + printed.err
