@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from jsonschema import Draft202012Validator
 from bot.app.config import Config
 from bot.app.runner import sync_once
 from bot.emulator.hooks import point_discord_at
-from bot.emulator.server import EmulatorServer
+from bot.emulator.server import EmulatorServer, Fault
 from tests.support.validation import default_spec_path
 
 
@@ -70,3 +71,27 @@ async def test_sync_with_a_refused_token_says_so(tmp_path: Path) -> None:
     finally:
         await server.stop()
     assert server.command_syncs == 0
+
+
+async def test_a_sync_discord_fails_is_one_line_and_exit_1(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    server = EmulatorServer(token="sync-token")
+    server.faults.append(Fault(503, "/commands", method="PUT"))
+    await server.start()
+    try:
+        point_discord_at(server.api_base, server.gateway_url)
+        settings = Config(
+            discord_token="sync-token", database_path=tmp_path / "db.sqlite3", _env_file=None
+        )  # type: ignore[call-arg]
+        with caplog.at_level(logging.INFO):
+            assert await sync_once(settings, None) == 1
+    finally:
+        await server.stop()
+    assert server.stats.faults_served == 1 and server.command_syncs == 0
+    problems = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert [r.getMessage() for r in problems] == [
+        "could not sync the slash commands (503 Service Unavailable (error code: 0): "
+        "503: emulated server error)"
+    ]
+    assert problems[0].exc_info is None
