@@ -7,10 +7,11 @@ sees and what the log says, then checks that the bot still serves.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -250,7 +251,33 @@ async def test_refused_command_sync_at_start_is_said_once_and_not_repeated(
     assert "python -m bot sync" in problems[0].getMessage()
 
 
+async def test_slow_command_sync_does_not_hold_up_the_start(
+    harness: Harness, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a 500 discord.py tries the sync again a second later: the bot connects meanwhile."""
+    monkeypatch.setattr("bot.app.sync.SYNC_WAIT_S", 0.3)
+    server = harness.server
+    with caplog.at_level(logging.INFO, logger="bot"):
+        await restart_with_a_changed_tree(harness, Fault(500, "/commands", method="PUT"))
+        assert server.command_syncs == 1, "ready before discord.py's second try"
+        await wait_logged(caplog, "connecting meanwhile")
+        await still_serving(harness)
+        await wait_until(lambda: server.command_syncs == 2)
+    assert server.stats.faults_served == 1
+    assert lines_from_bot(caplog, logging.WARNING) == []
+
+
+@pytest.fixture
+def collector_defaults() -> Iterator[None]:
+    """run_on_discord settles the collector as the bot's process does: this one keeps its own."""
+    threshold = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
+
+
 @pytest.mark.parametrize("path", ["/users/@me", "/gateway/bot"])
+@pytest.mark.usefixtures("collector_defaults")
 async def test_a_server_error_at_login_is_one_line_and_exit_1(
     tmp_path: Path, caplog: pytest.LogCaptureFixture, path: str
 ) -> None:
