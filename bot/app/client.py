@@ -19,7 +19,7 @@ from bot.app.admission import AdmissionGate
 from bot.app.config import Config
 from bot.app.gateway_guard import guard_parsers
 from bot.app.gc_tuning import settle_after_start_up
-from bot.app.sync import STALE_COMMAND_ERRORS, answer_stale_command, sync_if_changed
+from bot.app.sync import STALE_COMMAND_ERRORS, SYNC_RETRY_S, answer_stale_command, sync_at_start
 from bot.app.unhandled import answer_expired, unhandled
 from bot.flows.budget import BURST, REFILL_EVERY_S, Budget, DatabaseBudget, TokenBuckets
 from bot.flows.errors import report_error
@@ -100,6 +100,7 @@ class SalaryBot(commands.AutoShardedBot):
         budget: Budget | None = None,
         extra_extensions: tuple[str, ...] = (),
         store_retry_s: float = RETRY_EVERY_S,
+        sync_retry_s: float = SYNC_RETRY_S,
         settle_collector: bool = False,
         **options: Any,
     ) -> None:
@@ -122,6 +123,9 @@ class SalaryBot(commands.AutoShardedBot):
         self.budget: Budget = budget if budget is not None else TokenBuckets()
         self.extra_extensions = extra_extensions
         self.store_retry_s = store_retry_s
+        self.sync_retry_s = sync_retry_s
+        # The start-up sync, while it runs or retries in the background.
+        self.syncing: asyncio.Task[None] | None = None
         # Only the bot's own process tunes the collector (bot/app/gc_tuning.py), never a test's.
         self.settle_collector = settle_collector
         self.last_stale_resync: float | None = None
@@ -179,7 +183,7 @@ class SalaryBot(commands.AutoShardedBot):
             await self.load_extension(name)
         self.add_dynamic_items(*DYNAMIC_ITEMS)
         if self.auto_sync:
-            await sync_if_changed(self, self.config.dev_guild_id)
+            self.syncing = await sync_at_start(self, self.config.dev_guild_id)
         if self.settle_collector:
             settle_after_start_up()
 
@@ -221,6 +225,8 @@ class SalaryBot(commands.AutoShardedBot):
         self._identified_at[bucket] = loop.time()
 
     async def close(self) -> None:
+        if self.syncing is not None:
+            self.syncing.cancel()
         self.admission.close()
         await super().close()
         charts = getattr(self, "charts", None)

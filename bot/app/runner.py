@@ -11,7 +11,7 @@ import discord
 
 from bot.app.client import SalaryBot
 from bot.app.config import Config
-from bot.app.sync import sync_commands
+from bot.app.sync import SYNC_ERRORS, one_line, sync_commands
 from db.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -55,9 +55,20 @@ async def run_on_discord(config: Config) -> int:
     except discord.PrivilegedIntentsRequired:
         log.error("Discord refused an intent this bot asked for")
         return 1
+    except (discord.HTTPException, discord.GatewayNotFound, discord.ConnectionClosed) as error:
+        # Discord's trouble (a 5xx) or a refusal: one line, and a supervisor starts it again.
+        log.error("Discord refused to start the bot (%s); try again later", discord_cause(error))
+        return 1
     except StoreError as error:
         return storage_failed(error)
     return 0
+
+
+def discord_cause(error: BaseException) -> str:
+    """What Discord answered: GatewayNotFound hides the HTTP error it was raised from."""
+    if isinstance(error, discord.GatewayNotFound) and error.__cause__ is not None:
+        error = error.__cause__
+    return one_line(error)
 
 
 def storage_failed(error: StoreError) -> int:
@@ -75,9 +86,12 @@ async def sync_once(config: Config, guild_id: int | None) -> int:
     async with bot:
         try:
             await bot.login(token_of(config))
+            count = await sync_commands(bot, guild_id)
         except discord.LoginFailure:
             log.error("Discord refused the token: check DISCORD_TOKEN")
             return 1
-        count = await sync_commands(bot, guild_id)
+        except SYNC_ERRORS as error:
+            log.error("could not sync the slash commands (%s)", one_line(error))
+            return 1
     print(f"synced {count} commands to {f'guild {guild_id}' if guild_id else 'every server'}")
     return 0

@@ -1,7 +1,12 @@
-"""Command sync: explicit, or automatic only when the command tree's JSON has changed."""
+"""Command sync: explicit, or automatic only when the command tree's JSON has changed.
+
+A sync Discord refuses at start-up does not stop the bot: the commands Discord already has
+keep working, so it serves, says why in one line, and tries again in the background.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import json
@@ -9,6 +14,7 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
+import aiohttp
 import discord
 from discord import app_commands
 
@@ -24,6 +30,14 @@ STALE_COMMAND_ERRORS = (app_commands.CommandNotFound, app_commands.CommandSignat
 STALE_COMMAND = "This command is out of date; it will update shortly. Please try again in a minute."
 # A re-sync on stale commands at most this often: Discord caps command writes per day.
 RESYNC_EVERY_S = 600.0
+# After a failed sync at start-up: the first retry, doubled after each failure up to the cap.
+SYNC_RETRY_S = 30.0
+SYNC_RETRY_MAX_S = 1800.0
+# Start-up waits this long for the first sync, then connects while it goes on: on a 5xx
+# discord.py itself retries for about 25 s.
+SYNC_WAIT_S = 5.0
+# What a sync can fail with: Discord's answer, or no answer at all.
+SYNC_ERRORS = (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError)
 
 
 def tree_payload(
@@ -75,6 +89,74 @@ async def sync_if_changed(bot: SalaryBot, guild_id: int | None = None) -> bool:
         return False
     await sync_commands(bot, guild_id)
     return True
+
+
+def one_line(error: BaseException) -> str:
+    """An error's text for a single log line: Discord lists each invalid field on its own."""
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+def worth_retrying(error: BaseException) -> bool:
+    """Discord's own trouble or the network's passes; a refusal (4xx) would come again."""
+    if isinstance(error, discord.HTTPException):
+        return error.status >= 500 or error.status == 429
+    return True
+
+
+async def sync_at_start(bot: SalaryBot, guild_id: int | None) -> asyncio.Task[None]:
+    """Sync a changed tree without letting Discord hold up or stop the start.
+
+    Waits up to SYNC_WAIT_S for the first attempt; the task returned goes on in the
+    background (retrying a failed sync) while the bot connects.
+    """
+    first_attempt = asyncio.Event()
+    task = asyncio.get_running_loop().create_task(sync_until_done(bot, guild_id, first_attempt))
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(first_attempt.wait(), SYNC_WAIT_S)
+    if task.done():
+        task.result()  # anything but Discord's refusal is a bug: it stops the start
+    elif not first_attempt.is_set():
+        log.info("the command sync is taking long; connecting meanwhile")
+    return task
+
+
+async def sync_until_done(
+    bot: SalaryBot, guild_id: int | None, first_attempt: asyncio.Event
+) -> None:
+    """Sync if changed; on Discord's or the network's trouble, retry with a growing delay."""
+    delay, failures = bot.sync_retry_s, 0
+    while not bot.is_closed():
+        try:
+            await sync_if_changed(bot, guild_id)
+        except SYNC_ERRORS as error:
+            failures += 1
+            if not worth_retrying(error):
+                log.error(
+                    "Discord refused the slash commands (%s); it keeps the ones it has. "
+                    "Fix the command and restart, or run `python -m bot sync`",
+                    one_line(error),
+                )
+                return
+            # Said once at WARNING; the retries that fail again only at INFO.
+            log.log(
+                logging.WARNING if failures == 1 else logging.INFO,
+                "could not sync the slash commands (%s); Discord keeps the ones it has; "
+                "trying again in %.3g s",
+                one_line(error),
+                delay,
+            )
+        else:
+            if failures:
+                log.warning(
+                    "slash commands synced after %d failed attempt%s",
+                    failures,
+                    "" if failures == 1 else "s",
+                )
+            return
+        finally:
+            first_attempt.set()
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, SYNC_RETRY_MAX_S)
 
 
 async def answer_stale_command(

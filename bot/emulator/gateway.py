@@ -2,7 +2,9 @@
 
 Sharding as Discord does it: each IDENTIFY names [shard_id, shard_count]; a guild's events
 go only to shard (guild_id >> 22) % shard_count, DMs to shard 0; shards in one bucket
-(shard_id % max_concurrency) may identify once per IDENTIFY_INTERVAL_S.
+(shard_id % max_concurrency) may identify once per IDENTIFY_INTERVAL_S. Discord only
+recommends a shard count (GET /gateway/bot): it accepts more, and refuses a shard id outside
+the count (4010) or fewer shards than a large bot needs (4011, `required_shards` here).
 """
 
 from __future__ import annotations
@@ -61,7 +63,8 @@ class Gateway:
     """The bot's gateway connections, one session per shard.
 
     `ready(session_id, shard_id, shard_count)` builds a READY payload; `guilds()` lists
-    every guild, and each shard gets those it owns.
+    every guild, and each shard gets those it owns. `shard_count` is the count Discord
+    recommends; the bot's own count, from its IDENTIFYs, routes the events.
     """
 
     def __init__(
@@ -81,11 +84,21 @@ class Gateway:
         self._ready = ready
         self._guilds = guilds
         self.shard_count = shard_count
+        # The fewest shards accepted: Discord requires more once a shard would hold too
+        # many guilds (2,500), which no emulated world reaches; a test raises it instead.
+        self.required_shards = 1
         self.max_concurrency = max_concurrency
+        # The count the bot identified with, once it has.
+        self.identified_count: int | None = None
         self.sessions: dict[int, GatewaySession] = {}
         # Set once every shard has identified.
         self.identified = asyncio.Event()
         self._bucket_identified_at: dict[int, float] = {}
+
+    @property
+    def active_count(self) -> int:
+        """The shards the bot runs: its own count once identified, else the recommended one."""
+        return self.identified_count or self.shard_count
 
     @property
     def session(self) -> GatewaySession | None:
@@ -93,7 +106,7 @@ class Gateway:
         return self.sessions.get(0)
 
     async def dispatch(self, event: str, data: Json) -> None:
-        session = self.sessions.get(shard_of(guild_of(event, data), self.shard_count))
+        session = self.sessions.get(shard_of(guild_of(event, data), self.active_count))
         if session is None:
             raise RuntimeError("the bot has not connected to the gateway")
         await self._send(session, event, data)
@@ -151,14 +164,22 @@ class Gateway:
             await socket.close(code=4004, message=b"Authentication failed.")
             return
         shard_id, count = data.get("shard") or [0, 1]
-        if count != self.shard_count or not 0 <= shard_id < count:
-            code = SHARDING_REQUIRED if count < self.shard_count else INVALID_SHARD
-            self.violations.append(
-                f"IDENTIFY as shard [{shard_id}, {count}]; this application has "
-                f"{self.shard_count} shards"
-            )
-            await socket.close(code=code, message=b"Invalid shard.")
+        if not 0 <= shard_id < count:
+            self.violations.append(f"IDENTIFY as shard [{shard_id}, {count}]: no such shard")
+            await socket.close(code=INVALID_SHARD, message=b"Invalid shard.")
             return
+        if count < self.required_shards:
+            self.violations.append(
+                f"IDENTIFY as shard [{shard_id}, {count}]; this application needs at least "
+                f"{self.required_shards} shards"
+            )
+            await socket.close(code=SHARDING_REQUIRED, message=b"Sharding required.")
+            return
+        if count != self.identified_count:
+            # A bot started with another shard count: the old layout's sessions are gone.
+            self.sessions.clear()
+            self.identified.clear()
+            self.identified_count = count
         self._check_identify_rate(shard_id)
         self.stats.identifies += 1
         session = GatewaySession(session_id=secrets.token_hex(16), shard_id=shard_id, socket=socket)
@@ -167,7 +188,7 @@ class Gateway:
         for guild in self._guilds():
             if shard_of(int(guild["id"]), count) == shard_id:
                 await self._send(session, "GUILD_CREATE", guild)
-        if len(self.sessions) == self.shard_count:
+        if len(self.sessions) == count:
             self.identified.set()
 
     async def identify_window(self) -> None:

@@ -168,7 +168,9 @@ async def overwrite_commands(request: web.Request) -> web.Response:
             version=str(server.ids.next()),
             type=command.get("type", 1),
         )
-        echoed.setdefault("default_member_permissions", None)
+        # Sent as an integer or a string of digits; Discord always echoes a string.
+        permissions = command.get("default_member_permissions")
+        echoed["default_member_permissions"] = None if permissions is None else str(permissions)
         # User and message commands have no description; Discord echoes an empty one.
         echoed.setdefault("description", "")
         if guild_id is not None:

@@ -119,7 +119,7 @@ class EmulatorServer:
     ) -> Json:
         """A new guild; with `shard`, one whose id that shard owns."""
         guild_id = self.ids.next()
-        while shard is not None and shard_of(guild_id, self.gateway.shard_count) != shard:
+        while shard is not None and shard_of(guild_id, self.gateway.active_count) != shard:
             guild_id = self.ids.next()
         channels = [
             payloads.text_channel(self.ids.next(), guild_id, channel) for channel in channel_names
@@ -171,7 +171,8 @@ class EmulatorServer:
 
     @property
     def shard_count(self) -> int:
-        return self.gateway.shard_count
+        """The shards the bot runs (before it connects, the count Discord recommends)."""
+        return self.gateway.active_count
 
     @property
     def identified(self) -> asyncio.Event:

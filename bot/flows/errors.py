@@ -19,6 +19,11 @@ UNKNOWN_INTERACTION = 10062
 PERMISSION_NAMES = {"manage_guild": "Manage Server"}
 
 
+class AnswerLost(Exception):
+    """The first answer could not reach Discord in time: logged once where it was given up,
+    and nothing else can reach the person through this interaction."""
+
+
 class UserError(Exception):
     """Something the user can fix; its message is shown to them as it is."""
 
@@ -55,10 +60,15 @@ def friendly_message(error: BaseException) -> str | None:
 async def report_error(interaction: discord.Interaction, error: BaseException) -> None:
     """Answer privately, with a short id that is also in the log when the fault is ours."""
     original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+    if isinstance(original, AnswerLost):
+        # The person saw no answer: their next try costs them nothing.
+        await refund_if_spent(interaction)
+        return
     if isinstance(original, discord.NotFound) and original.code == UNKNOWN_INTERACTION:
         # Too late to answer anything: Discord has forgotten this interaction.
         log.warning(
-            "%s took too long to answer; Discord dropped the interaction", _describe(interaction)
+            "%s took too long to answer; Discord dropped the interaction",
+            interaction_name(interaction),
         )
         return
     message = friendly_message(error)
@@ -70,7 +80,7 @@ async def report_error(interaction: discord.Interaction, error: BaseException) -
         log.error(
             "error %s in %s by user %s: %s",
             error_id,
-            _describe(interaction),
+            interaction_name(interaction),
             interaction.user.id,
             original.detail,
         )
@@ -80,7 +90,7 @@ async def report_error(interaction: discord.Interaction, error: BaseException) -
         log.error(
             "error %s in %s by user %s",
             error_id,
-            _describe(interaction),
+            interaction_name(interaction),
             interaction.user.id,
             exc_info=(type(original), original, original.__traceback__),
         )
@@ -97,11 +107,13 @@ async def send_private(interaction: discord.Interaction, message: str) -> None:
     except discord.HTTPException as http_error:
         # The interaction may have expired (10062): nothing more can reach the user.
         log.warning(
-            "could not deliver an error message for %s: %s", _describe(interaction), http_error
+            "could not deliver an error message for %s: %s",
+            interaction_name(interaction),
+            http_error,
         )
 
 
-def _describe(interaction: discord.Interaction) -> str:
+def interaction_name(interaction: discord.Interaction) -> str:
     command = interaction.command
     name = (
         f"/{command.qualified_name}"

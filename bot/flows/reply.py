@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import aiohttp
 import discord
 
-from bot.flows.errors import UserError
+from bot.flows.errors import AnswerLost, UserError, interaction_name
 from bot.flows.privacy import Visibility
 from bot.interaction import Interaction
 from bot.render.chart_spec import ChartSpec
@@ -28,6 +28,12 @@ T = TypeVar("T")
 FIRST_CHART_WAIT_S = 0.1
 # Well inside Discord's 3 s: time left to defer even on a loaded machine.
 DEFER_AFTER_S = 1.5
+# Discord forgets an interaction with no first answer after 3 s, but on a 5xx discord.py
+# tries again after 1 s, then 3 s, 5 s... (about 25 s in all): a first answer still
+# unsent after this long is given up while a last try could still have counted.
+FIRST_ANSWER_WITHIN_S = 2.0
+# Time left for a deferral that starts only after DEFER_AFTER_S of work.
+DEFERRAL_WITHIN_S = 1.0
 # Said when an answer meant for everyone went out privately because the bot deferred it
 # (privately, before it could read the settings) in a busy moment.
 BUSY_NOTE = "A busy moment: this answer came privately. Run the command again to share it."
@@ -79,7 +85,29 @@ async def send(
     if interaction.response.is_done():
         await interaction.followup.send(ephemeral=visibility.ephemeral, **kwargs)
     else:
-        await interaction.response.send_message(ephemeral=visibility.ephemeral, **kwargs)
+        await first_answer(
+            interaction, interaction.response.send_message(ephemeral=visibility.ephemeral, **kwargs)
+        )
+
+
+async def first_answer(
+    interaction: Interaction, sending: Awaitable[object], within: float = FIRST_ANSWER_WITHIN_S
+) -> None:
+    """Send a first answer (or a deferral), giving up once it can no longer arrive in time.
+
+    Nothing else can answer an interaction whose first answer did not go out: the person
+    sees that the bot did not respond. Said once here; AnswerLost ends the command quietly.
+    """
+    try:
+        await asyncio.wait_for(sending, within)
+    except TimeoutError:
+        log.warning(
+            "the first answer to %s did not reach Discord within %.3g s; the person sees "
+            "that the bot did not respond",
+            interaction_name(interaction),
+            within,
+        )
+        raise AnswerLost from None
 
 
 @asynccontextmanager
@@ -105,7 +133,7 @@ async def acknowledge_if_backlogged(interaction: Interaction) -> None:
         return
     private = not (interaction.guild_id is None and interaction.context.dm_channel)
     interaction.extras[DEFERRED_PRIVATELY] = private
-    await interaction.response.defer(ephemeral=private, thinking=True)
+    await first_answer(interaction, interaction.response.defer(ephemeral=private, thinking=True))
     # The answer itself can now wait its turn like any follow-up: the others still waiting
     # for a first answer go first.
     await interaction.client.admission.turn(deferred=True)
@@ -122,7 +150,12 @@ async def finish_or_defer(
     task = asyncio.ensure_future(work)
     done, _ = await asyncio.wait({task}, timeout=DEFER_AFTER_S)
     if not done and not interaction.response.is_done():
-        await interaction.response.defer(ephemeral=visibility.ephemeral, thinking=True)
+        deferral = interaction.response.defer(ephemeral=visibility.ephemeral, thinking=True)
+        try:
+            await first_answer(interaction, deferral, DEFERRAL_WITHIN_S)
+        except AnswerLost:
+            await task  # the work (a save) still completes; only its answer is lost
+            raise
     return await task
 
 

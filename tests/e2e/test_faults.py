@@ -70,6 +70,10 @@ def errors_logged(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
 
 
+def lines_from_bot(caplog: pytest.LogCaptureFixture, level: int) -> list[logging.LogRecord]:
+    return [r for r in caplog.records if r.name.startswith("bot") and r.levelno >= level]
+
+
 # ----------------------------------------------------------------- Discord's HTTP errors
 
 
@@ -105,6 +109,41 @@ async def test_server_error_on_first_answer_is_retried_and_sent_once(
     assert len(logged(caplog, f"has returned status code {status}")) == 1
     assert errors_logged(caplog) == []
     await still_serving(harness)
+
+
+@pytest.mark.parametrize("status", [500, 502])
+async def test_first_answer_discord_keeps_failing_is_given_up_inside_three_seconds(
+    harness: Harness, caplog: pytest.LogCaptureFixture, status: int
+) -> None:
+    """discord.py retries a 5xx after 1 s, then 3 s more: too late for Discord's 3 s.
+
+    The bot stops trying while the answer could still count, says so once, and sends
+    nothing Discord would refuse; the person asks again and is answered.
+    """
+    server = harness.server
+    server.faults.append(Fault(status, "/callback", method="POST", times=2))
+    user = server.add_user(f"unanswered{status}")
+    loop = asyncio.get_running_loop()
+    with caplog.at_level(logging.WARNING, logger="bot"):
+        asked_at = loop.time()
+        record = await harness.driver.slash(user, server.dm(user), "estimate", ESTIMATE)
+        await wait_logged(caplog, "did not reach Discord", timeout=10)
+        gave_up_after = loop.time() - asked_at
+        # Past the deadline, and past when discord.py's third try would have gone out.
+        await asyncio.sleep(max(0.0, 4.5 - gave_up_after))
+        again = await ask(harness, user, "estimate", ESTIMATE)
+    assert gave_up_after < 3.0
+    assert server.stats.faults_served == 2
+    assert record.response_type is None and record.messages() == []
+    assert record.rejected_callbacks == [] and server.stats.unknown_interactions == 0
+    lines = lines_from_bot(caplog, logging.WARNING)
+    assert [r.getMessage() for r in lines] == [
+        "the first answer to /estimate did not reach Discord within 2 s; the person sees "
+        "that the bot did not respond"
+    ]
+    assert lines[0].exc_info is None
+    answered_once(harness, again)
+    assert again.message.embeds
 
 
 @pytest.mark.parametrize("status", [429, 500, 502])

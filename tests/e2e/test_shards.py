@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import aiohttp
 import discord
+import orjson
 import pytest
 
-from bot.emulator.gateway import SHARDING_REQUIRED, shard_of
+from bot.emulator.gateway import IDENTIFY, INVALID_SHARD, SHARDING_REQUIRED, shard_of
+from bot.emulator.server import EmulatorServer
 from bot.local.harness import Harness
 from tests.conftest import make_config
-from tests.e2e.support import run
+from tests.e2e.support import REPO, run
 from tests.support.validation import PayloadValidator
 
 
@@ -54,13 +61,79 @@ async def test_shards_of_one_bucket_identify_apart(
     assert running.server.violations == []
 
 
-async def test_a_wrong_shard_count_is_refused(tmp_path: Path) -> None:
+async def test_more_shards_than_recommended_are_accepted(
+    tmp_path: Path, validator: PayloadValidator
+) -> None:
+    """Discord recommends one shard here, and accepts two: each guild goes to its own."""
+    config = make_config(tmp_path).model_copy(update={"shard_count": 2})
+    running = Harness(config, validator=validator, shard_count=1)
+    server = running.server
+    await running.start(timeout=30)
+    try:
+        assert running.bot is not None and running.bot.shard_count == 2
+        assert sorted(server.gateway.sessions) == [0, 1]
+        guilds = [server.add_guild(f"g{shard}", shard=shard) for shard in (0, 1)]
+        for guild in guilds:
+            await server.dispatch("GUILD_CREATE", guild)
+        for shard, guild in enumerate(guilds):
+            assert guild_events(running, shard)[-1] == int(guild["id"])
+        user = server.add_user("asker")
+        for place in [server.in_guild(guild) for guild in guilds] + [server.dm(user)]:
+            record = await run(running, user, place, "tips", {"role": "mle"})
+            assert record.message.embeds
+    finally:
+        await running.stop()
+    assert server.violations == [] and server.unhandled == []
+
+
+async def test_too_few_shards_for_a_large_application_are_refused(tmp_path: Path) -> None:
+    """Discord refuses a layout whose shards would each hold too many guilds (4011)."""
     config = make_config(tmp_path).model_copy(update={"shard_count": 2, "shard_ids": [0, 1]})
     running = Harness(config, shard_count=3)
+    running.server.gateway.required_shards = 3
     with pytest.raises(discord.ConnectionClosed) as caught:
         await running.start(timeout=20)
     assert caught.value.code == SHARDING_REQUIRED
     assert running.bot is not None
     await running.bot.close()
     await running.server.stop()
-    assert any("this application has 3 shards" in v for v in running.server.violations)
+    assert any("needs at least 3 shards" in v for v in running.server.violations)
+
+
+@pytest.mark.parametrize("shard", [[2, 2], [-1, 2], [0, 0]])
+async def test_an_invalid_shard_is_refused(shard: list[int]) -> None:
+    server = EmulatorServer(token="shard-token")
+    await server.start()
+    try:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.ws_connect(f"{server.gateway_url}?v=10&encoding=json") as socket,
+        ):
+            await socket.receive()  # HELLO
+            identify = {"token": "shard-token", "intents": 1, "shard": shard, "properties": {}}
+            await socket.send_str(orjson.dumps({"op": IDENTIFY, "d": identify}).decode())
+            closed = await asyncio.wait_for(socket.receive(), timeout=5)
+    finally:
+        await server.stop()
+    assert closed.type is aiohttp.WSMsgType.CLOSE and closed.data == INVALID_SHARD
+    assert server.gateway.sessions == {}
+    assert any(f"IDENTIFY as shard {shard}" in v for v in server.violations)
+
+
+def test_console_starts_with_two_shards(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    env.update(
+        DATABASE_PATH=str(tmp_path / "console.sqlite3"), PYTHONPATH=str(REPO), SHARD_COUNT="2"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "console"],
+        input="/about\n",
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "could not start the bot" not in done.stderr
+    assert "== ML Salary Bot ==" in done.stdout

@@ -1,5 +1,6 @@
-"""The bot as its own process under scripts/supervise: killed, it comes back, and every
-profile write it acknowledged is still there."""
+"""The bot as its own process under scripts/supervise: killed, it comes back (no sooner
+than Discord's identify limit allows), and every profile write it acknowledged is still
+there."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from bot.emulator.server import EmulatorServer
 from db.store import Store
 from tests.e2e.support import REPO
 
-KILLS = 4
+KILLS = 2  # restarts after 5 s, then 10 s
 WRITES_PER_ROUND = 12
 
 
@@ -102,6 +103,7 @@ async def test_supervised_bot_survives_sigkills_and_keeps_every_acknowledged_wri
         await server.stop()
     assert code == 0, "SIGTERM reached the bot, which closed cleanly"
     assert server.stats.identifies == KILLS + 1, "restarted after every kill"
+    assert server.violations == [], "identified again no sooner than Discord allows"
     assert len(acknowledged) >= WRITES_PER_ROUND, "the last round was all answered"
     store = await Store.open(database)
     try:
@@ -124,3 +126,35 @@ async def test_supervisor_stops_on_a_clean_exit(tmp_path: Path) -> None:
     stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
     assert process.returncode == 0 and stdout == b"done\n"
     assert stderr.decode().count("supervise: started pid") == 1
+
+
+async def test_supervisor_waits_5_s_then_twice_as_long(tmp_path: Path) -> None:
+    """A bot that keeps failing is started again after 5 s, then 10 s: Discord lets a
+    session start once per 5 s."""
+    process = await asyncio.create_subprocess_exec(
+        str(REPO / "scripts" / "supervise"),
+        sys.executable,
+        "-c",
+        "raise SystemExit(3)",
+        stderr=asyncio.subprocess.PIPE,
+    )
+    assert process.stderr is not None
+    loop = asyncio.get_running_loop()
+    lines: list[tuple[float, str]] = []
+    try:
+        while len([line for _, line in lines if "restarting" in line]) < 2:
+            line = (await asyncio.wait_for(process.stderr.readline(), timeout=30)).decode()
+            assert line, "the supervisor stopped"
+            lines.append((loop.time(), line.strip()))
+    finally:
+        process.send_signal(signal.SIGTERM)
+        code = await asyncio.wait_for(process.wait(), timeout=30)
+    said = [line.split(": ", 1)[1] for _, line in lines if "restarting" in line]
+    assert said == [
+        "the bot exited with status 3; restarting in 5s",
+        "the bot exited with status 3; restarting in 10s",
+    ]
+    restarting_at = next(at for at, line in lines if "restarting" in line)
+    started_again_at = [at for at, line in lines if "started pid" in line][1]
+    assert 4.8 <= started_again_at - restarting_at < 8
+    assert code == 3, "stopped while waiting: the bot's last status"
