@@ -22,8 +22,8 @@ from bot.interaction import Interaction
 from bot.render.offer import compare_embed, offer_chart, offer_embed, range_embed
 from bot.salary import fields
 from bot.salary.offer import OfferReview, OfferTerms, offer_currency, percentile_of, review_offer
-from bot.salary.pay_range import find_pay_range, job_in_text
 from bot.salary.query import SalaryQuery
+from bot.salary.question import read_question
 from bot.salary.results import SalaryEstimate
 from db.models import HistoryEntry
 
@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 # Builds the buttons under an offer answer from what it weighed (kept in memory, not stored).
 OfferViewFactory = Callable[[SalaryQuery, list[OfferTerms]], discord.ui.View]
 
+# What a quoted range is weighed for: the job the message names (its currency is the range's).
+RANGE_JOB = ("role", "level", "years", "location")
 NO_RANGE = (
     "I found no pay range in that message. I read ranges such as $150k-$200k, "
     "150-200k EUR, up to 180k or 180k+."
@@ -129,7 +131,8 @@ async def save_offers(
 async def answer_range_check(interaction: Interaction, text: str, asker: Asker) -> None:
     """Where a range quoted in a message sits in the band; never shown to anyone else."""
     private = asker.visibility(False)
-    found = find_pay_range(text)
+    question = read_question(text)
+    found = question.pay_range
     if found is None:
         await send(interaction, private, content=NO_RANGE)
         return
@@ -138,7 +141,9 @@ async def answer_range_check(interaction: Interaction, text: str, asker: Asker) 
             f"That range is in {found.unsupported_currency}, which I can't weigh yet: "
             "I answer in USD, CAD, EUR, GBP and INR."
         )
-    given: dict[str, Any] = dict(job_in_text(text))
+    given: dict[str, Any] = {
+        name: question.fields[name] for name in RANGE_JOB if name in question.fields
+    }
     if found.currency:
         given["currency"] = found.currency
     filled = asker.fill(given)
