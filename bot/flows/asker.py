@@ -14,6 +14,7 @@ from bot.flows.privacy import Visibility, decide_visibility
 from bot.interaction import Interaction
 from db.errors import StoreUnavailableError
 from db.models import GuildSettings, HistoryEntry, Profile
+from db.store import Store
 
 
 @dataclass(frozen=True)
@@ -45,18 +46,7 @@ class Asker:
 async def load_asker(interaction: Interaction) -> Asker:
     user_id = interaction.user.id
     guild_id = interaction.guild_id
-    store = interaction.client.store
-    profile: Profile | None = None
-    last: HistoryEntry | None = None
-    settings: GuildSettings | None = None
-    # While the store is away, answer as for someone new (the reads fail at once).
-    with contextlib.suppress(StoreUnavailableError):
-        # Issued together, the three reads share one trip to the database thread.
-        profile, last, settings = await asyncio.gather(
-            store.profiles.get(user_id),
-            store.history.last(user_id),
-            store.guilds.get(guild_id) if guild_id is not None else _nothing(),
-        )
+    profile, last, settings = await read_person(interaction.client.store, user_id, guild_id)
     channel = interaction.channel
     in_group_dm = isinstance(channel, discord.GroupChannel) or (
         guild_id is None
@@ -72,6 +62,21 @@ async def load_asker(interaction: Interaction) -> Asker:
         in_group_dm=in_group_dm,
         channel_id=interaction.channel_id,
     )
+
+
+async def read_person(
+    store: Store, user_id: int, guild_id: int | None
+) -> tuple[Profile | None, HistoryEntry | None, GuildSettings | None]:
+    """A person's profile and last answer, and the server's settings, read together."""
+    # While the store is away, answer as for someone new (the reads fail at once).
+    with contextlib.suppress(StoreUnavailableError):
+        # Issued together, the three reads share one trip to the database thread.
+        return await asyncio.gather(
+            store.profiles.get(user_id),
+            store.history.last(user_id),
+            store.guilds.get(guild_id) if guild_id is not None else _nothing(),
+        )
+    return None, None, None
 
 
 async def _nothing() -> None:

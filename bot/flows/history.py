@@ -10,6 +10,7 @@ from bot.salary.query import SalaryQuery
 from bot.salary.results import Percentiles
 from db.errors import StoreUnavailableError
 from db.models import HistoryEntry
+from db.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -34,14 +35,20 @@ async def remember(
     The entry is named by the interaction's id, so an answer's buttons can carry it before
     it is written.
     """
+    return await remember_as(
+        interaction.client.store, interaction.user.id, interaction.id, query, summary
+    )
+
+
+async def remember_as(
+    store: Store, user_id: int, entry_id: int, query: SalaryQuery, summary: dict[str, Any]
+) -> HistoryEntry | None:
+    """Keep a query under `entry_id` (a snowflake: new and later than every id before it)."""
     # Only what was said: a stored default (currency USD) would later be "filled in from your
     # last query" although nobody chose it.
     said = query.model_dump(mode="json", exclude_defaults=True)
-    user_id = interaction.user.id
     try:
-        return await interaction.client.store.history.add(
-            user_id, said, summary, entry_id=interaction.id
-        )
+        return await store.history.add(user_id, said, summary, entry_id=entry_id)
     except StoreUnavailableError:
         return None  # the store is away; it said so in the log when it went
     except Exception:

@@ -21,7 +21,9 @@ from bot.flows.reply import after_first_answer, complete_answer, send
 from bot.interaction import Interaction
 from bot.render.offer import compare_embed, offer_chart, offer_embed, range_embed
 from bot.salary import fields
+from bot.salary.model import SalaryModel
 from bot.salary.offer import OfferReview, OfferTerms, offer_currency, percentile_of, review_offer
+from bot.salary.pay_range import PayRange
 from bot.salary.query import SalaryQuery
 from bot.salary.question import read_question
 from bot.salary.results import SalaryEstimate
@@ -136,25 +138,36 @@ async def answer_range_check(interaction: Interaction, text: str, asker: Asker) 
     if found is None:
         await send(interaction, private, content=NO_RANGE)
         return
-    if found.unsupported_currency:
-        raise UserError(
-            f"That range is in {found.unsupported_currency}, which I can't weigh yet: "
-            "I answer in USD, CAD, EUR, GBP and INR."
-        )
+    refuse_unsupported(found)
     given: dict[str, Any] = {
         name: question.fields[name] for name in RANGE_JOB if name in question.fields
     }
     if found.currency:
         given["currency"] = found.currency
     filled = asker.fill(given)
-    estimate = interaction.client.model.estimate(filled.query)
+    named = [fields.label(name) for name in given if name != "currency"]
+    embed = weigh_range(interaction.client.model, found, filled, named)
+    await send(interaction, private, embed=embed)
+
+
+def refuse_unsupported(found: PayRange) -> None:
+    if found.unsupported_currency:
+        raise UserError(
+            f"That range is in {found.unsupported_currency}, which I can't weigh yet: "
+            "I answer in USD, CAD, EUR, GBP and INR."
+        )
+
+
+def weigh_range(
+    model: SalaryModel, found: PayRange, filled: Filled, named: list[str]
+) -> discord.Embed:
+    """Where a range's ends fall in the band; `named` are the fields the message gave."""
+    estimate = model.estimate(filled.query)
     low = percentile_of(found.low, estimate.base) if found.low is not None else None
     high = percentile_of(found.high, estimate.base) if found.high is not None else None
-    named = [fields.label(name) for name in given if name != "currency"]
     notes = [f"From the message: {', '.join(named)}."] if named else []
     if sources := describe_sources(filled):
         notes.append(sources)
     if not found.currency:
         notes.append(f"The message names no currency: read as {estimate.currency}.")
-    embed = range_embed(found, low, high, estimate, " ".join(notes) or None)
-    await send(interaction, private, embed=embed)
+    return range_embed(found, low, high, estimate, " ".join(notes) or None)
