@@ -6,7 +6,7 @@ from bot.emulator.channel_messages import PostedMessage
 from bot.emulator.records import StoredMessage
 from bot.emulator.server import EmulatedUser, Place
 from bot.local.harness import Harness
-from bot.render.ask import ASK_PRIVATELY, HELP_LINE
+from bot.render.ask import ASK_PRIVATELY, HELP_LINE, NOTHING_TO_CHANGE
 from tests.e2e.support import bot_of, field, place_for, run, written
 
 
@@ -162,3 +162,53 @@ async def test_bots_and_the_bot_itself_are_not_answered(harness: Harness) -> Non
         bot_payload, harness.server.dm(robot).channel_id, "senior mle in berlin"
     )
     await posted.no_reply()
+
+
+async def test_two_roles_or_two_places_are_compared(harness: Harness) -> None:
+    user = harness.server.add_user("comparer")
+    roles = await reply_to(await harness.driver.send_dm(user, "mle vs data scientist in austin"))
+    assert roles.embed["title"].startswith("Roles compared")
+    assert "Data Scientist" in roles.text() and "Software Engineer" not in roles.text()
+    places = await reply_to(await harness.driver.send_dm(user, "senior mle: london or paris?"))
+    assert places.embed["title"].startswith("Places compared")
+    assert "London" in places.text() and "Paris" in places.text()
+    store = await written(harness, user.id)
+    entry = await store.history.get(user.id, places.id)
+    assert entry is not None and entry.headline["places"] == ["gb-london", "fr-paris"]
+
+
+async def test_a_quoted_range_gets_a_range_check(harness: Harness) -> None:
+    user = harness.server.add_user("ranger")
+    answer = await reply_to(
+        await harness.driver.send_dm(user, "posting says $150k-$200k for senior mle nyc")
+    )
+    assert answer.embed["title"] == "Salary range check"
+    assert "New York" in answer.embed["description"]
+
+
+async def test_a_reply_to_a_command_answer_changes_it_too(harness: Harness) -> None:
+    user = harness.server.add_user("commander")
+    dm = harness.server.dm(user)
+    record = await run(
+        harness, user, dm, "estimate", {"role": "data scientist", "location": "berlin"}
+    )
+    await written(harness, user.id)
+    moved = await reply_to(
+        await harness.driver.send_dm(user, "what about senior?", reply_to=record.message)
+    )
+    assert moved.content.startswith("From your estimate for Berlin: level — → Senior")
+    assert "Data Scientist · Senior" in moved.embed["title"]
+
+
+async def test_someone_elses_answer_is_not_changed(harness: Harness) -> None:
+    _, careers = await career_server(harness)
+    asker, other = harness.server.add_user("asker"), harness.server.add_user("other")
+    first = await reply_to(
+        await harness.driver.send_message(
+            user=asker, place=careers, text="mle in berlin", mention_bot=True
+        )
+    )
+    answer = await reply_to(
+        await harness.driver.send_message(other, careers, "and in paris?", reply_to=first)
+    )
+    assert answer.content == NOTHING_TO_CHANGE, "another person's answer is theirs"
