@@ -29,7 +29,6 @@ MAX_KEPT = 5000
 # History commands whose answer a follow-up can change, and what each was.
 ASKED_OF_COMMAND = {
     "estimate": Asked.BAND,
-    "whatif": Asked.BAND,
     "tips": Asked.BAND,
     "compare roles": Asked.ROLES,
     "compare locations": Asked.PLACES,

@@ -26,6 +26,7 @@ from .question_words import (
     COMPARE_WORDS,
     CURRENCY_WORDS,
     LEVEL_WORDS,
+    NOT_AFTER_IN,
     NOT_PLACES,
     PAY_WORDS,
     PLACE_PREPOSITIONS,
@@ -242,7 +243,7 @@ def _unread_places(words: list[_Word]) -> list[Unread]:
         after = following[0]
         if after.used or not after.norm.isalpha() or len(after.norm) < 3:
             continue
-        if after.norm in NOT_PLACES or after.norm in PAY_WORDS or after.norm in ABOUT_SELF:
+        if after.norm in NOT_PLACES | NOT_AFTER_IN | PAY_WORDS | ABOUT_SELF:
             continue
         after.used = True
         unread.append(

@@ -173,6 +173,45 @@ PAY_WORDS = frozenset(
     }
 )
 PLACE_PREPOSITIONS = frozenset({"in", "near", "based"})
+# Words after "in" that name no place ("in hand", "in total", "in this market").
+NOT_AFTER_IN = frozenset(
+    [
+        "hand",
+        "total",
+        "cash",
+        "person",
+        "office",
+        "addition",
+        "fact",
+        "case",
+        "short",
+        "practice",
+        "order",
+        "terms",
+        "line",
+        "future",
+        "advance",
+        "house",
+        "field",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "what",
+        "your",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "general",
+        "particular",
+        "between",
+        "hybrid",
+        "remote",
+    ]
+)
 WORD_NUMBERS = {
     "one": 1,
     "two": 2,

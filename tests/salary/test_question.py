@@ -162,6 +162,7 @@ TABLE: list[tuple[str, Asked, dict[str, Any]]] = [
         OFFER,
         {"role": SWE, "location": "us-austin", "years": 4},
     ),
+    ("25 LPA in hand for a ds in pune, ok?", OFFER, {"role": DS, "location": "in-pune"}),
     # ranges
     (
         "150-200k EUR for a senior ds in paris",
