@@ -89,12 +89,14 @@ async def answer_message(client: SalaryBot, message: discord.Message, state: Ask
         # In a DM, "and in Munich?" follows the last answer, as /whatif does.
         earlier = answered_of(last) if last is not None else None
     if not question.answerable or (question.asked is Asked.CHANGE and earlier is None):
+        # Naming what could not be read is an answer of sorts; the bare help line is free.
+        if (question.unread or question.asked is Asked.CHANGE) and not await _spend(
+            client, message, state
+        ):
+            return
         await _help(message, state, question)
         return
-    wait = await client.budget.take(user_id)
-    if wait is not None:
-        if state.notices.first(("flood", user_id), wait):
-            await _reply(message, wait_message(wait))
+    if not await _spend(client, message, state):
         return
     try:
         await _answer(client, message, state, question, earlier, profile, in_public)
@@ -110,8 +112,18 @@ async def answer_message(client: SalaryBot, message: discord.Message, state: Ask
         )
 
 
+async def _spend(client: SalaryBot, message: discord.Message, state: AskState) -> bool:
+    """One answer from the person's budget; over it, a polite refusal once, then silence."""
+    wait = await client.budget.take(message.author.id)
+    if wait is None:
+        return True
+    if state.notices.first(("flood", message.author.id), wait):
+        await _reply(message, wait_message(wait))
+    return False
+
+
 async def _help(message: discord.Message, state: AskState, question: Question) -> None:
-    """What could not be read, or the help line: each once a while per person."""
+    """What could not be read, else the help line (once in HELP_EVERY_S per person)."""
     lines = unread_lines(question.unread)
     if question.asked is Asked.CHANGE:
         lines.append(NOTHING_TO_CHANGE)
