@@ -49,9 +49,14 @@ discord.VoiceClient.warn_dave = False
 
 
 def bot_intents() -> discord.Intents:
-    """Slash commands need no privileged intents; guilds keeps server and channel state."""
+    """No privileged intent: guilds keeps server and channel state; guild and DM messages
+    bring the questions people type. Without Message Content, Discord sends the text only
+    of DMs to the bot and of messages that mention it, the only ones the bot reads.
+    """
     intents = discord.Intents.none()
     intents.guilds = True
+    intents.guild_messages = True
+    intents.dm_messages = True
     return intents
 
 
@@ -114,6 +119,8 @@ class SalaryBot(commands.AutoShardedBot):
             # Nothing the bot sends may ping anyone, even when it echoes what a user typed.
             allowed_mentions=discord.AllowedMentions.none(),
             shard_count=config.shard_count,
+            # Messages are answered as they come and never looked up again: none is kept.
+            max_messages=None,
             **options,
         )
         # Set after the fact: AutoShardedBot's signature takes no None for "every shard".
@@ -186,6 +193,9 @@ class SalaryBot(commands.AutoShardedBot):
             self.syncing = await sync_at_start(self, self.config.dev_guild_id)
         if self.settle_collector:
             settle_after_start_up()
+
+    async def on_message(self, message: discord.Message, /) -> None:
+        """No prefix commands: the ask cog reads the messages meant for the bot."""
 
     def dispatch(self, event_name: str, /, *args: Any, **kwargs: Any) -> None:
         # "interaction" is dispatched right after discord.py routed it to views and modals:

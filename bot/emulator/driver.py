@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.emulator import payloads
+from bot.emulator.channel_messages import PostedMessage
 from bot.emulator.records import InteractionRecord, StoredMessage
 from bot.emulator.server import EmulatedUser, EmulatorServer, Place
 
@@ -31,6 +32,7 @@ STRING, INTEGER, BOOLEAN, USER, CHANNEL, ROLE, MENTIONABLE, NUMBER = 3, 4, 5, 6,
 MEMBER_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 31)
 ADMIN_PERMISSIONS = MEMBER_PERMISSIONS | (1 << 3) | (1 << 5)
 APP_PERMISSIONS = MEMBER_PERMISSIONS
+MAX_MESSAGE = 2000  # characters Discord's client lets a person send
 
 
 class UsageError(ValueError):
@@ -153,6 +155,44 @@ class Driver:
                 )
         data = {"custom_id": modal["custom_id"], "components": rows}
         return await self.send_raw(MODAL_SUBMIT, user, place, data)
+
+    async def send_dm(
+        self, user: EmulatedUser, text: str, *, reply_to: StoredMessage | None = None
+    ) -> PostedMessage:
+        """`user` writes `text` in their DM with the bot (as a reply to one of its messages)."""
+        return await self.send_message(user, self.server.dm(user), text, reply_to=reply_to)
+
+    async def send_message(
+        self,
+        user: EmulatedUser,
+        place: Place,
+        text: str,
+        *,
+        mention_bot: bool | None = None,
+        reply_to: StoredMessage | None = None,
+    ) -> PostedMessage:
+        """`user` writes `text` in `place`, mentioning the bot or not, or replying to its message.
+
+        A mention puts the bot's tag in the text; a reply pings the author it answers (the
+        mention without a tag) unless told not to, as Discord's client does.
+        """
+        if not text.strip():
+            raise UsageError("Discord sends no empty message")
+        if len(text) > MAX_MESSAGE:
+            raise UsageError(f"a message holds at most {MAX_MESSAGE} characters")
+        if reply_to is not None and reply_to.payload["channel_id"] != str(place.channel_id):
+            raise UsageError("that message is not in this channel")
+        mention = reply_to is not None if mention_bot is None else mention_bot
+        tag = f"<@{self.server.application_id}>"
+        if mention_bot and tag not in text:
+            text = f"{tag} {text}"  # what the client writes when @ML Salary Bot is picked
+        return await self.server.channel_messages.say(
+            user.payload,
+            place.channel_id,
+            text,
+            mention_bot=mention,
+            reply_to=reply_to.payload if reply_to is not None else None,
+        )
 
     @staticmethod
     def _filled(component: Json, values: dict[str, str], label: str | None) -> Json:

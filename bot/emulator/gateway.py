@@ -57,6 +57,8 @@ class GatewaySession:
     sent: deque[Json] = field(default_factory=lambda: deque(maxlen=5000))
     # False after a drop Discord will not let the bot resume: RESUME gets INVALID_SESSION.
     resumable: bool = True
+    # The gateway intents the bot identified with: which events it receives, and how whole.
+    intents: int = 0
 
 
 class Gateway:
@@ -104,6 +106,10 @@ class Gateway:
     def session(self) -> GatewaySession | None:
         """Shard 0's session: the only one of an unsharded bot."""
         return self.sessions.get(0)
+
+    def session_for(self, guild_id: int | None) -> GatewaySession | None:
+        """The session of the shard that receives events of this guild (or DMs)."""
+        return self.sessions.get(shard_of(guild_id, self.shard_count))
 
     async def dispatch(self, event: str, data: Json) -> None:
         session = self.sessions.get(shard_of(guild_of(event, data), self.active_count))
@@ -182,7 +188,12 @@ class Gateway:
             self.identified_count = count
         self._check_identify_rate(shard_id)
         self.stats.identifies += 1
-        session = GatewaySession(session_id=secrets.token_hex(16), shard_id=shard_id, socket=socket)
+        session = GatewaySession(
+            session_id=secrets.token_hex(16),
+            shard_id=shard_id,
+            socket=socket,
+            intents=int(data.get("intents") or 0),
+        )
         self.sessions[shard_id] = session
         await self._send(session, "READY", self._ready(session.session_id, shard_id, count))
         for guild in self._guilds():

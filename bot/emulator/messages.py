@@ -39,7 +39,7 @@ class MessageStore:
 
     def create(self, record: InteractionRecord, data: Json, files: list[Upload]) -> StoredMessage:
         message_id = self.ids.next()
-        stored_files = self._store_files(files)
+        stored_files = self.store_files(files)
         guild_id = record.payload.get("guild_id")
         payload = payloads.message(
             message_id=message_id,
@@ -50,7 +50,7 @@ class MessageStore:
             interaction_id=record.id,
             invoking_user=invoking_user(record),
             guild_id=int(guild_id) if guild_id else None,
-            attachments=[self._attachment(stored) for stored in stored_files],
+            attachments=[self.attachment(stored) for stored in stored_files],
         )
         message = StoredMessage(
             id=message_id, payload=payload, files=stored_files, requests=[dict(data)]
@@ -77,21 +77,21 @@ class MessageStore:
             message.files = [
                 stored for stored in message.files if str(stored.attachment_id) in keep
             ]
-        message.files += self._store_files(files)
-        message.payload["attachments"] = [self._attachment(stored) for stored in message.files]
+        message.files += self.store_files(files)
+        message.payload["attachments"] = [self.attachment(stored) for stored in message.files]
         message.payload["edited_timestamp"] = payloads.iso_now()
         message.edits += 1
         message.requests.append(dict(data))
         record.touch(message.id)
         return message
 
-    def _store_files(self, files: list[Upload]) -> list[StoredFile]:
+    def store_files(self, files: list[Upload]) -> list[StoredFile]:
         return [
             StoredFile(self.ids.next(), filename, content, content_type)
             for filename, content, content_type in files
         ]
 
-    def _attachment(self, stored: StoredFile) -> Json:
+    def attachment(self, stored: StoredFile) -> Json:
         url = f"{self._base_url()}/attachments/{stored.attachment_id}/{stored.filename}"
         return {
             "id": str(stored.attachment_id),

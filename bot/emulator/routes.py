@@ -232,3 +232,16 @@ async def delete_webhook_message(request: web.Request) -> web.Response:
     state = _server(request).interaction_state
     await state.delete(request.match_info["token"], request.match_info["message"])
     return web.Response(status=204)
+
+
+# --------------------------------------------------------------------- channel messages
+
+
+@routes.post(r"/channels/{channel_id:\d+}/messages")
+async def create_message(request: web.Request) -> web.Response:
+    """The bot's own message in a channel or DM: its reply to what a person wrote."""
+    server = _server(request)
+    message = await server.channel_messages.create(
+        int(request.match_info["channel_id"]), _body(request) or {}, _files(request)
+    )
+    return json_response(message.payload)

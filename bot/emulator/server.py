@@ -13,6 +13,7 @@ import asyncio
 from aiohttp import web
 
 from bot.emulator import payloads
+from bot.emulator.channel_messages import ChannelMessages
 from bot.emulator.faults import Fault
 from bot.emulator.gateway import GATEWAY_PATH, Gateway, GatewaySession, shard_of
 from bot.emulator.interactions import RESPONSE_DEADLINE_S, Interactions
@@ -20,7 +21,7 @@ from bot.emulator.messages import MessageStore
 from bot.emulator.records import InteractionRecord, StoredMessage
 from bot.emulator.routes import build_api
 from bot.emulator.stats import Stats
-from bot.emulator.wire import API_PREFIX, Json, Validator
+from bot.emulator.wire import API_PREFIX, DiscordError, Json, Validator
 from bot.emulator.world import EmulatedUser, Place
 
 __all__ = ["EmulatedUser", "EmulatorServer", "Fault", "Place", "Stats", "Validator"]
@@ -79,6 +80,13 @@ class EmulatorServer:
             guilds=self.guilds.values,
             shard_count=shard_count,
             max_concurrency=max_concurrency,
+        )
+        # What people type in channels and DMs, and the bot's replies there.
+        self.channel_messages = ChannelMessages(
+            store=self.store,
+            gateway=self.gateway,
+            bot_user=self.bot_user,
+            channel_guild=self.guild_of_channel,
         )
 
     # ----------------------------------------------------------------- lifecycle
@@ -156,6 +164,15 @@ class EmulatorServer:
         )
         self.user_messages[int(message["id"])] = message
         return message
+
+    def guild_of_channel(self, channel_id: int) -> int | None:
+        """The guild a channel belongs to, None for a DM; Discord's 404 for an unknown one."""
+        if channel_id in self.dm_channels:
+            return None
+        for guild_id, guild in self.guilds.items():
+            if any(channel["id"] == str(channel_id) for channel in guild["channels"]):
+                return guild_id
+        raise DiscordError(404, 10003, "Unknown Channel")
 
     def commands_for(self, guild_id: int | None) -> list[Json]:
         """What a user sees in the command picker at that place: guild commands shadow globals."""

@@ -10,10 +10,12 @@ from typing import Any
 import discord
 
 from bot.flows.fill import Filled, fill_query
+from bot.flows.history import last_band_in
 from bot.flows.privacy import Visibility, decide_visibility
 from bot.interaction import Interaction
 from db.errors import StoreUnavailableError
-from db.models import GuildSettings, Profile
+from db.models import GuildSettings, HistoryEntry, Profile
+from db.store import Store
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,21 @@ async def load_asker(interaction: Interaction) -> Asker:
         in_group_dm=in_group_dm,
         channel_id=interaction.channel_id,
     )
+
+
+async def read_person(
+    store: Store, user_id: int, guild_id: int | None
+) -> tuple[Profile | None, HistoryEntry | None, GuildSettings | None]:
+    """A person's profile and the last band they were shown, and the server's settings."""
+    # While the store is away, answer as for someone new (the reads fail at once).
+    with contextlib.suppress(StoreUnavailableError):
+        # Issued together, the three reads share one trip to the database thread.
+        return await asyncio.gather(
+            store.profiles.get(user_id),
+            last_band_in(store, user_id),
+            store.guilds.get(guild_id) if guild_id is not None else _nothing(),
+        )
+    return None, None, None
 
 
 async def _nothing() -> None:

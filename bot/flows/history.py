@@ -12,6 +12,7 @@ from bot.salary.query import SalaryQuery, parse_query
 from bot.salary.results import Percentiles
 from db.errors import StoreUnavailableError
 from db.models import HistoryEntry
+from db.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -41,17 +42,23 @@ async def remember(
     The entry is named by the interaction's id, so an answer's buttons can carry it before
     it is written.
     """
+    return await remember_as(
+        interaction.client.store, interaction.user.id, interaction.id, query, summary
+    )
+
+
+async def remember_as(
+    store: Store, user_id: int, entry_id: int, query: SalaryQuery, summary: dict[str, Any]
+) -> HistoryEntry | None:
+    """Keep a query under `entry_id` (a snowflake: new and later than every id before it)."""
     # Only what was said: a stored default (currency USD) would later be "filled in from your
     # last query" although nobody chose it.
     said = query.model_dump(mode="json", exclude_defaults=True)
     if query.level_said is not None:
         # Kept as said ("staff"): read again it is the same band, and a follow-up still says so.
         said["level"] = query.level_said
-    user_id = interaction.user.id
     try:
-        return await interaction.client.store.history.add(
-            user_id, said, summary, entry_id=interaction.id
-        )
+        return await store.history.add(user_id, said, summary, entry_id=entry_id)
     except StoreUnavailableError:
         return None  # the store is away; it said so in the log when it went
     except Exception:
@@ -66,8 +73,11 @@ def last_band_of(entries: Iterable[HistoryEntry]) -> HistoryEntry | None:
 
 async def last_band(interaction: Interaction) -> HistoryEntry | None:
     """The last band this person was shown, for a what-if to start from."""
-    history = interaction.client.store.history
-    return last_band_of(await history.recent(interaction.user.id, limit=history.cap))
+    return await last_band_in(interaction.client.store, interaction.user.id)
+
+
+async def last_band_in(store: Store, user_id: int) -> HistoryEntry | None:
+    return last_band_of(await store.history.recent(user_id, limit=store.history.cap))
 
 
 def shown_as(entry: HistoryEntry) -> str:

@@ -21,10 +21,12 @@ from bot.flows.reply import after_first_answer, complete_answer, send
 from bot.interaction import Interaction
 from bot.render.offer import compare_embed, offer_chart, offer_embed, range_embed
 from bot.salary import fields
+from bot.salary.model import SalaryModel
 from bot.salary.offer import OfferReview, percentile_of, review_offer
 from bot.salary.offer_terms import OfferTerms, offer_currency
-from bot.salary.pay_range import find_pay_range, job_in_text
+from bot.salary.pay_range import PayRange
 from bot.salary.query import SalaryQuery
+from bot.salary.question import read_question
 from bot.salary.results import SalaryEstimate
 from db.models import HistoryEntry
 
@@ -33,6 +35,8 @@ log = logging.getLogger(__name__)
 # Builds the buttons under an offer answer from what it weighed (kept in memory, not stored).
 OfferViewFactory = Callable[[SalaryQuery, list[OfferTerms]], discord.ui.View]
 
+# What a quoted range is weighed for: the job the message names (its currency is the range's).
+RANGE_JOB = ("role", "level", "years", "location")
 NO_RANGE = (
     "I found no pay range in that message. I read ranges such as $150k-$200k, "
     "150-200k EUR, up to 180k or 180k+."
@@ -130,27 +134,41 @@ async def save_offers(
 async def answer_range_check(interaction: Interaction, text: str, asker: Asker) -> None:
     """Where a range quoted in a message sits in the band; never shown to anyone else."""
     private = asker.visibility(False)
-    found = find_pay_range(text)
+    question = read_question(text)
+    found = question.pay_range
     if found is None:
         await send(interaction, private, content=NO_RANGE)
         return
+    refuse_unsupported(found)
+    given: dict[str, Any] = {
+        name: question.fields[name] for name in RANGE_JOB if name in question.fields
+    }
+    if found.currency:
+        given["currency"] = found.currency
+    filled = asker.fill(given)
+    named = [fields.label(name) for name in given if name != "currency"]
+    embed = weigh_range(interaction.client.model, found, filled, named)
+    await send(interaction, private, embed=embed)
+
+
+def refuse_unsupported(found: PayRange) -> None:
     if found.unsupported_currency:
         raise UserError(
             f"That range is in {found.unsupported_currency}, which I can't weigh yet: "
             "I answer in USD, CAD, EUR, GBP and INR."
         )
-    given: dict[str, Any] = dict(job_in_text(text))
-    if found.currency:
-        given["currency"] = found.currency
-    filled = asker.fill(given)
-    estimate = interaction.client.model.estimate(filled.query)
+
+
+def weigh_range(
+    model: SalaryModel, found: PayRange, filled: Filled, named: list[str]
+) -> discord.Embed:
+    """Where a range's ends fall in the band; `named` are the fields the message gave."""
+    estimate = model.estimate(filled.query)
     low = percentile_of(found.low, estimate.base) if found.low is not None else None
     high = percentile_of(found.high, estimate.base) if found.high is not None else None
-    named = [fields.label(name) for name in given if name != "currency"]
     notes = [f"From the message: {', '.join(named)}."] if named else []
     if sources := describe_sources(filled):
         notes.append(sources)
     if not found.currency:
         notes.append(f"The message names no currency: read as {estimate.currency}.")
-    embed = range_embed(found, low, high, estimate, " ".join(notes) or None)
-    await send(interaction, private, embed=embed)
+    return range_embed(found, low, high, estimate, " ".join(notes) or None)

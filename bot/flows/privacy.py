@@ -46,3 +46,17 @@ def decide_visibility(
             note=f"Public answers go in <#{career}> on this server; this one is private.",
         )
     return Visibility(ephemeral=False)
+
+
+def open_to_mentions(settings: GuildSettings | None, channel_id: int) -> bool:
+    """Whether a question asked out loud (a message mentioning the bot) is answered out loud here.
+
+    Only where the server opened public answers: its career channel if it named one, else
+    anywhere once public answers are on. A server that chose nothing keeps answers private,
+    so a mention there is pointed to the private ways instead.
+    """
+    if settings is None or not settings.community_features:
+        return False
+    if settings.career_channel_id is not None:
+        return channel_id == settings.career_channel_id
+    return settings.public_answers

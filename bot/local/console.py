@@ -21,6 +21,7 @@ from bot.emulator.driver import Driver, UsageError
 from bot.emulator.records import InteractionRecord, StoredMessage
 from bot.emulator.server import EmulatedUser, Place
 from bot.flows.budget import Unlimited
+from bot.local.console_messages import Conversation, channel_by_name, with_channel_ids
 from bot.local.harness import Harness
 
 # The console's way to right-click a message: post the text, then run the menu on it.
@@ -36,6 +37,11 @@ HELP = """Type a slash command as in Discord, e.g.
   /check-range Senior ML engineer, $150k-$200k   (posts the text, then runs the
                                                   "Check this salary range" menu on it)
 Type a button's label to press it (buttons of the last answer are listed under it).
+A line without "/" is a message: a DM to the bot (e.g. senior ml engineer in berlin?), or in
+a server a message in the channel, which the bot reads when it starts with @bot.
+'reply TEXT' replies to the bot's last answer to a message (e.g. reply and in munich?).
+'/channel NAME' moves to another channel of the server (--server has #general and #careers);
+channel options take #NAME.
 '/as NAME' acts as another person from then on ('/as me' comes back).
 Options with spaces need quotes. Tab completes commands, options and values.
 'help' shows this, 'quit' or end of input leaves."""
@@ -68,6 +74,9 @@ class ConsoleView:
     def __init__(self, files_dir: Path, out: TextIO) -> None:
         self.files_dir = files_dir
         self.out = out
+
+    def say(self, text: str) -> None:
+        print(f"{text}\n", file=self.out, flush=True)
 
     def show(self, message: StoredMessage) -> None:
         lines: list[str] = []
@@ -142,6 +151,7 @@ class Console:
         self.pending_modal: dict[str, Any] | None = None
         # The people this session has acted as, by name, so `/as` can come back to them.
         self.people: dict[str, EmulatedUser] = {"me": user}
+        self.conversation = Conversation(self.driver, view)
 
     def act_as(self, name: str) -> EmulatedUser:
         """Switch the emulated person; a new name is a new member, never an admin."""
@@ -164,6 +174,13 @@ class Console:
             print(f"Now acting as {person.name} (user id {person.id}).\n", file=self.view.out)
             return
         try:
+            if line.lower().startswith("/channel"):
+                self.place = channel_by_name(self.harness.server, self.place, line[8:])
+                print(f"Now in {line[8:].strip()}.\n", file=self.view.out, flush=True)
+                return
+            if not line.startswith("/") and not self._presses(line):
+                await self.conversation.send(self.user, self._message_place(), line)
+                return
             record = await self._send(line)
         except UsageError as error:
             print(f"! {error}\n", file=self.view.out, flush=True)
@@ -179,12 +196,27 @@ class Console:
             return await self.driver.message_command(self.user, self.place, RANGE_MENU, message)
         if line.startswith("/"):
             command, options = parse_line(line)
+            options = with_channel_ids(self.harness.server, self.place, options)
             return await self.driver.slash(self.user, self.place, command, options)
         if self.last is None:
             raise UsageError("type a command first, for example /about (or 'help')")
         if line.lower().startswith("pick "):
             return await self.driver.select(self.user, self.last, self._picked(line[5:].split()))
         return await self.driver.press(self.user, self.last, line)
+
+    def _presses(self, line: str) -> bool:
+        """Whether the line presses a button or picks from a menu of the last answer."""
+        last = self.last
+        if last is None:
+            return False
+        labels = {str(button.get("label")) for button in last.buttons()}
+        return line in labels or (line.lower().startswith("pick ") and bool(last.selects()))
+
+    def _message_place(self) -> Place:
+        """Where a message goes: the channel in a server, else this person's DM with the bot."""
+        if self.place.guild_id is not None:
+            return self.place
+        return self.harness.server.dm(self.user)
 
     def _picked(self, tokens: list[str]) -> list[str]:
         """A menu's options by the numbers the console shows (1 is the first)."""
@@ -322,7 +354,11 @@ async def run_console(
         return 1
     server = harness.server
     user = EmulatedUser(CONSOLE_USER_ID, getpass.getuser() or "you", admin=True)
-    place = server.in_guild(server.add_guild("Local server")) if in_server else server.dm(user)
+    place = (
+        server.in_guild(server.add_guild("Local server", ("general", "careers")))
+        if in_server
+        else server.dm(user)
+    )
     if in_server:
         # A server created after start-up needs its GUILD_CREATE, as Discord sends on join.
         await server.dispatch("GUILD_CREATE", server.guilds[place.guild_id or 0])

@@ -52,10 +52,10 @@ def test_no_token_opens_the_console_and_piped_about_answers(tmp_path: Path) -> N
 
 
 def test_console_reports_mistakes_and_keeps_going(tmp_path: Path) -> None:
-    done = run_console(tmp_path, "/nosuch\nhello\n/about\n", "console")
+    done = run_console(tmp_path, "/nosuch\nreply hello\n/about\n", "console")
     assert done.returncode == 0, done.stderr
     assert "unknown command /nosuch" in done.stdout
-    assert "type a command first" in done.stdout
+    assert "there is no answer of the bot's to reply to yet" in done.stdout
     assert "== ML Salary Bot ==" in done.stdout
 
 
