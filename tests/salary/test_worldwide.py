@@ -20,9 +20,11 @@ from bot.salary.query import parse_query
         ("sydney", "AUD", "AU"),
         ("tokyo", "JPY", "JP"),
         ("singapore", "SGD", "SG"),
-        ("lagos", "USD", "NG"),
-        ("karachi", "USD", "PK"),
-        ("shenzhen", "USD", "CN"),
+        ("lagos", "NGN", "NG"),
+        ("karachi", "PKR", "PK"),
+        ("shenzhen", "CNY", "CN"),
+        ("kyiv", "UAH", "UA"),
+        ("ecuador", "USD", "EC"),
     ],
 )
 def test_cities_abroad_use_their_country_band_and_currency(
@@ -36,8 +38,15 @@ def test_cities_abroad_use_their_country_band_and_currency(
     assert estimate.base == national.base  # the country's band, as is
     if tx.LOCATION_BY_KEY[str(query.location)].kind == "city":
         assert any(n.startswith("No city pay figure for") for n in estimate.notes)
-    if currency == "USD":
-        assert any("No exchange rate for" in n for n in estimate.notes)
+    assert not any("No exchange rate for" in n for n in estimate.notes)
+
+
+def test_a_country_whose_currency_has_no_rate_is_answered_in_dollars_and_says_so(
+    shipped: SalaryModel,
+) -> None:
+    caracas = shipped.estimate(parse_query(role="mle", years=5, location="VE"))
+    assert caracas.currency == "USD"
+    assert any("No exchange rate for the Venezuelan Bolívar (VES)" in n for n in caracas.notes)
 
 
 def test_the_sample_says_what_it_counts(shipped: SalaryModel) -> None:
