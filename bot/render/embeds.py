@@ -216,11 +216,10 @@ def estimate_embed(estimate: SalaryEstimate, filled_note: str | None = None) -> 
         notes.insert(0, filled_note)
     if notes:
         embed.add_field(name="Notes", value=lines_within(notes), inline=False)
-    sample = estimate.sample or count(estimate.sample_size, "posting")
-    thin = " · *thin data*" if estimate.thin else ""
+    sample = sample_text(estimate.sample or count(estimate.sample_size, "posting"), estimate.thin)
     embed.add_field(
         name="Sample",
-        value=clip(f"{sample}{thin} · confidence {estimate.confidence}", FIELD_VALUE_LIMIT),
+        value=clip(f"{sample} · confidence {estimate.confidence}", FIELD_VALUE_LIMIT),
         inline=False,
     )
     embed.set_footer(
@@ -230,6 +229,11 @@ def estimate_embed(estimate: SalaryEstimate, filled_note: str | None = None) -> 
         )
     )
     return embed
+
+
+def sample_text(sample: str, thin: bool) -> str:
+    """What a band rests on, marked when it is too thin to lean on."""
+    return f"{sample} · *thin data*" if thin else sample
 
 
 def readable_source(source: str) -> str:
@@ -250,16 +254,20 @@ def role_comparison_embed(comparison: RoleComparison, own_role: str | None) -> d
         lines.append(
             f"`{rank:>2}` **{row.label}** {money(row.base.p50, cur)} "
             f"({money(row.base.p25, cur)} – {money(row.base.p75, cur)}) · "
-            f"{count(row.sample_size, 'posting')}{few}{mark}"
+            f"{row.sample or count(row.sample_size, 'posting')}{few}{mark}"
         )
     if any(row.thin for row in comparison.rows):
         lines.append(
             f"*Roles with fewer than {THIN_SAMPLE} postings come last: their medians are too "
             "unsteady to rank.*"
         )
+    if comparison.sample_note:
+        lines.append(f"*{comparison.sample_note}*")
     embed.description = lines_within(lines, 4000)
+    survey = "; pay levels: Stack Overflow Developer Survey 2025 (ODbL)"
     embed.set_footer(
-        text="Median base (P25 – P75) for the same level and place · Source: aijobs.net salary index (CC0)"
+        text="Median base (P25 – P75) for the same level and place · Source: aijobs.net salary "
+        f"index (CC0){survey if 'Survey 2025' in comparison.sample_note else ''}"
     )
     return embed
 
@@ -330,6 +338,12 @@ def tips_embed(report: TipsReport) -> discord.Embed:
                     *(f"*{caveat}*" for caveat in caveats),
                 ]
             ),
+            inline=False,
+        )
+    if report.sample:
+        embed.add_field(
+            name="Sample",
+            value=clip(f"Your band: {sample_text(report.sample, report.thin)}", 1024),
             inline=False,
         )
     if report.advice:

@@ -10,7 +10,16 @@ import discord
 from PIL import Image, ImageDraw
 
 from bot.render import band_layout as bc
-from bot.render.embeds import COLOUR, band_text, clip, describe_person, lines_within, money
+from bot.render.embeds import (
+    COLOUR,
+    band_text,
+    clip,
+    count,
+    describe_person,
+    lines_within,
+    money,
+    sample_text,
+)
 from bot.salary import taxonomy
 from bot.salary.offer import COMPARE_YEARS, OfferReview, Placement, winner
 from bot.salary.offer_terms import OfferTerms
@@ -159,6 +168,13 @@ def _percentile_words(placement: Placement) -> str:
     return f"would be about the {ordinal(math.floor(placement.percentile + 0.5))} percentile"
 
 
+def band_sample(estimate: SalaryEstimate) -> str:
+    """What the band the offer is weighed against rests on, and its thin-data notes."""
+    sample = sample_text(estimate.sample or count(estimate.sample_size, "posting"), estimate.thin)
+    thin_notes = [n for n in estimate.notes if n.startswith(("Thin data", "Too little data"))]
+    return lines_within([sample, *thin_notes])
+
+
 def offer_embed(review: OfferReview, estimate: SalaryEstimate, note: str | None) -> discord.Embed:
     cur, query = review.currency, estimate.query
     place = review.placement.label()
@@ -182,6 +198,7 @@ def offer_embed(review: OfferReview, estimate: SalaryEstimate, note: str | None)
     notes = [note] if note else []
     notes.append(ASSUMED)
     embed.add_field(name="Notes", value=lines_within(notes), inline=False)
+    embed.add_field(name="Sample", value=band_sample(estimate), inline=False)
     embed.set_footer(
         text=clip(f"Band from {estimate.cell} · nothing is stored unless you save it", 2048)
     )
@@ -214,6 +231,7 @@ def compare_embed(
     notes = [note] if note else []
     notes.append(ASSUMED)
     embed.add_field(name="Notes", value=lines_within(notes), inline=False)
+    embed.add_field(name="Sample", value=band_sample(estimate), inline=False)
     embed.set_footer(text="Nothing is stored unless you save it")
     return embed
 

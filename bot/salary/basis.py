@@ -26,10 +26,13 @@ TOO_LITTLE = 10
 class Basis:
     count: int  # what the sample line counts first
     postings: int  # postings of this role and level behind the band
-    text: str  # "12 postings in Switzerland and 313 developers surveyed there"
+    text: str  # "12 postings in Switzerland; pay level from 313 developers surveyed there"
     thin: bool
     too_little: bool
     notes: tuple[str, ...]
+    # What the country's level rests on, where the band leans on it ("pay level from 313
+    # developers surveyed there (...)"); empty in the US and where no country is known.
+    level: str = ""
 
 
 def postings(count: int) -> str:
@@ -49,30 +52,36 @@ def basis_of(band: Band, countries: dict[str, Any], regions: dict[str, Any]) -> 
         return Basis(band.n, band.n, text, band.n < THIN, False, (note,))
     where = tx.label("location", str(band.country))
     here = band.n if band.depth in ("cell", "group") else 0
-    respondents = int(info["respondents"])
-    mostly_postings = float(info["postings_share"]) >= 0.5 and here >= THIN
-    if band.country == "US" or mostly_postings:
+    if band.country == "US":
         return Basis(here, here, f"{postings(here)} in {where}", here < THIN, False, ())
+    own = f"{postings(here)} in {where}" if here else f"no postings in {where} for this role"
+    if float(info["postings_share"]) >= 0.5:
+        # The country's level rests mostly on its own postings (all roles together).
+        if here >= THIN:
+            return Basis(here, here, f"{postings(here)} in {where}", False, False, ())
+        total = int(info["postings"])
+        level = f"pay level from {postings(total)} there, all roles"
+        return Basis(max(here, total), here, f"{own}; {level}", False, False, (), level)
+    respondents = int(info["respondents"])
     region = str(info["region"])
     pooled = int(regions.get(region, {}).get("respondents", 0))
-    own = f"{postings(here)} in {where}" if here else f"no postings in {where} for this role"
     if respondents >= THIN:
-        text = f"{own}; pay level from {_surveyed(respondents)} there ({SURVEY_CREDIT})"
-        return Basis(max(here, respondents), here, text, False, False, ())
+        level = f"pay level from {_surveyed(respondents)} there ({SURVEY_CREDIT})"
+        return Basis(max(here, respondents), here, f"{own}; {level}", False, False, (), level)
     if respondents >= TOO_LITTLE or here >= TOO_LITTLE:
-        text = (
-            f"{own}; pay level from {_surveyed(respondents)} there, leaning on "
+        level = (
+            f"pay level from {_surveyed(respondents)} there, leaning on "
             f"{region} ({pooled:,} surveyed, {SURVEY_CREDIT})"
         )
         note = (
             f"Thin data for {where}: {_surveyed(respondents)} and {postings(here)}; "
             f"the level leans on {region} as a whole."
         )
-        return Basis(max(here, respondents), here, text, True, False, (note,))
-    text = f"{own}; pay level of {region} ({pooled:,} surveyed, {SURVEY_CREDIT}), pooled"
+        return Basis(max(here, respondents), here, f"{own}; {level}", True, False, (note,), level)
+    level = f"pay level of {region} ({pooled:,} surveyed, {SURVEY_CREDIT}), pooled"
     note = (
         f"Too little data for {where}: {_surveyed(respondents)} and {postings(here)}. "
         f"This is the level of {region} as a whole, not a figure for {where}: "
         "treat it as a rough guide."
     )
-    return Basis(max(here, respondents), here, text, True, True, (note,))
+    return Basis(max(here, respondents), here, f"{own}; {level}", True, True, (note,), level)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import taxonomy as tx
+from .basis import TOO_LITTLE, Basis, postings
 from .errors import QueryError
 from .model import SalaryModel
 from .query import SalaryQuery, unknown_value
@@ -21,20 +22,53 @@ MAX_LOCATIONS = 10
 def compare_roles(
     model: SalaryModel, query: SalaryQuery, roles: Iterable[str] | None = None
 ) -> RoleComparison:
-    """The same profile in each role, highest median first, thinly sampled roles last."""
+    """The same profile in each role, highest median first, thinly sampled roles last.
+
+    Roles are ranked on their own postings. A role with almost none in the country has
+    its all-country band at the country's level: the row counts the all-country postings
+    and a note says what the country's level rests on.
+    """
     keys = list(roles) if roles is not None else tx.keys("role")
     rows = []
+    borrowed: Basis | None = None
     for key in keys:
         if key not in tx.keys("role"):
             key = _resolve("role", key)
         base, basis = model.base_as(query, key, query.location)
-        # Roles are ranked on their own postings: a band that borrows the country's level
-        # from the survey is the same for every role there, so it counts as thin.
+        count, sample = basis.postings, basis.text
+        if basis.level:
+            where = tx.label("location", str(query.country))
+            sample = f"{postings(count)} in {where}"
+            if count < TOO_LITTLE:
+                anywhere = query.model_copy(update={"location": None})
+                pooled = model.band(anywhere, role=key).n
+                here = f", {count} in {where}" if count else ""
+                count, sample = pooled, f"{postings(pooled)}, all countries{here}"
+                borrowed = basis
         rows.append(
-            RoleRow(role=key, label=tx.label("role", key), base=base, sample_size=basis.postings)
+            RoleRow(
+                role=key, label=tx.label("role", key), base=base, sample_size=count, sample=sample
+            )
         )
     rows.sort(key=lambda r: (r.thin, -r.base.p50, r.role))
-    return RoleComparison(query=query, currency=query.answer_currency, rows=rows)
+    return RoleComparison(
+        query=query,
+        currency=query.answer_currency,
+        rows=rows,
+        sample_note=_borrowed_note(borrowed, query),
+    )
+
+
+def _borrowed_note(basis: Basis | None, query: SalaryQuery) -> str:
+    """What the level of roles priced from their all-country bands rests on."""
+    if basis is None:
+        return ""
+    where = tx.label("location", str(query.country))
+    lead = (
+        f"Roles with fewer than {TOO_LITTLE} postings in {where} use their all-country band "
+        f"at {where}'s {basis.level}."
+    )
+    return " ".join([lead, *basis.notes])
 
 
 def compare_locations(

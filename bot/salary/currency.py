@@ -1,19 +1,21 @@
 """Dated yearly exchange rates and compact money formatting.
 
 All modelling happens in USD; answers are converted at fixed yearly rates so the same
-question always gets the same answer. The rates are the ones the aijobs.net salary index
-used for its own rows (build/rates.py: salary / salary_in_usd, per currency, its latest
-year), so a band converts back at the rate its postings came in at. A country's own
-currency is the one CLDR (Babel) lists as in use there; where the bot has no rate for it,
-answers stay in US dollars and say so.
+question always gets the same answer. Each rate carries its year and source
+(build/rates.py): HMRC's yearly average for 2025, or, for a currency whose country's band
+rests mostly on postings, the rate the aijobs.net index converted those postings at. A
+country's own currency is the one CLDR (Babel) lists as in use there; where the bot has no
+rate for it, answers stay in US dollars and say so.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal, get_currency_name, get_territory_currencies
@@ -29,19 +31,22 @@ class Rate:
     source: str
 
 
-def _load_rates() -> dict[str, Rate]:
-    table = json.loads((DATA_DIR / "rates.json").read_text("utf-8"))
+_TABLE = json.loads((DATA_DIR / "rates.json").read_text("utf-8"))
+
+
+def _load_rates(table: dict[str, Any]) -> dict[str, Rate]:
     latest = max(int(rec["year"]) for rec in table["rates"].values())
     rates = {"USD": Rate(1.0, latest, "base currency")}
     for code, rec in table["rates"].items():
-        rows = f"{rec['rows']} {code} row" + ("" if rec["rows"] == 1 else "s")
-        source = f"aijobs.net salary index, {rec['year']} yearly rate of its {rows}"
-        rates[code] = Rate(float(rec["per_usd"]), int(rec["year"]), source)
+        rates[code] = Rate(float(rec["per_usd"]), int(rec["year"]), str(rec["source"]))
     return rates
 
 
-RATES: dict[str, Rate] = _load_rates()
+RATES: dict[str, Rate] = _load_rates(_TABLE)
 CURRENCIES: tuple[str, ...] = tuple(RATES)
+# Postings and surveyed developers of the countries using each currency: menus list the
+# currencies most members are paid in first.
+_PEOPLE: dict[str, int] = {code: int(n) for code, n in _TABLE["people"].items()}
 DEFAULT_LOCALE = Locale("en", "US")
 
 
@@ -54,7 +59,11 @@ def own_currency(country: str | None) -> str | None:
         codes = get_territory_currencies(country, tender=True)
     except Exception:  # an unknown territory code: no currency to name
         return None
-    return codes[0] if codes else None
+    if not codes:
+        return None
+    # Panama's balboa is the dollar at par, and the dollar is what people are paid in there.
+    at_par = codes[0] in RATES and RATES[codes[0]].per_usd == 1.0
+    return "USD" if "USD" in codes[1:] and at_par else codes[0]
 
 
 def local_currency(country: str | None) -> str:
@@ -96,7 +105,22 @@ SYMBOLS = {
     "¥": "JPY",
     "S$": "SGD",
     "ZŁ": "PLN",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "MX$": "MXN",
+    "CN¥": "CNY",
+    "₦": "NGN",
+    "₴": "UAH",
+    "₩": "KRW",
+    "₺": "TRY",
+    "₱": "PHP",
+    "₪": "ILS",
+    "₫": "VND",
 }
+# The symbols as a regular expression, longest first so "CA$" is not read as "$".
+SYMBOL_PATTERN = "(?i:{})".format(
+    "|".join(re.escape(symbol) for symbol in sorted(SYMBOLS, key=len, reverse=True))
+)
 
 
 def normalise_code(code: str) -> str:
@@ -171,7 +195,10 @@ def rate_note(currency: str) -> str:
 
 
 def suggest_currencies(text: str, limit: int = 25) -> list[tuple[str, str]]:
-    """Autocomplete: (label, code) for every currency with a rate, codes first, then names."""
+    """Autocomplete: (label, code) for every currency with a rate, codes first, then names.
+
+    Among equals, the currencies most members are paid in come first.
+    """
     typed = text.strip().upper()
     ranked = []
     for code in CURRENCIES:
@@ -182,6 +209,6 @@ def suggest_currencies(text: str, limit: int = 25) -> list[tuple[str, str]]:
             rank = 1
         else:
             continue
-        ranked.append((rank, code, f"{code} · {name}"))
+        ranked.append((rank, -_PEOPLE.get(code, 0), code, f"{code} · {name}"))
     ranked.sort()
-    return [(label, code) for _, code, label in ranked[:limit]]
+    return [(label, code) for *_, code, label in ranked[:limit]]

@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import re
 
+from babel.numbers import list_currencies
 from pydantic import BaseModel, ConfigDict
 
-from .currency import RATES, normalise_code
+from .amount_bounds import MAX_BASE_USD, MAX_EQUITY_USD, MAX_SIGN_ON_USD, bound, bound_words
+from .currency import RATES, SYMBOL_PATTERN, SYMBOLS, normalise_code
 from .errors import QueryError
 
-MAX_BASE = 5_000_000
 MIN_BASE = 1_000  # a yearly base under this is a typo ("185" for 185k)
 # What Discord lets a person type in a term; longer text is refused before it is read.
 MAX_TERM_TEXT = 60
 MAX_BONUS_PERCENT = 500.0
-MAX_EQUITY = 100_000_000
-MAX_SIGN_ON = 5_000_000
 MAX_VESTING_YEARS = 10
 MAX_CLIFF_MONTHS = 120
 # 33/33/33 is how people write thirds: a sum within this of 100 is scaled to 100.
@@ -32,41 +31,12 @@ SUM_TOLERANCE = 1.0
 DEFAULT_SHARES = (25.0, 25.0, 25.0, 25.0)
 DEFAULT_CLIFF_MONTHS = 12
 
-SYMBOL_CODES = {
-    "us$": "USD",
-    "$": "USD",
-    "ca$": "CAD",
-    "c$": "CAD",
-    "€": "EUR",
-    "£": "GBP",
-    "₹": "INR",
-}
-# Common codes the model cannot answer in, so "150k CHF" is refused instead of read as USD.
-OTHER_CODES = frozenset(
-    [
-        "AUD",
-        "CHF",
-        "CNY",
-        "DKK",
-        "HKD",
-        "ILS",
-        "JPY",
-        "KRW",
-        "MXN",
-        "NOK",
-        "NZD",
-        "PLN",
-        "SEK",
-        "SGD",
-        "ZAR",
-        "BRL",
-        "AED",
-    ]
-)
-_SYMBOL = r"(?:us\$|ca\$|c\$|\$|€|£|₹)"
+SYMBOL_CODES = {symbol.lower(): code for symbol, code in SYMBOLS.items()}
+# ISO codes the model has no rate for, so "150k VES" is refused instead of read as USD.
+OTHER_CODES = frozenset(list_currencies()) - set(RATES)
 _NUMBER = r"\d[\d,]*(?:\.\d+)?|\.\d+"
 _AMOUNT = re.compile(
-    rf"^\s*(?P<sym>{_SYMBOL})?\s*(?P<num>{_NUMBER})\s*(?P<mult>k|m|mm|thousand|million)?"
+    rf"^\s*(?P<sym>{SYMBOL_PATTERN})?\s*(?P<num>{_NUMBER})\s*(?P<mult>k|m|mm|thousand|million)?"
     rf"\s*(?P<code>[a-z]{{3}})?\s*$",
     re.IGNORECASE,
 )
@@ -116,10 +86,11 @@ def _currency_of(field: str, symbol: str | None, code: str | None) -> str | None
     if code:
         upper = code.upper()
         if upper not in RATES:
-            known = ", ".join(RATES)
             raise QueryError(
                 field,
-                f"Unsupported currency '{_clip(code, 8)}' in the {_NAMES[field]}: use {known}.",
+                f"Unsupported currency '{_clip(code, 8)}' in the {_NAMES[field]}: use a "
+                "three-letter code such as USD, EUR or INR (the currency option lists "
+                f"all {len(RATES)}).",
             )
         if named is not None and named != upper:
             raise QueryError(field, f"The {_NAMES[field]} names two currencies.")
@@ -303,9 +274,26 @@ def _equity(text: str | None) -> Money:
         money = Money(amount=count.amount * price.amount, currency=price.currency)
     else:
         money = parse_amount("equity", text)
-    if money.amount > MAX_EQUITY:
-        raise QueryError("equity", "That equity grant is over 100 million: check the figure.")
+    _check_equity(money.amount, money.currency)
     return money
+
+
+def _check_base(amount: float, currency: str | None) -> None:
+    if amount > bound(MAX_BASE_USD, currency):
+        words = bound_words(MAX_BASE_USD, currency)
+        raise QueryError("base", f"A base salary over {words} a year is out of range.")
+
+
+def _check_sign_on(amount: float, currency: str | None) -> None:
+    if amount > bound(MAX_SIGN_ON_USD, currency):
+        words = bound_words(MAX_SIGN_ON_USD, currency)
+        raise QueryError("sign_on", f"A sign-on bonus over {words} is out of range.")
+
+
+def _check_equity(amount: float, currency: str | None) -> None:
+    if amount > bound(MAX_EQUITY_USD, currency):
+        words = bound_words(MAX_EQUITY_USD, currency)
+        raise QueryError("equity", f"That equity grant is over {words}: check the figure.")
 
 
 def parse_offer(
@@ -320,8 +308,7 @@ def parse_offer(
     if base is None or not str(base).strip():
         raise QueryError("base", "The base salary is needed: e.g. 185k.")
     base_money = parse_amount("base", base)
-    if base_money.amount > MAX_BASE:
-        raise QueryError("base", "A base salary over 5 million a year is out of range.")
+    _check_base(base_money.amount, base_money.currency)
     if base_money.amount < MIN_BASE:
         raise QueryError(
             "base",
@@ -335,8 +322,7 @@ def parse_offer(
         if sign_on is not None and sign_on.strip()
         else Money(amount=0.0, currency=None)
     )
-    if sign_money.amount > MAX_SIGN_ON:
-        raise QueryError("sign_on", "A sign-on bonus over 5 million is out of range.")
+    _check_sign_on(sign_money.amount, sign_money.currency)
     schedule = parse_vesting(vesting)
     named = {
         name: money.currency
@@ -375,4 +361,10 @@ def offer_currency(offers: list[OfferTerms], typed: str | None, fallback: str) -
         raise QueryError(
             "currency", f"The amounts are in {found} but the currency asked is {typed}."
         )
-    return found or fallback
+    currency = found or fallback
+    # Amounts typed without a currency are in this one: bound them in it.
+    for terms in offers:
+        _check_base(terms.base, currency)
+        _check_sign_on(terms.sign_on, currency)
+        _check_equity(terms.equity, currency)
+    return currency

@@ -15,14 +15,15 @@ import unicodedata
 from pydantic import BaseModel, ConfigDict
 
 from . import taxonomy as tx
-from .currency import RATES
+from .amount_bounds import MAX_BASE_USD, bound, bound_words
+from .currency import RATES, SYMBOL_PATTERN
 from .errors import QueryError
-from .offer_terms import MAX_BASE, OTHER_CODES, SYMBOL_CODES
+from .offer_terms import OTHER_CODES, SYMBOL_CODES
 
 MIN_YEARLY = 1_000
 MAX_MESSAGE = 4_000  # Discord's longest message; anything after is not read
 
-_SYM = r"(?:US\$|CA\$|C\$|\$|€|£|₹)"
+_SYM = SYMBOL_PATTERN
 _CODE = r"(?:[A-Z]{3})"
 # 150,000 · 70.000 (Europe: a dot groups thousands, unless a k/M follows) · 70 000 · 150 · 1.5
 _NUM = (
@@ -117,7 +118,7 @@ def find_pay_range(text: str) -> PayRange | None:
         # "150-200k": the k written once applies to both ends.
         if first[1] is None and last[1] is not None:
             low_value *= _MULTIPLIERS[last[1]]
-        if min(low_value, last[0]) < MIN_YEARLY and max(low_value, last[0]) <= MAX_BASE:
+        if min(low_value, last[0]) < MIN_YEARLY and max(low_value, last[0]) <= MAX_BASE_USD:
             continue
         found.append((match.start(), _make(match, low_value, last[0], text)))
         break
@@ -140,13 +141,13 @@ def find_pay_range(text: str) -> PayRange | None:
 
 def _check_yearly(found: PayRange) -> None:
     ends = [end for end in (found.low, found.high) if end is not None]
-    if all(math.isfinite(end) and end <= MAX_BASE for end in ends):
+    if all(math.isfinite(end) and end <= bound(MAX_BASE_USD, found.currency) for end in ends):
         return
     shown = found.text if len(found.text) <= 40 else found.text[:39] + "…"
     raise QueryError(
         "range",
-        f"The range '{shown}' runs past 5 million a year: that is no salary I can weigh. "
-        "Check the figures, or copy the range alone.",
+        f"The range '{shown}' runs past {bound_words(MAX_BASE_USD, found.currency)} a year: "
+        "that is no salary I can weigh. Check the figures, or copy the range alone.",
     )
 
 

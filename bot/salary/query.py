@@ -23,7 +23,7 @@ from pydantic import (
 
 from . import fields
 from . import taxonomy as tx
-from .currency import CURRENCIES, local_currency, normalise_code
+from .currency import CURRENCIES, local_currency, normalise_code, suggest_currencies
 from .errors import QueryError
 from .fields import MAX_YEARS, SalaryFields
 
@@ -265,8 +265,9 @@ class SalaryQuery(SalaryFields):
         except KeyError:
             raise QueryError(
                 "currency",
-                f"Unsupported currency '{clip(text, 12)}': no rate for it; use one of {', '.join(CURRENCIES)}.",
-                list(CURRENCIES),
+                f"Unsupported currency '{clip(text, 12)}': no rate for it. Pick one from the "
+                f"currency option's list ({len(CURRENCIES)} currencies, such as USD, EUR, INR).",
+                [code for _, code in suggest_currencies(text)],
             ) from None
 
     @property

@@ -91,6 +91,7 @@ class RoleRow(_Frozen):
     label: str
     base: Percentiles
     sample_size: int
+    sample: str = ""  # what sample_size counts, in words ("12 postings in Canada")
 
     @property
     def thin(self) -> bool:
@@ -101,6 +102,7 @@ class RoleComparison(_Frozen):
     query: SalaryQuery
     currency: str
     rows: list[RoleRow]  # highest median first; thinly sampled roles after the others
+    sample_note: str = ""  # what the place's level rests on, where the rows borrow it
 
 
 class LocationRow(_Frozen):
@@ -139,3 +141,5 @@ class TipsReport(_Frozen):
     median: float
     items: list[Tip]
     advice: list[str]
+    sample: str = ""  # what the median rests on, as the estimate says it
+    thin: bool = False

@@ -60,12 +60,15 @@ def tips(model: SalaryModel, query: SalaryQuery, limit: int = 6) -> TipsReport:
         items.append(tip)
         if len(items) >= limit:
             break
+    _, basis = model.base_as(query, query.role, query.location)
     return TipsReport(
         query=query,
         currency=query.answer_currency,
         median=median,
         items=items,
         advice=advice(query),
+        sample=basis.text,
+        thin=basis.thin,
     )
 
 
@@ -132,7 +135,7 @@ def _source(factors: list[Factor], kind: str, cell: str) -> str:
         hits = [f for f in factors if f.name.startswith(prefix)]
         if hits:
             return hits[-1].source
-    return f"aijobs.net salary index: {cell}"
+    return cell  # the band it moves to, with its sources
 
 
 def _detail(kind: str, factors: list[Factor], country: str | None) -> str:

@@ -32,3 +32,29 @@ async def test_zurich_is_answered_in_francs_with_what_its_band_rests_on(harness:
         sample,
     ), sample
     assert "thin data" not in sample
+
+
+async def test_an_offer_in_lagos_is_weighed_in_naira_on_a_band_marked_thin(
+    harness: Harness,
+) -> None:
+    user = harness.server.add_user("ada")
+    place = await place_for(harness, user, "guild")
+    options = {"base": "9M", "role": "mle", "years": 5, "location": "lagos"}
+    message = await with_chart(await run(harness, user, place, "offer check", options))
+    # Nine million naira is an offer (not "over 5 million"), weighed in naira.
+    assert "The base NGN9M is **below P10**" in message.embed["description"]
+    assert "$" not in field(message, "Base band")
+    sample = field(message, "Sample")
+    assert "developers surveyed there, leaning on Sub-Saharan Africa" in sample
+    assert "*thin data*" in sample and "Thin data for Nigeria" in sample
+
+
+async def test_roles_in_shenzhen_count_what_their_bands_rest_on(harness: Harness) -> None:
+    user = harness.server.add_user("lin")
+    place = await place_for(harness, user, "guild")
+    options = {"role": "mle", "years": 5, "location": "shenzhen"}
+    message = await with_chart(await run(harness, user, place, "compare roles", options))
+    text = message.embed["description"]
+    assert " 0 postings" not in text and "few postings" not in text
+    assert "postings, all countries" in text and "CN¥" in text
+    assert "China's pay level from" in text and "developers surveyed there" in text

@@ -1,9 +1,11 @@
+import json
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.salary.build.paths import AIJOBS_RAW
-from bot.salary.build.rates import build
+from bot.salary.build.paths import AIJOBS_RAW, HMRC_RATES_RAW
+from bot.salary.build.rates import build, hmrc_rates, posted_currencies, posting_rates
 from bot.salary.currency import (
     CURRENCIES,
     RATES,
@@ -13,21 +15,41 @@ from bot.salary.currency import (
     no_rate_note,
     suggest_currencies,
 )
+from bot.salary.paths import DATA_DIR
 
 
-def test_rates_are_the_ones_the_postings_were_converted_at() -> None:
-    # The rate of each currency is salary / salary_in_usd of the aijobs rows, latest year.
-    table = build(AIJOBS_RAW)["rates"]
-    assert set(RATES) == {"USD", *table}
-    assert RATES["CHF"].per_usd == table["CHF"]["per_usd"] == 0.88
-    assert RATES["CHF"].year == 2025 and "aijobs.net" in RATES["CHF"].source
-    assert convert(1.0, "USD", "CAD") == pytest.approx(table["CAD"]["per_usd"])
+def test_every_rate_is_hmrcs_yearly_average_unless_the_postings_set_the_band() -> None:
+    table = json.loads((DATA_DIR / "bands.json").read_text())
+    posted = posted_currencies(table["countries"])
+    assert posted == {"CAD", "GBP"}, "the UK's and Canada's bands rest mostly on postings"
+    built = build(AIJOBS_RAW, HMRC_RATES_RAW, table["countries"])["rates"]
+    assert set(RATES) == {"USD", *built}
+    yearly = hmrc_rates(HMRC_RATES_RAW)
+    # The franc: HMRC's units per pound over the dollar's, from the same 2025 table.
+    assert RATES["CHF"].per_usd == yearly["CHF"] == pytest.approx(1.0976 / 1.3156, rel=1e-3)
+    assert RATES["CHF"].year == 2025 and "HMRC yearly average" in RATES["CHF"].source
+    # The pound: the rate the UK postings were converted at, as the index applied it.
+    assert RATES["GBP"].per_usd == posting_rates(AIJOBS_RAW)["GBP"]["per_usd"]
+    assert "aijobs.net" in RATES["GBP"].source
     assert all(r.year and r.source for r in RATES.values())
-    assert {"CHF", "SEK", "PLN", "BRL", "AUD", "JPY", "SGD"} <= set(CURRENCIES)
+    assert {"CHF", "SEK", "PLN", "BRL", "NGN", "PKR", "CNY", "UAH"} <= set(CURRENCIES)
 
 
-def test_every_currency_with_a_rate_is_offered() -> None:
-    assert [code for _, code in suggest_currencies("", limit=100)] == sorted(CURRENCIES)
+def test_the_two_sources_agree_where_both_have_a_currency_of_record() -> None:
+    # Checked where the postings have many rows in 2025: within 10% of HMRC's average.
+    postings = posting_rates(AIJOBS_RAW)
+    yearly = hmrc_rates(HMRC_RATES_RAW)
+    for code in ("CAD", "EUR", "GBP", "INR", "PLN"):
+        assert postings[code]["rows"] >= 50
+        assert postings[code]["per_usd"] / yearly[code] == pytest.approx(1.0, abs=0.1), code
+
+
+def test_every_currency_with_a_rate_is_offered_most_used_first() -> None:
+    offered = [code for _, code in suggest_currencies("", limit=1000)]
+    assert sorted(offered) == sorted(CURRENCIES)
+    # The currencies of the most postings and surveyed developers lead the menu.
+    assert offered[0] == "USD" and {"EUR", "GBP", "CAD"} <= set(offered[:5])
+    assert suggest_currencies("naira") == [("NGN · Nigerian Naira", "NGN")]
     assert suggest_currencies("swiss") == [("CHF · Swiss Franc", "CHF")]
     assert suggest_currencies("zzz") == []
 
@@ -82,7 +104,7 @@ def test_money_in_the_readers_locale(locale: str, amount: float, ccy: str, text:
 
 
 def test_local_currency_follows_the_country() -> None:
-    countries = ("US", "CA", "DE", "GB", "IN", "JP", "CH", "SE", "BR", "PL", "EC", None)
+    countries = ("US", "CA", "DE", "GB", "IN", "JP", "CH", "SE", "BR", "PL", "NG", "PK", "CN")
     assert [local_currency(c) for c in countries] == [
         "USD",
         "CAD",
@@ -94,13 +116,21 @@ def test_local_currency_follows_the_country() -> None:
         "SEK",
         "BRL",
         "PLN",
-        "USD",  # Ecuador uses the US dollar
-        "USD",
+        "NGN",
+        "PKR",
+        "CNY",
     ]
 
 
+def test_countries_that_use_the_dollar_keep_it() -> None:
+    # Ecuador and El Salvador use it alone; Panama's balboa is the dollar at par.
+    assert [local_currency(c) for c in ("EC", "SV", "PA", None)] == ["USD"] * 4
+    # Haiti's gourde is not at par: it stays the gourde.
+    assert local_currency("HT") == "HTG"
+
+
 def test_a_currency_without_a_rate_stays_in_dollars_and_says_so() -> None:
-    assert local_currency("NG") == "USD"
-    note = no_rate_note("NG")
-    assert note is not None and "NGN" in note and "US dollars" in note
-    assert no_rate_note("CH") is None and no_rate_note("US") is None
+    assert local_currency("VE") == "USD"
+    note = no_rate_note("VE")
+    assert note is not None and "VES" in note and "US dollars" in note
+    assert no_rate_note("NG") is None and no_rate_note("US") is None

@@ -31,6 +31,9 @@ BAND = Percentiles.of([100_000, 120_000, 150_000, 200_000, 250_000])
         ("150k EUR", 150_000, "EUR"),
         ("£95k", 95_000, "GBP"),
         ("CA$210,000", 210_000, "CAD"),
+        ("₦9M", 9_000_000, "NGN"),
+        ("R$ 240k", 240_000, "BRL"),
+        ("120k PLN", 120_000, "PLN"),
         (" 185 000 ".replace(" 000", ",000"), 185_000, None),
     ],
 )
@@ -43,15 +46,15 @@ def test_amounts_read_as_people_write_them(text: str, amount: float, currency: s
     ("kwargs", "field", "words"),
     [
         ({"base": "-5k"}, "base", "negative"),
-        ({"base": "6M"}, "base", "5 million"),
+        ({"base": "$6M"}, "base", "5 million"),
         ({"base": "185"}, "base", "did you mean 185k"),
         ({"base": "lots"}, "base", "185k"),
         ({"base": "185k XYZ"}, "base", "Unsupported currency 'XYZ'"),
         ({"base": "185k", "bonus": "600%"}, "bonus", "500%"),
         ({"base": "100k", "bonus": "600k"}, "bonus", "500%"),
         ({"base": "185k", "equity": "-1"}, "equity", "negative"),
-        ({"base": "185k", "equity": "200M"}, "equity", "100 million"),
-        ({"base": "185k", "sign_on": "6M"}, "sign_on", "5 million"),
+        ({"base": "185k", "equity": "$200M"}, "equity", "100 million"),
+        ({"base": "185k", "sign_on": "€6M"}, "sign_on", "5 million US dollars (€4.5M)"),
         ({"base": "185k", "vesting": "30/30/30"}, "vesting", "adds up to 90%"),
         ({"base": "185k", "vesting": "50/50 36 month cliff"}, "vesting", "longer than"),
         ({"base": "185k", "vesting": "soon"}, "vesting", "25/25/25/25"),
@@ -161,6 +164,20 @@ def test_currency_comes_from_the_amounts_unless_typed_otherwise() -> None:
     assert offer_currency([parse_offer(base="90k")], None, "GBP") == "GBP"
     with pytest.raises(QueryError, match="in EUR but the currency asked is USD"):
         offer_currency([euros], "USD", "USD")
+
+
+def test_amounts_without_a_currency_are_bounded_in_the_answers_currency() -> None:
+    # Nine million naira is a modest salary; nine million dollars is none.
+    nine_million = parse_offer(base="9M")
+    assert offer_currency([nine_million], None, "NGN") == "NGN"
+    with pytest.raises(QueryError, match="over 5 million a year") as caught:
+        offer_currency([nine_million], None, "USD")
+    assert caught.value.field == "base"
+    with pytest.raises(QueryError, match=r"over 5 million US dollars \(CHF4\.2M\)"):
+        offer_currency([nine_million], None, "CHF")
+    with pytest.raises(QueryError, match="sign-on bonus over 5 million"):
+        offer_currency([parse_offer(base="90k", sign_on="6M")], None, "USD")
+    assert offer_currency([parse_offer(base="90k", equity="200M")], None, "JPY") == "JPY"
 
 
 def test_winner_calls_near_equal_a_tie() -> None:

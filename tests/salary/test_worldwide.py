@@ -3,9 +3,10 @@
 import pytest
 
 from bot.salary import taxonomy as tx
-from bot.salary.compare import compare_locations
+from bot.salary.compare import compare_locations, compare_roles
 from bot.salary.model import SalaryModel
 from bot.salary.query import parse_query
+from bot.salary.tips import tips
 
 
 @pytest.mark.parametrize(
@@ -20,9 +21,11 @@ from bot.salary.query import parse_query
         ("sydney", "AUD", "AU"),
         ("tokyo", "JPY", "JP"),
         ("singapore", "SGD", "SG"),
-        ("lagos", "USD", "NG"),
-        ("karachi", "USD", "PK"),
-        ("shenzhen", "USD", "CN"),
+        ("lagos", "NGN", "NG"),
+        ("karachi", "PKR", "PK"),
+        ("shenzhen", "CNY", "CN"),
+        ("kyiv", "UAH", "UA"),
+        ("ecuador", "USD", "EC"),
     ],
 )
 def test_cities_abroad_use_their_country_band_and_currency(
@@ -36,8 +39,15 @@ def test_cities_abroad_use_their_country_band_and_currency(
     assert estimate.base == national.base  # the country's band, as is
     if tx.LOCATION_BY_KEY[str(query.location)].kind == "city":
         assert any(n.startswith("No city pay figure for") for n in estimate.notes)
-    if currency == "USD":
-        assert any("No exchange rate for" in n for n in estimate.notes)
+    assert not any("No exchange rate for" in n for n in estimate.notes)
+
+
+def test_a_country_whose_currency_has_no_rate_is_answered_in_dollars_and_says_so(
+    shipped: SalaryModel,
+) -> None:
+    caracas = shipped.estimate(parse_query(role="mle", years=5, location="VE"))
+    assert caracas.currency == "USD"
+    assert any("No exchange rate for the Venezuelan Bolívar (VES)" in n for n in caracas.notes)
 
 
 def test_the_sample_says_what_it_counts(shipped: SalaryModel) -> None:
@@ -69,3 +79,37 @@ def test_compared_places_carry_their_sample_and_thin_mark(shipped: SalaryModel) 
 def test_china_is_answered_as_one_national_band_and_says_so(shipped: SalaryModel) -> None:
     china = shipped.estimate(parse_query(role="mle", years=5, location="China"))
     assert any(n.startswith("China is one band for the whole country") for n in china.notes)
+
+
+def test_roles_in_a_surveyed_country_count_their_all_country_postings(
+    shipped: SalaryModel,
+) -> None:
+    # No postings in China for any role: each row is the role's all-country band at
+    # China's level, counted as such, and ranked (not all marked thin).
+    query = parse_query(role="mle", years=5, location="shenzhen")
+    comparison = compare_roles(shipped, query)
+    for row in comparison.rows:
+        world = shipped.band(query.model_copy(update={"location": None}), role=row.role)
+        assert row.sample_size == world.n
+        assert row.sample == f"{world.n:,} postings, all countries"
+    assert not all(row.thin for row in comparison.rows)
+    respondents = shipped.bands.countries["CN"]["respondents"]
+    assert f"China's pay level from {respondents} developers surveyed" in comparison.sample_note
+
+
+def test_roles_with_postings_in_the_country_count_those(shipped: SalaryModel) -> None:
+    comparison = compare_roles(shipped, parse_query(role="mle", years=5, location="toronto"))
+    by_role = {row.role: row for row in comparison.rows}
+    assert by_role["software_engineer"].sample.endswith("postings in Canada")
+    assert not by_role["software_engineer"].thin
+    # Canada's level rests on its own postings, all roles together, and says so.
+    total = shipped.bands.countries["CA"]["postings"]
+    assert f"pay level from {total:,} postings there, all roles" in comparison.sample_note
+
+
+def test_tips_say_what_the_band_rests_on(shipped: SalaryModel) -> None:
+    report = tips(shipped, parse_query(role="mle", years=5, location="karachi"))
+    estimate = shipped.estimate(report.query)
+    assert report.sample == estimate.sample and report.thin == estimate.thin
+    assert "developers surveyed there" in report.sample and "Pakistan" in report.sample
+    assert all("aijobs.net salary index: " not in tip.source for tip in report.items)

@@ -47,12 +47,16 @@ class FitParams:
     k_loc_top: float = 20.0
     k_shape_top: float = 60.0
     # Tuned on 80/20 hold-out splits of the training file (by row and by
-    # posting): pinball and calibration both improve over the baseline.
+    # posting): pinball and calibration both improve over the baseline. The
+    # abroad constants (k_cell_abroad, k_shape_abroad) were chosen by four-fold
+    # cross-validation inside the evaluation's training part (folds by posting),
+    # never on its held-out fifth: abroad calibration gap 0.0209 -> 0.0172.
     k_country: float = 1.0  # postings: how far a country with no survey level trusts its own
     k_postings: float = 250.0  # postings: how far a country's postings move its survey level
     k_loc_abroad: float = 10.0  # postings: a group abroad against its country's prior
-    k_cell_abroad: float = 5.0  # postings: a year's cell abroad against its group
+    k_cell_abroad: float = 2.0  # postings: a year's cell abroad against its group
     k_gap: float = 10.0  # postings: how much of the postings' gap a band stretches to
+    k_shape_abroad: float = 40.0  # postings: a group abroad's spread against its prior's
     k_loc_group: float = 3.0
     k_shape_group: float = 60.0
     k_loc_cell: float = 5.0
@@ -272,8 +276,10 @@ def fit(
     for key in sorted(group_acc):
         acc = group_acc[key]
         prior = [v + float(offsets[key[2]]["offset"]) for v in top[(key[0], key[1])]]
-        k_loc = p.k_loc_group if key[2] == "US" else p.k_loc_abroad
-        q = shrink(quantiles(acc.values), acc.n, prior, k_loc, p.k_shape_group)
+        us = key[2] == "US"
+        k_loc = p.k_loc_group if us else p.k_loc_abroad
+        k_shape = p.k_shape_group if us else p.k_shape_abroad
+        q = shrink(quantiles(acc.values), acc.n, prior, k_loc, k_shape)
         groups[key] = _stretch(q, float(offsets[key[2]]["postings_gap"]))
 
     cell_acc = expand(lambda r, ro, lv: (ro, lv, r.country, r.year), raw=True)

@@ -12,18 +12,27 @@ from typing import Any
 
 from . import bands, effects, locations, rates, survey
 from .aijobs import read_rows
-from .paths import AIJOBS_RAW, LOCATION_RAW, LOCATION_REFERENCE, REGIONS_RAW, SO2025_RAW, SO_RAW
+from .paths import (
+    AIJOBS_RAW,
+    HMRC_RATES_RAW,
+    LOCATION_RAW,
+    LOCATION_REFERENCE,
+    REGIONS_RAW,
+    SO2025_RAW,
+    SO_RAW,
+)
 
 TABLES = ("bands", "effects", "locations", "rates")
 
 
 def build_tables() -> dict[str, bytes]:
     """Every table as the exact bytes that are shipped."""
+    band_table = bands.fit(read_rows(AIJOBS_RAW), levels=survey_levels())
     tables = {
-        "bands": bands.fit(read_rows(AIJOBS_RAW), levels=survey_levels()),
+        "bands": band_table,
         "effects": effects.build(SO_RAW),
         "locations": locations.build(LOCATION_RAW, LOCATION_REFERENCE),
-        "rates": rates.build(AIJOBS_RAW),
+        "rates": rates.build(AIJOBS_RAW, HMRC_RATES_RAW, band_table["countries"]),
     }
     return {name: _dump(data) for name, data in tables.items()}
 
