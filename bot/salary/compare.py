@@ -8,8 +8,9 @@ from . import taxonomy as tx
 from .basis import TOO_LITTLE, Basis, postings
 from .errors import QueryError
 from .model import SalaryModel
-from .query import SalaryQuery, unknown_value
+from .query import SalaryQuery
 from .results import LocationComparison, LocationRow, RoleComparison, RoleRow
+from .typed_words import unknown_value
 
 PPP_NOTE = (
     "Purchasing-power medians use BEA Regional Price Parities 2023 (all items, "

@@ -26,11 +26,10 @@ from . import taxonomy as tx
 from .currency import CURRENCIES, local_currency, normalise_code, suggest_currencies
 from .errors import QueryError
 from .fields import MAX_YEARS, SalaryFields
+from .typed_words import MAX_TEXT, clip, field_name, text_of, unknown_value
 
-MAX_TEXT = 100  # longer inputs are not names of anything we know
 MAX_ITEMS = 20
 MIN_YEAR, MAX_YEAR = 2020, 2035
-CLIP = 40
 # Which taxonomy kind names each single-valued field (levels are also read from "5 years" or "Sr").
 KIND_OF = {
     name: kind
@@ -41,68 +40,15 @@ KIND_OF = {
 }
 
 
-def clip(text: str, limit: int = CLIP) -> str:
-    """User text as it may be echoed back: one line, at most `limit` chars."""
-    one_line = " ".join(str(text).split())
-    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
-
-
-def _text(field: str, value: Any) -> str:
-    if not isinstance(value, str):
-        raise QueryError(field, f"{_name(field).capitalize()} must be text.")
-    if len(value) > MAX_TEXT:
-        raise QueryError(
-            field,
-            f"That {_name(field)} is too long ({len(value)} characters); "
-            f"please keep it under {MAX_TEXT}.",
-        )
-    return value
-
-
-def _name(field: str) -> str:
-    """A field's name in a sentence, singular for lists ("Unknown skill ...")."""
-    if field == "company_type":
-        return "company type"
-    return field.removesuffix("s") if field in fields.LIST_FIELDS else field
-
-
 def _resolve(field: str, kind: str, value: Any) -> str:
-    text = _text(field, value)
+    text = text_of(field, value)
     if not tx.normalise(text):
         shown = f" '{clip(text)}'" if text.strip() else ""
-        raise QueryError(field, f"The {_name(field)}{shown} has no letters or digits in it.")
+        raise QueryError(field, f"The {field_name(field)}{shown} has no letters or digits in it.")
     key = tx.lookup(kind, text)
     if key is not None:
         return key
     raise unknown_value(field, kind, text)
-
-
-# What to type instead, when nothing known is close to what was typed.
-EXAMPLES = {
-    "role": "ML engineer, data scientist, research scientist or software engineer",
-    "location": "a country (Germany, IN), a US metro (Seattle), a Canadian region (Toronto) or remote",
-    "skill": "python, pytorch, llm or sql",
-    "certification": "AWS ML Specialty or Google Cloud ML Engineer",
-    "industry": "finance, healthcare or technology",
-    "education": "bachelor's, master's or PhD",
-    "company": "big tech, enterprise or startup",
-    "level": "entry, mid, senior or principal",
-}
-
-
-def unknown_value(field: str, kind: str, text: str) -> QueryError:
-    """'Unknown location 'seatle': did you mean Seattle, WA?' with a way forward either way."""
-    # Every role is named below, so one best guess is enough there.
-    options = tx.did_you_mean(kind, text, n=1 if kind == "role" else 3)
-    if options:
-        # Labels may hold commas ("Seattle, WA"), so alternatives are joined with "or".
-        hint = f": did you mean {' or '.join(options)}?"
-    else:
-        hint = f". Try {EXAMPLES[kind]}." if kind in EXAMPLES and kind != "role" else "."
-    if kind == "role":
-        # Few enough to name them all, so a person sees every role the bot knows.
-        hint += f" The {len(tx.ROLES)} roles: {tx.role_names()}."
-    return QueryError(field, f"Unknown {_name(field)} '{clip(text)}'{hint}", options)
 
 
 def _items(value: Any) -> list[Any]:
@@ -125,7 +71,7 @@ def _years(value: Any) -> int | None:
     if isinstance(value, int | float):
         number = float(value)
     else:
-        text = _text("years", value).strip().lower()
+        text = text_of("years", value).strip().lower()
         if re.fullmatch(r"-\s*\d+(?:\.\d+)?", text):
             raise QueryError("years", f"Years of experience must be between 0 and {MAX_YEARS}.")
         m = re.fullmatch(
@@ -204,7 +150,7 @@ class SalaryQuery(SalaryFields):
     def _level(cls, v: Any) -> str | None:
         if v is None:
             return None
-        text = _text("level", v)
+        text = text_of("level", v)
         key = tx.level_key(text)
         if key is None:
             options = [lv.label for lv in tx.LEVELS]
@@ -230,7 +176,7 @@ class SalaryQuery(SalaryFields):
     def _remote(cls, v: Any) -> bool | None:
         if v is None or isinstance(v, bool):
             return v
-        text = tx.normalise(_text("remote", str(v)))
+        text = tx.normalise(text_of("remote", str(v)))
         if text in ("yes", "y", "true", "remote", "1", "100", "fully remote", "wfh"):
             return True
         if text in ("no", "n", "false", "onsite", "on site", "in office", "office", "0"):
@@ -259,7 +205,7 @@ class SalaryQuery(SalaryFields):
     def _currency(cls, v: Any) -> str | None:
         if v is None:
             return None
-        text = _text("currency", v)
+        text = text_of("currency", v)
         try:
             return normalise_code(text)
         except KeyError:
@@ -328,7 +274,9 @@ def _many(field: str, kind: str, value: Any) -> tuple[str, ...]:
         return ()
     items = _items(value)
     if len(items) > MAX_ITEMS:
-        raise QueryError(field, f"Too many {_name(field)}s ({len(items)}); at most {MAX_ITEMS}.")
+        raise QueryError(
+            field, f"Too many {field_name(field)}s ({len(items)}); at most {MAX_ITEMS}."
+        )
     keys: list[str] = []
     for item in items:
         key = _resolve(field, kind, item)
@@ -346,7 +294,9 @@ def known_items(field: str, value: Any) -> tuple[tuple[str, ...], list[str]]:
     kind = fields.kind(field) or field
     items = [] if value is None else _items(value)
     if len(items) > MAX_ITEMS:
-        raise QueryError(field, f"Too many {_name(field)}s ({len(items)}); at most {MAX_ITEMS}.")
+        raise QueryError(
+            field, f"Too many {field_name(field)}s ({len(items)}); at most {MAX_ITEMS}."
+        )
     keys: list[str] = []
     notes: list[str] = []
     for item in items:
@@ -398,4 +348,4 @@ def _validated(**raw: Any) -> SalaryQuery:
             raise cause from None
         if first["type"] == "extra_forbidden":
             raise QueryError(field, f"Unknown field '{clip(field, 30)}'.") from None
-        raise QueryError(field, f"Invalid {_name(field)}: {first['msg']}.") from None
+        raise QueryError(field, f"Invalid {field_name(field)}: {first['msg']}.") from None
