@@ -121,10 +121,17 @@ class Pseudonyms:
         return self._loaded() is not None
 
     def of(self, user_id: int) -> str:
+        return self._hash(str(user_id))
+
+    def of_day(self, user_id: int, day: str) -> str:
+        """A tag for the person on one day only: tags of two days cannot be matched."""
+        return self._hash(f"{user_id}@{day}")
+
+    def _hash(self, text: str) -> str:
         key = self._loaded()
         if key is None:
             raise PoolKeyMissingError()
-        return hmac.new(key, str(user_id).encode(), hashlib.sha256).hexdigest()
+        return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
 
     def __repr__(self) -> str:  # never show the key
         return f"Pseudonyms(ready={self.ready})"
