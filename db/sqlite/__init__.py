@@ -3,8 +3,8 @@
 errors       sqlite3 and OS errors as StoreErrors
 files        file checks: the header, quick_check, a probe write
 settings     PRAGMAs each connection opens with
-connection   opening an aiosqlite connection; the statements every part runs
-batching     group commit of writes
+connection   one sqlite3 connection on a thread of its own
+batching     group commit of writes, batched reads
 migrations   applying db/migrations with PRAGMA user_version
 backend      SqliteBackend, the Backend protocol on the above
 """

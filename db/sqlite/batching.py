@@ -1,19 +1,8 @@
-"""Group commit: the writes waiting together share one transaction and one commit.
+"""Batching: queued jobs run together, many per hop to the connection thread.
 
-A job is one atomic write: one statement, or several that stand or fall together. The
-jobs of a batch run in one BEGIN IMMEDIATE ... COMMIT, their statements handed to the
-connection's thread all at once, so a hundred waiting writes cost one commit and about
-one wait of the event loop instead of a hundred.
-
-A write of one statement that waited alone needs no BEGIN or COMMIT: it runs on the
-writer's autocommit connection, one hand-over in all.
-
-Results are only handed out after COMMIT, so nothing is reported saved that was not. If
-anything in the batch fails, its transaction is rolled back and each job runs again in a
-transaction of its own: the bad write gets its error alone, the others are saved. That
-also covers the errors (SQLITE_FULL, IOERR) that end the whole transaction halfway: the
-statements after them open a new transaction of their own (see connection.py) instead of
-committing one by one, and the rollback ends that one too.
+Writes are group-committed (one BEGIN IMMEDIATE ... COMMIT, a savepoint per write);
+reads run one after another on the reader. Either way a hundred waiting callers
+cost one hand-off to the thread (and, for writes, one commit) instead of a hundred.
 """
 
 from __future__ import annotations
@@ -21,116 +10,87 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections import deque
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-import aiosqlite
-
-from db.backend import Row, Statement
-from db.sqlite.connection import Writer, fetch, quiet_rollback
+from db.sqlite.connection import ConnectionThread, quiet_rollback
 
 # Group commit takes every write waiting at the time, up to this many: enough for the
 # loads the bot sees, small enough that one batch keeps the thread for about a millisecond.
 MAX_BATCH = 128
-# Fewer single-statement writes than this commit one by one, handed over together: one
-# wait for the thread, where BEGIN and COMMIT would add two.
-GROUP_FROM = 4
 
-Job = Sequence[Statement]
-Result = list[list[Row]]  # the rows of each statement of a job
+T = TypeVar("T")
+Job = Callable[[sqlite3.Connection], Any]
 # Per job: (error, None) or (None, result).
-Outcome = tuple[BaseException | None, Result | None]
-BatchRunner = Callable[[Writer, list[Job]], Awaitable[list[Outcome]]]
+Outcome = tuple[BaseException | None, Any]
+BatchRunner = Callable[[sqlite3.Connection, list[Job]], list[Outcome]]
 
 
-async def _run_all(
-    conn: aiosqlite.Connection, statements: Sequence[Statement]
-) -> tuple[BaseException | None, Result]:
-    """The first error, else each statement's rows; all handed over before the first is awaited."""
-    results = await asyncio.gather(
-        *(fetch(conn, sql, params) for sql, params in statements), return_exceptions=True
-    )
-    rows: Result = []
-    for result in results:
-        if isinstance(result, BaseException):
-            return result, []
-        rows.append(result)
-    return None, rows
-
-
-async def _commit(conn: aiosqlite.Connection) -> BaseException | None:
-    try:
-        await conn.commit()
-    except sqlite3.Error as exc:
-        await quiet_rollback(conn)
-        return exc
-    return None
-
-
-async def run_alone(writer: Writer, job: Job) -> Outcome:
-    """One job in a transaction of its own."""
-    if len(job) == 1:
-        (sql, params), conn = job[0], writer.solo
+def run_each(conn: sqlite3.Connection, jobs: list[Job]) -> list[Outcome]:
+    """Reads: every job on its own, so one failing read does not touch the others."""
+    outcomes: list[Outcome] = []
+    for job in jobs:
         try:
-            return None, [await fetch(conn, sql, params)]
-        except sqlite3.Error as exc:
-            return exc, None
-    conn = writer.batches
-    error, rows = await _run_all(conn, [("BEGIN IMMEDIATE", ()), *job])
-    error = error or await _commit(conn)
-    if error is not None:
-        await quiet_rollback(conn)
-        return error, None
-    return None, rows[1:]
+            outcomes.append((None, job(conn)))
+        except Exception as exc:
+            outcomes.append((exc, None))
+    return outcomes
 
 
-async def _run_each_alone(writer: Writer, jobs: list[Job]) -> list[Outcome]:
-    """Writes of one statement each, committed one by one but handed over together."""
-    results = await asyncio.gather(
-        *(fetch(writer.solo, sql, params) for ((sql, params),) in jobs), return_exceptions=True
-    )
-    return [
-        (result, None) if isinstance(result, BaseException) else (None, [result])
-        for result in results
-    ]
+def run_in_one_transaction(conn: sqlite3.Connection, jobs: list[Job]) -> list[Outcome]:
+    """Group commit: the jobs share one BEGIN IMMEDIATE ... COMMIT, each in its own savepoint.
 
-
-async def run_in_one_transaction(writer: Writer, jobs: list[Job]) -> list[Outcome]:
-    """The jobs in one BEGIN IMMEDIATE ... COMMIT; after any failure, each on its own."""
-    if len(jobs) < GROUP_FROM and all(len(job) == 1 for job in jobs):
-        return await _run_each_alone(writer, jobs)
-    if len(jobs) == 1:
-        return [await run_alone(writer, jobs[0])]
-    conn = writer.batches
+    A job that fails is rolled back to its savepoint alone and gets its own error. Results
+    are only handed out after COMMIT, so nothing is reported saved that was not. If an
+    error (SQLITE_FULL, IOERR) or the COMMIT itself undid the whole transaction, the other
+    jobs' changes went with it, so each job runs again in a transaction of its own.
+    """
     try:
-        await fetch(conn, "BEGIN IMMEDIATE")
-    except sqlite3.Error as exc:  # busy or read-only: no job can run now
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
         return [(exc, None)] * len(jobs)
-    error, rows = await _run_all(conn, [statement for job in jobs for statement in job])
-    if error is None and await _commit(conn) is None:
-        each = iter(rows)
-        return [(None, [next(each) for _ in job]) for job in jobs]
-    await quiet_rollback(conn)
-    return [await run_alone(writer, job) for job in jobs]
+    outcomes: list[Outcome] = []
+    try:
+        for job in jobs:
+            conn.execute("SAVEPOINT job")
+            try:
+                outcomes.append((None, job(conn)))
+            except Exception as exc:
+                if not conn.in_transaction:
+                    raise
+                conn.execute("ROLLBACK TO job")
+                outcomes.append((exc, None))
+            conn.execute("RELEASE job")
+        conn.execute("COMMIT")
+    except Exception as exc:
+        quiet_rollback(conn)
+        if len(jobs) == 1:
+            return [(exc, None)]
+        return [outcome for job in jobs for outcome in run_in_one_transaction(conn, [job])]
+    return outcomes
 
 
-class GroupCommit:
-    """A queue of write jobs in front of the writer, run in batches by a batch runner.
+class BatchedConnection:
+    """A connection thread plus a queue of jobs that run through a batch runner.
 
-    submit() queues a job; the jobs waiting when the writer frees up run as one batch.
-    `lock` gives a caller the writer to itself between batches (a multi-statement
-    transaction).
+    call() runs one function on the thread now. submit() queues a job; the jobs waiting
+    when the thread frees up run as one batch in a single hop. `lock` gives a caller
+    the connection to itself between batches (a multi-statement transaction).
     """
 
-    def __init__(self, writer: Writer, run_batch: BatchRunner) -> None:
-        self.writer = writer
+    def __init__(self, thread: ConnectionThread, run_batch: BatchRunner) -> None:
+        self._thread = thread
         self._run_batch = run_batch
-        self._queue: deque[tuple[Job, asyncio.Future[Result]]] = deque()
+        self._queue: deque[tuple[Job, asyncio.Future[Any]]] = deque()
         self._drainer: asyncio.Task[None] | None = None
         self.lock = asyncio.Lock()
 
-    def submit(self, job: Job) -> asyncio.Future[Result]:
+    async def call(self, fn: Callable[..., T], *args: Any) -> T:
+        return await self._thread.call(fn, *args)
+
+    def submit(self, job: Job) -> asyncio.Future[Any]:
         loop = asyncio.get_running_loop()
-        future: asyncio.Future[Result] = loop.create_future()
+        future: asyncio.Future[Any] = loop.create_future()
         self._queue.append((job, future))
         # Started on demand and gone when the queue is empty: no task outlives its work.
         if self._drainer is None:
@@ -143,7 +103,7 @@ class GroupCommit:
                 async with self.lock:
                     # Taken under the lock, so writes that queued behind a transaction
                     # all join the next batch.
-                    taken: list[tuple[Job, asyncio.Future[Result]]] = []
+                    taken: list[tuple[Job, asyncio.Future[Any]]] = []
                     while self._queue and len(taken) < MAX_BATCH:
                         job, future = self._queue.popleft()
                         if not future.cancelled():  # its caller gave up before it ran
@@ -151,17 +111,22 @@ class GroupCommit:
                     if not taken:
                         continue
                     try:
-                        outcomes = await self._run_batch(self.writer, [job for job, _ in taken])
+                        outcomes = await self._thread.call(
+                            self._run_batch, [job for job, _ in taken]
+                        )
                     except asyncio.CancelledError:
-                        # The thread still runs what it was handed; a rollback behind it
-                        # ends the batch's transaction before anything else can start.
                         for _, future in [*taken, *self._queue]:
                             future.cancel()
-                        await asyncio.shield(quiet_rollback(self.writer.batches))
                         raise
-                    except Exception as exc:  # the connection could not run the batch at all
+                    except Exception as exc:  # the thread could not run the batch at all
                         outcomes = [(exc, None)] * len(taken)
-                _settle(taken, outcomes)
+                for (_, future), (error, result) in zip(taken, outcomes, strict=True):
+                    if future.done():
+                        continue
+                    if error is None:
+                        future.set_result(result)
+                    else:
+                        future.set_exception(error)
         finally:
             self._drainer = None
 
@@ -170,13 +135,6 @@ class GroupCommit:
         while self._drainer is not None:
             await asyncio.wait({self._drainer})
 
-
-def _settle(taken: list[tuple[Job, asyncio.Future[Result]]], outcomes: list[Outcome]) -> None:
-    for (_, future), (error, result) in zip(taken, outcomes, strict=True):
-        if future.done():
-            continue
-        if error is None:
-            assert result is not None
-            future.set_result(result)
-        else:
-            future.set_exception(error)
+    async def close(self) -> None:
+        # Runs after everything already on the thread's queue, then ends the thread.
+        await self._thread.close()

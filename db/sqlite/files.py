@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-import aiosqlite
-
 from db.errors import CorruptDatabaseError, StoreError
-from db.sqlite.connection import fetch, pragma, quiet_rollback
+from db.sqlite.connection import pragma, quiet_rollback
 from db.sqlite.errors import from_os_error
 
 HEADER = b"SQLite format 3\x00"
@@ -53,13 +52,13 @@ def prepare_path(path: Path, read_only: bool) -> Path:
     return path
 
 
-async def quick_check(conn: aiosqlite.Connection, path: Path) -> None:
+def quick_check(conn: sqlite3.Connection, path: Path) -> None:
     """Read the whole file once before anything writes to it.
 
     A damaged database is refused intact instead of being made worse. Cheap at this
     bot's sizes (MBs).
     """
-    problems = [next(iter(row.values())) for row in await fetch(conn, "PRAGMA quick_check")]
+    problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
     if problems != ["ok"]:
         raise CorruptDatabaseError(
             detail=f"The database file {path} is damaged ({problems[0]}). "
@@ -67,12 +66,12 @@ async def quick_check(conn: aiosqlite.Connection, path: Path) -> None:
         )
 
 
-async def probe_writable(conn: aiosqlite.Connection) -> None:
+def probe_writable(conn: sqlite3.Connection) -> None:
     # SQLite silently opens an unwritable file read-only and only fails at the first
     # write; find out now so start-up reports it instead of the first user's command.
-    await fetch(conn, "BEGIN IMMEDIATE")
+    conn.execute("BEGIN IMMEDIATE")
     try:
-        version = int(await pragma(conn, "user_version"))
-        await fetch(conn, f"PRAGMA user_version = {version}")
+        version = int(pragma(conn, "user_version"))
+        conn.execute(f"PRAGMA user_version = {version}")
     finally:
-        await quiet_rollback(conn)
+        quiet_rollback(conn)

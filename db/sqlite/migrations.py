@@ -8,11 +8,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-import aiosqlite
-
 from db.errors import MigrationError, NewerSchemaError, ReadOnlyError, StoreError
 from db.schema import Migration
-from db.sqlite.connection import fetch, pragma, quiet_rollback
+from db.sqlite.connection import pragma, quiet_rollback
 from db.sqlite.errors import translate
 
 
@@ -37,12 +35,12 @@ def _strip_comments(sql: str) -> str:
     return re.sub(r"--[^\n]*|/\*.*?\*/", "", sql, flags=re.DOTALL)
 
 
-async def migrate(
-    conn: aiosqlite.Connection, path: Path, migrations: Sequence[Migration], *, read_only: bool
+def migrate(
+    conn: sqlite3.Connection, path: Path, migrations: Sequence[Migration], *, read_only: bool
 ) -> None:
     """Bring the schema (PRAGMA user_version) up to the newest migration."""
     latest = len(migrations)
-    current = int(await pragma(conn, "user_version"))
+    current = int(pragma(conn, "user_version"))
     if current > latest:
         raise NewerSchemaError(
             f"The bot's storage was written by a newer version of the bot (schema "
@@ -57,28 +55,28 @@ async def migrate(
             "but was opened read-only.",
         )
     for migration in migrations[current:]:
-        await _apply(conn, path, migration)
+        _apply(conn, path, migration)
 
 
-async def _apply(conn: aiosqlite.Connection, path: Path, migration: Migration) -> None:
+def _apply(conn: sqlite3.Connection, path: Path, migration: Migration) -> None:
     """Apply one migration and bump user_version in the same transaction."""
     statements = split_statements(migration.sql)
     label = f"{migration.version:03d}_{migration.name}"
-    await fetch(conn, "BEGIN IMMEDIATE")
+    conn.execute("BEGIN IMMEDIATE")
     try:
         # Another process may have migrated while this one waited for the lock.
-        if int(await pragma(conn, "user_version")) >= migration.version:
-            await conn.rollback()
+        if int(pragma(conn, "user_version")) >= migration.version:
+            conn.execute("ROLLBACK")
             return
         for statement in statements:
-            await fetch(conn, statement)
-        await fetch(conn, f"PRAGMA user_version = {int(migration.version)}")
-        await conn.commit()
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {int(migration.version)}")
+        conn.execute("COMMIT")
     except sqlite3.Error as exc:
-        await quiet_rollback(conn)
+        quiet_rollback(conn)
         _raise_migration_error(exc, path, label, migration.version - 1)
     except BaseException:
-        await quiet_rollback(conn)
+        quiet_rollback(conn)
         raise
 
 
