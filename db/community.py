@@ -3,6 +3,14 @@
 Rows carry a keyed hash of the person (db/pseudonym.py), never their id. One live row per
 person and role-year: sharing again replaces it. Every read of a pool cell is one indexed
 query; only pooling code (bot/salary/community.py) turns rows into anything shown.
+
+The daily count (community_pay_quota) limits abuse, so a deleted share still counts toward
+the day's limit: deleting and sharing again must not get around it. Only the day's count
+limits anything; counts of earlier days are removed at every change to the counts. Once a
+person has deleted all their shares, the day's count is no longer kept under their
+pseudonym but under a tag for that day alone (Pseudonyms.of_day): it still answers "has
+this person used today's shares", is gone the next day, and is no longer part of what is
+stored about their shares, so the export does not list it. Erasing the person removes both.
 """
 
 from __future__ import annotations
@@ -107,6 +115,7 @@ class CommunityRepository:
         """
         person = self.pseudonyms.of(user_id)
         today = _today()
+        tag = self.pseudonyms.of_day(user_id, today)
         values = draft.model_dump()
         names = ", ".join(["person", "guild_id", *_DRAFT_COLUMNS, "created_on"])
         marks = ", ".join("?" * (len(_DRAFT_COLUMNS) + 3))
@@ -114,11 +123,13 @@ class CommunityRepository:
             f"{name} = excluded.{name}" for name in ["guild_id", *_DRAFT_COLUMNS, "created_on"]
         )
         async with self._db.transaction() as tx:
+            await _forget_earlier_days(tx, today)
             quota = await tx.fetch_one(
-                "SELECT used FROM community_pay_quota WHERE person = ? AND day = ?",
-                (person, today),
+                "SELECT SUM(used) AS used FROM community_pay_quota "
+                "WHERE person IN (?, ?) AND day = ?",
+                (person, tag, today),
             )
-            if quota is not None and int(quota["used"]) >= daily:
+            if quota is not None and int(quota["used"] or 0) >= daily:
                 raise DailyLimitReached()
             earlier = await tx.fetch_one(
                 "SELECT id FROM community_pay WHERE person = ? AND role = ? AND year = ?",
@@ -149,17 +160,26 @@ class CommunityRepository:
     async def delete_mine(self, user_id: int, submission_id: int | None = None) -> int:
         """Delete one of the person's submissions, or all of them; how many went."""
         person = self.pseudonyms.of(user_id)
-        if submission_id is None:
-            rows = await self._db.write(
-                "DELETE FROM community_pay WHERE person = ? RETURNING id", (person,)
+        today = _today()
+        async with self._db.transaction() as tx:
+            await _forget_earlier_days(tx, today)
+            if submission_id is None:
+                removed = await tx.fetch_all(
+                    "DELETE FROM community_pay WHERE person = ? RETURNING id", (person,)
+                )
+            else:
+                removed = await tx.fetch_all(
+                    "DELETE FROM community_pay WHERE person = ? AND id = ? RETURNING id",
+                    (person, submission_id),
+                )
+            left = await tx.fetch_one(
+                "SELECT count(*) AS n FROM community_pay WHERE person = ?", (person,)
             )
-        else:
-            rows = await self._db.write(
-                "DELETE FROM community_pay WHERE person = ? AND id = ? RETURNING id",
-                (person, submission_id),
-            )
+            if left is not None and int(left["n"]) == 0:
+                tag = self.pseudonyms.of_day(user_id, today)
+                await _count_under_day_tag(tx, person, tag, today)
         await self._db.forget_deleted()
-        return len(rows)
+        return len(removed)
 
     async def cell(self, role: str, level: str, location: str, guild_id: int) -> list[PoolRow]:
         """The live rows of one cell this server may pool, in one indexed query.
@@ -228,5 +248,29 @@ class CommunityRepository:
 
     async def erase(self, tx: Transaction, user_id: int) -> int:
         person = self.pseudonyms.of(user_id)
-        await tx.execute("DELETE FROM community_pay_quota WHERE person = ?", (person,))
+        today = _today()
+        await _forget_earlier_days(tx, today)
+        await tx.execute(
+            "DELETE FROM community_pay_quota WHERE person IN (?, ?)",
+            (person, self.pseudonyms.of_day(user_id, today)),
+        )
         return await tx.execute("DELETE FROM community_pay WHERE person = ?", (person,))
+
+
+async def _forget_earlier_days(tx: Transaction, today: str) -> None:
+    """Counts of days before today limit nothing any more."""
+    await tx.execute("DELETE FROM community_pay_quota WHERE day < ?", (today,))
+
+
+async def _count_under_day_tag(tx: Transaction, person: str, tag: str, today: str) -> None:
+    """Keep the day's count of a person who deleted all their shares, but not as theirs."""
+    counted = await tx.fetch_all(
+        "DELETE FROM community_pay_quota WHERE person = ? AND day = ? RETURNING used",
+        (person, today),
+    )
+    if counted:
+        await tx.execute(
+            "INSERT INTO community_pay_quota (person, day, used) VALUES (?, ?, ?) "
+            "ON CONFLICT (person, day) DO UPDATE SET used = community_pay_quota.used + ?",
+            (tag, today, counted[0]["used"], counted[0]["used"]),
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager, suppress
@@ -11,7 +12,7 @@ from typing import TypeVar
 from urllib.parse import quote
 
 from db.backend import Params, Row, Statement
-from db.errors import StoreClosedError
+from db.errors import StoreClosedError, StoreError
 from db.schema import Migration
 from db.sqlite import batching, files, settings
 from db.sqlite.batching import BatchedConnection, BatchRunner
@@ -20,6 +21,7 @@ from db.sqlite.errors import translate
 from db.sqlite.migrations import migrate
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 def _fetch(conn: sqlite3.Connection, sql: str, params: Params) -> list[Row]:
@@ -133,12 +135,21 @@ class SqliteBackend:
                 raise
 
     async def forget_deleted(self) -> None:
-        # secure_delete already zeroes freed bytes in the pages; the WAL still holds old page images
-        # until a checkpoint copies the new ones back and truncates it. Best effort:
-        # with readers mid-transaction the checkpoint finishes at a later commit.
-        # A checkpoint cannot run inside a transaction, so not as part of a batch.
+        # secure_delete zeroes the bytes of deleted rows, but a deleted key can stay behind
+        # as a divider in an interior page of a table or an index. VACUUM rebuilds every
+        # page from the live rows; the checkpoint then copies them back into the file and
+        # empties the WAL, which still holds the old page images. Neither can run inside a
+        # transaction, so not as part of a batch. Best effort, like VACUUM on PostgreSQL:
+        # the deletion is already committed, and with a reader mid-transaction the
+        # checkpoint finishes at a later commit.
         async with self._writer.lock:
-            await self._direct(_fetch, "PRAGMA wal_checkpoint(TRUNCATE)", ())
+            for statement in ("VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)"):
+                try:
+                    await self._direct(_fetch, statement, ())
+                except StoreClosedError:
+                    raise
+                except StoreError as error:
+                    log.warning("%s after a deletion did not run: %s", statement, error.detail)
 
     async def close(self) -> None:
         if self._closing:

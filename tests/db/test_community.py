@@ -173,3 +173,47 @@ async def test_a_store_from_before_shared_pay_opens_and_keeps_its_settings(tmp_p
         assert settings.public_answers and not settings.shared_pool and settings.pay_sharing
         await store.community.submit(ALICE, 9, draft())
         assert len(await store.community.mine(ALICE)) == 1
+
+
+async def _counts(store: Store) -> list[tuple[str, str, int]]:
+    rows = await store.backend.read_all(
+        "SELECT person, day, used FROM community_pay_quota ORDER BY person, day"
+    )
+    return [(row["person"], row["day"], int(row["used"])) for row in rows]
+
+
+async def test_a_deleted_share_counts_today_but_is_not_listed_once_all_are_gone(
+    store: Store,
+) -> None:
+    await store.community.submit(ALICE, 42, draft(year=2026))
+    await store.community.submit(ALICE, 42, draft(year=2025))
+    (one,) = [s for s in await store.community.mine(ALICE) if s.year == 2025]
+    assert await store.community.delete_mine(ALICE, one.id) == 1
+    kept = (await store.export_user(ALICE))["community_pay"]
+    assert [entry["used"] for entry in kept["submissions_per_day"]] == [2]
+
+    assert await store.community.delete_mine(ALICE) == 1
+    assert (await store.export_user(ALICE))["community_pay"] == {
+        "submissions": [],
+        "submissions_per_day": [],
+    }
+    person = store.community.pseudonyms.of(ALICE)
+    assert all(row[0] != person for row in await _counts(store)), "not under the pseudonym"
+    await store.community.submit(ALICE, 42, draft(year=2024))
+    with pytest.raises(DailyLimitReached):  # the two deleted ones still count today
+        await store.community.submit(ALICE, 42, draft(year=2023))
+
+    await store.delete_user(ALICE)
+    assert await _counts(store) == []
+
+
+async def test_counts_of_earlier_days_are_removed(store: Store) -> None:
+    person = store.community.pseudonyms.of(BOB)
+    await store.backend.write(
+        "INSERT INTO community_pay_quota (person, day, used) VALUES (?, '2001-01-01', 3)",
+        (person,),
+    )
+    await store.community.submit(ALICE, 42, draft())
+    assert [(row[0], row[2]) for row in await _counts(store)] == [
+        (store.community.pseudonyms.of(ALICE), 1)
+    ]
