@@ -18,6 +18,10 @@ SOURCES = (
     "level, country and year.",
     "**Stack Overflow Developer Survey 2023**, US respondents (ODbL 1.0): education, "
     "industry and skill effects. Derived tables are shared under ODbL.",
+    "**Stack Overflow Developer Survey 2025**, respondents in 156 countries (ODbL 1.0): each "
+    "country's pay level relative to the US, pooled toward its region where few answered.",
+    "**HM Revenue & Customs yearly average exchange rates, 2025** (Open Government Licence "
+    "v3.0): local currencies.",
     "**US BLS OEWS, May 2024** and **BEA Regional Price Parities, 2023**; **Canada Job Bank** "
     "wages: metro and region factors, purchasing power. **US DOL H-1B (LCA) filings** (public "
     "domain): the premium ranges metro factors are checked against.",
@@ -27,7 +31,8 @@ SOURCES = (
 
 METHOD = (
     "Bands are quantiles of log pay for your role, level, country and year, with thin groups "
-    "pulled toward broader ones and levels kept in order. Metro factors are relative to the "
+    "pulled toward broader ones and levels kept in order; outside the US a country's band "
+    "is set by its survey pay level, moved toward its own postings. Metro factors are relative to the "
     "posting sample's own US mix (calibrated to DOL H-1B filings), not the national median. "
     "Education, industry and skill factors overlap, so the largest counts in full and the "
     "others at half, capped at the highest P90 in the data; factors without open data, and "

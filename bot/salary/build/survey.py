@@ -6,7 +6,8 @@ Method (all in log US dollars, the survey's own conversion):
    is their log pay minus the US trimmed mean of that band. The trimmed mean (a fifth cut
    from each end) keeps monthly-for-yearly typos and founders' pay from moving a level.
 2. A country's own level is the trimmed mean of its respondents' residuals; a region's is
-   the same over every respondent of the region outside the US.
+   the median of its countries' own levels (countries with MIN_VOTE respondents or more, one
+   vote each, so that South Africa does not set Nigeria's prior).
 3. Partial pooling: a country with n respondents keeps n / (n + K_REGION) of its own level
    and takes the rest from its region's, so a thin country leans on its neighbours.
 4. Data and ML respondents (few per country) move the level only where they are many:
@@ -21,6 +22,7 @@ from __future__ import annotations
 import csv
 import gzip
 import math
+import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -37,6 +39,7 @@ YEARS_BANDS: tuple[tuple[float, str], ...] = (
 )
 TRIM = 0.2
 K_REGION = 30.0  # respondents: at 30 a country counts half its own level
+MIN_VOTE = 5  # respondents a country needs to count in its region's level
 K_DATA_ML = 60.0  # data and ML respondents: they move a level only where many
 DATA_ML = frozenset(
     {
@@ -169,10 +172,17 @@ def country_levels(rows: Sequence[Respondent], regions: dict[str, str]) -> dict[
     """The pooled level of every surveyed country, and of every region, with their counts."""
     resid = residuals(rows)
     by_region: dict[str, list[float]] = defaultdict(list)
+    country_means: dict[str, list[float]] = defaultdict(list)
     for country, values in resid.items():
         if country != "US":
             by_region[regions[country]].extend(values)
-    region_level = {r: trimmed_mean(v) for r, v in by_region.items()}
+            if len(values) >= MIN_VOTE:
+                country_means[regions[country]].append(trimmed_mean(values))
+    # Each country one vote: a region's largest country must not set its neighbours' level.
+    region_level = {
+        r: statistics.median(country_means[r]) if country_means[r] else trimmed_mean(v)
+        for r, v in by_region.items()
+    }
     ml_resid = residuals([r for r in rows if r.data_ml])
     countries: dict[str, dict[str, object]] = {}
     for country, values in sorted(resid.items()):
