@@ -102,8 +102,13 @@ async def fill_form(
         print("\n".join(describe(question)), file=out, flush=True)
         while True:
             typed = await read_line(prompt_for(question))
-            if typed is None or not typed.strip():
-                break  # kept as shown; the driver says if a required field is still empty
+            if typed is None:
+                break  # end of input: kept as shown; the driver says if that will not do
+            if not typed.strip():
+                if question.required and not question.shown:
+                    print("! this one must be answered", file=out, flush=True)
+                    continue
+                break
             try:
                 answer = read_answer(question, typed)
             except ValueError as error:

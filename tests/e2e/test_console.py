@@ -96,8 +96,8 @@ async def test_a_form_in_the_console_shows_labels_and_options_and_takes_picks(
     user = harness.server.add_user("console-form")
     out = io.StringIO()
     console = Console(harness, user, harness.server.dm(user), ConsoleView(tmp_path, out))
-    # Base, bonus, equity typed; a schedule picked by number after one out of range.
-    read_line = Scripted("185k", "15%", "400k", "12", "7", "30k")
+    # The base asked again when left empty; a schedule picked after one out of range.
+    read_line = Scripted("", "185k", "15%", "400k", "12", "7", "30k")
     await console.handle("/offer check role:mle level:senior location:seattle", read_line)
     text = out.getvalue()
     assert "== Check an offer ==" in text
@@ -105,6 +105,7 @@ async def test_a_form_in_the_console_shows_labels_and_options_and_takes_picks(
     assert "-- Vesting (pick one)" in text
     assert "  * 1) 4 years, 1-year cliff - 25% each year" in text, "the default is marked"
     assert "    7) 5/15/40/40 over 4 years, 1-year cliff" in text
+    assert "! this one must be answered" in text
     assert "! no option 12: pick 1 to 10" in text
     assert "picked: 5/15/40/40 over 4 years, 1-year cliff" in text
     assert "   number [1]: " in read_line.asked
