@@ -1,5 +1,5 @@
-"""Abuse: every command's options and every form fuzzed through the emulator, and one user
-flooding.
+"""Abuse: every command's options fuzzed through the emulator (forms: test_fuzz_forms.py),
+and one user flooding.
 
 Options are drawn from the commands the bot itself synced (types, lengths, ranges,
 choices), filled with any unicode, control characters, markdown, mentions and SQL. Whatever
@@ -24,9 +24,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.emulator.driver import BOOLEAN, CHANNEL, INTEGER, MODAL_SUBMIT, NUMBER, STRING
-from bot.emulator.form_answers import Answer, modal_submission
-from bot.emulator.records import TEXT_INPUT, InteractionRecord, StoredMessage, modal_fields
+from bot.emulator.driver import BOOLEAN, CHANNEL, INTEGER, NUMBER, STRING
+from bot.emulator.records import InteractionRecord, StoredMessage
 from bot.emulator.server import EmulatedUser, Place
 from bot.flows.budget import BURST, TokenBuckets
 from bot.local.harness import Harness
@@ -358,61 +357,6 @@ def test_any_autocomplete_text_never_crashes(
         for choice in choices:
             assert 1 <= len(choice["name"]) <= 100 and len(str(choice["value"])) <= 100
         check_answer(bot, next(reversed(harness.server.interactions.values())), caplog)
-
-    example()
-    check_everything(bot, caplog)
-
-
-# Each form, opened as a person would, with what its command needs before it opens.
-FORMS = {
-    "offer check": ("guild", {"role": "mle", "location": "seattle"}),
-    "profile set": ("dm", {}),
-    "share add": ("guild", {"role": "mle", "level": "senior", "location": "seattle"}),
-}
-
-
-def form_answers(modal: dict[str, Any]) -> st.SearchStrategy[dict[str, Answer]]:
-    """Anything typed into the boxes, any allowed picks from the lists; fields may be left
-    as shown unless they must be answered."""
-    required: dict[str, st.SearchStrategy[Answer]] = {}
-    optional: dict[str, st.SearchStrategy[Answer]] = {}
-    for question in modal_fields(modal):
-        fields = required if question.required else optional
-        if question.kind == TEXT_INPUT:
-            longest = int(question.component.get("max_length") or 4000)
-            fields[question.label] = text(1 if question.required else 0, longest)
-        else:
-            values = [str(option["value"]) for option in question.options]
-            most = int(question.component.get("max_values") or 1)
-            fields[question.label] = st.lists(st.sampled_from(values), unique=True, max_size=most)
-    return st.fixed_dictionaries(required, optional=optional)
-
-
-@pytest.mark.parametrize("command", list(FORMS))
-def test_any_form_answers_never_crash_or_mention(
-    bot: BotThread, caplog: pytest.LogCaptureFixture, command: str
-) -> None:
-    """Every form filled with anything the client allows, or a list forged to hold text."""
-    harness = bot.harness
-    where, options = FORMS[command]
-
-    @FUZZ
-    @given(data=st.data())
-    def example(data: st.DataObject) -> None:
-        user = harness.server.add_user("filler")
-        place = bot.place(user, where)
-        opened = bot.call(settle(bot.call(harness.driver.slash(user, place, command, options))))
-        modal = opened.modal
-        answers = data.draw(form_answers(modal), label="answers")
-        submission = modal_submission(modal, answers)
-        lists = [i for i, q in enumerate(modal_fields(modal)) if q.kind != TEXT_INPUT]
-        if data.draw(st.booleans(), label="forged"):
-            index = data.draw(st.sampled_from(lists), label="list")
-            component = submission["components"][index]["component"]
-            component["values"] = data.draw(st.lists(text(1, 120), max_size=3), label="sent")
-        record = bot.call(harness.driver.send_raw(MODAL_SUBMIT, user, place, submission))
-        bot.call(settle(record))
-        check_answer(bot, record, caplog)
 
     example()
     check_everything(bot, caplog)
