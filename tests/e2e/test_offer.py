@@ -1,4 +1,7 @@
-"""/offer check, /offer compare and the "Check this salary range" menu (the form: test_offer_form.py)."""
+"""/offer check, /offer compare and the "Check this salary range" menu.
+
+The offer form has its own module, test_offer_form.py.
+"""
 
 from __future__ import annotations
 
