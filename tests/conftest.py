@@ -11,6 +11,9 @@ from bot.local.harness import Harness
 from tests.support import engines
 from tests.support.validation import PayloadValidator, default_spec_path
 
+# Fails a test on any deprecation, including the ones discord.py only shows.
+pytest_plugins = ("tests.support.deprecations",)
+
 TEST_EXTENSIONS = ("tests.e2e.faulty_cog",)
 # Fixtures through which a test reaches the store's engine; with --backend=postgres only
 # tests using one of them run (the rest do not depend on the engine).

@@ -7,12 +7,15 @@ fails here exactly as the Discord client would refuse it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from bot.emulator import payloads
 from bot.emulator.channel_messages import PostedMessage
+from bot.emulator.form_answers import Answer, modal_submission
 from bot.emulator.records import InteractionRecord, StoredMessage
 from bot.emulator.server import EmulatedUser, EmulatorServer, Place
+from bot.emulator.usage import UsageError
 
 Json = dict[str, Any]
 
@@ -33,10 +36,6 @@ MEMBER_PERMISSIONS = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16) |
 ADMIN_PERMISSIONS = MEMBER_PERMISSIONS | (1 << 3) | (1 << 5)
 APP_PERMISSIONS = MEMBER_PERMISSIONS
 MAX_MESSAGE = 2000  # characters Discord's client lets a person send
-
-
-class UsageError(ValueError):
-    """The person asked for something the Discord client would not let them send."""
 
 
 class Driver:
@@ -134,27 +133,15 @@ class Driver:
         raise UsageError("no select menu on that message")
 
     async def submit_modal(
-        self, user: EmulatedUser, place: Place, modal: Json, values: dict[str, str]
+        self, user: EmulatedUser, place: Place, modal: Json, answers: Mapping[str, Answer]
     ) -> InteractionRecord:
-        """Fill a modal the bot opened; `values` maps each text input's custom_id or label to text."""
-        rows = []
-        for row in modal.get("components") or []:
-            if row.get("type") == 18:  # a Label wrapping one component
-                inner = row["component"]
-                rows.append(
-                    {"type": 18, "component": self._filled(inner, values, row.get("label"))}
-                )
-            else:
-                rows.append(
-                    {
-                        "type": 1,
-                        "components": [
-                            self._filled(c, values, c.get("label")) for c in row["components"]
-                        ],
-                    }
-                )
-        data = {"custom_id": modal["custom_id"], "components": rows}
-        return await self.send_raw(MODAL_SUBMIT, user, place, data)
+        """Fill a modal the bot opened and submit it.
+
+        `answers` maps a field's label (or custom_id) to text for a box, an option's label or
+        value (or a list of them) for a list, true or false for a checkbox; fields left out
+        are sent as shown. What the Discord client would refuse raises UsageError.
+        """
+        return await self.send_raw(MODAL_SUBMIT, user, place, modal_submission(modal, answers))
 
     async def send_dm(
         self, user: EmulatedUser, text: str, *, reply_to: StoredMessage | None = None
@@ -193,19 +180,6 @@ class Driver:
             mention_bot=mention,
             reply_to=reply_to.payload if reply_to is not None else None,
         )
-
-    @staticmethod
-    def _filled(component: Json, values: dict[str, str], label: str | None) -> Json:
-        value = values.get(
-            component.get("custom_id", ""), values.get(label or "", component.get("value") or "")
-        )
-        if component.get("required", True) and not value:
-            raise UsageError(f"the field {label or component.get('custom_id')!r} is required")
-        return {
-            "type": component.get("type", 4),
-            "custom_id": component["custom_id"],
-            "value": value,
-        }
 
     # ----------------------------------------------------------------- options
 

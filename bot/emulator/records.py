@@ -21,6 +21,68 @@ MODAL = 9
 
 FINAL_RESPONSES = {CHANNEL_MESSAGE, UPDATE_MESSAGE, AUTOCOMPLETE_RESULT, MODAL}
 
+# Component types a modal holds (Discord API v10).
+ACTION_ROW, STRING_SELECT, TEXT_INPUT, TEXT_DISPLAY, LABEL = 1, 3, 4, 10, 18
+RADIO_GROUP, CHECKBOX_GROUP, CHECKBOX = 21, 22, 23
+# The answers a person picks from the options listed under them.
+OPTION_LISTS = frozenset({STRING_SELECT, RADIO_GROUP, CHECKBOX_GROUP})
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One question of a modal as a person sees it: its label, and the box or list under it."""
+
+    label: str
+    description: str | None
+    component: Json
+    in_row: bool = False  # an older modal's action row rather than a label
+
+    @property
+    def custom_id(self) -> str:
+        return str(self.component.get("custom_id") or "")
+
+    @property
+    def kind(self) -> int:
+        return int(self.component.get("type") or TEXT_INPUT)
+
+    @property
+    def options(self) -> list[Json]:
+        return list(self.component.get("options") or [])
+
+    @property
+    def many(self) -> bool:
+        """Whether more than one option may be picked."""
+        if self.kind == CHECKBOX_GROUP:
+            return int(self.component.get("max_values") or len(self.options)) > 1
+        return self.kind == STRING_SELECT and int(self.component.get("max_values") or 1) > 1
+
+    @property
+    def required(self) -> bool:
+        """Discord's default: a box, list or radio group must be answered unless it says not."""
+        return self.kind != CHECKBOX and self.component.get("required") is not False
+
+    @property
+    def shown(self) -> str | list[str] | bool:
+        """What an untouched field sends: the box's text, the picked options, the tick."""
+        if self.kind == CHECKBOX:
+            return bool(self.component.get("default"))
+        if self.kind in OPTION_LISTS:
+            return [str(o["value"]) for o in self.options if o.get("default")]
+        return str(self.component.get("value") or "")
+
+
+def modal_fields(modal: Json) -> list[FormField]:
+    """The questions of a modal in order, from labels and from the older action rows."""
+    found: list[FormField] = []
+    for row in modal.get("components") or []:
+        if row.get("type") == LABEL:
+            found.append(FormField(str(row.get("label")), row.get("description"), row["component"]))
+        elif row.get("type") == ACTION_ROW:
+            for component in row.get("components") or []:
+                name = component.get("label") or component.get("custom_id")
+                found.append(FormField(str(name), None, component, in_row=True))
+    return found
+
 
 @dataclass
 class StoredFile:
@@ -129,6 +191,10 @@ class InteractionRecord:
         if self.response_type != MODAL or self.response_data is None:
             raise AssertionError(f"interaction {self.id} was not answered with a modal")
         return self.response_data
+
+    def form(self) -> dict[str, FormField]:
+        """The modal's questions by label, as a person reads them."""
+        return {question.label: question for question in modal_fields(self.modal)}
 
     @property
     def settled(self) -> bool:

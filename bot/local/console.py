@@ -21,6 +21,7 @@ from bot.emulator.driver import Driver, UsageError
 from bot.emulator.records import InteractionRecord, StoredMessage
 from bot.emulator.server import EmulatedUser, Place
 from bot.flows.budget import Unlimited
+from bot.local.console_form import fill_form
 from bot.local.console_messages import Conversation, channel_by_name, with_channel_ids
 from bot.local.harness import Harness
 
@@ -248,20 +249,9 @@ class Console:
 
     async def _fill_modal(self, record: InteractionRecord, read_line: Any) -> None:
         modal = record.modal
-        print(
-            f"== {modal.get('title')} == (a form: answer each field, empty keeps it blank)",
-            file=self.view.out,
-        )
-        values: dict[str, str] = {}
-        for row in modal.get("components") or []:
-            for component in (
-                [row["component"]] if row.get("type") == 18 else row.get("components") or []
-            ):
-                label = row.get("label") or component.get("label") or component["custom_id"]
-                answer = await read_line(f"{label}: ")
-                values[component["custom_id"]] = "" if answer is None else answer.strip()
+        answers = await fill_form(modal, read_line, self.view.out)
         try:
-            submitted = await self.driver.submit_modal(self.user, self.place, modal, values)
+            submitted = await self.driver.submit_modal(self.user, self.place, modal, answers)
         except UsageError as error:
             print(f"! {error}\n", file=self.view.out, flush=True)
             return

@@ -21,9 +21,10 @@ from bot.flows.fill import Filled
 from bot.flows.offer import answer_offer, answer_offer_comparison, save_offers
 from bot.flows.privacy import Visibility
 from bot.interaction import Interaction, ours
-from bot.salary.offer_terms import OfferTerms, parse_offer
+from bot.salary.offer_terms import OfferTerms, parse_offer, parse_vesting
 from bot.salary.query import SalaryQuery
 from bot.ui.base import VIEW_TIMEOUT_S, OwnedItem, TimeoutView, read_ids, visibility_of
+from bot.ui.forms import Choice, pick_list, picked_one, text_box, typed
 
 HELD_MAX = 2_000  # offers held at once; the oldest goes first
 GONE = (
@@ -55,28 +56,47 @@ def held(token: str) -> tuple[SalaryQuery, list[OfferTerms]] | None:
     return entry[1], entry[2]
 
 
+# Schedules as parse_vesting reads them; the form words each from what it reads.
+VESTING_SCHEDULES = (
+    "4 years",
+    "4 years no cliff",
+    "4 years 6 month cliff",
+    "3 years",
+    "3 years no cliff",
+    "5 years",
+    "5/15/40/40",
+    "10/20/30/40",
+    "33/33/22/12",
+    "40/30/20/10",
+)
+OTHER_SCHEDULE = "Another schedule? Type it: /offer check vesting:25/25/25/25"
+
+
+def vesting_choice(text: str) -> Choice:
+    """ "5/15/40/40" -> "5/15/40/40 over 4 years, 1-year cliff", back-loaded."""
+    schedule = parse_vesting(text)
+    years = f"{schedule.years} year" + ("s" if schedule.years != 1 else "")
+    months = schedule.cliff_months
+    if months == 0:
+        cliff = "no cliff"
+    elif months % 12 == 0:
+        cliff = f"{months // 12}-year cliff"
+    else:
+        cliff = f"{months}-month cliff"
+    shares = schedule.shares
+    if max(shares) - min(shares) < 1:
+        return Choice(text, f"{years}, {cliff}", f"{shares[0]:.3g}% each year")
+    split = "/".join(f"{share:g}" for share in shares)
+    late = shares[-1] > shares[0]
+    loaded = "Back-loaded: most vests late" if late else "Front-loaded: most vests early"
+    return Choice(text, f"{split} over {years}, {cliff}", loaded)
+
+
+VESTING_CHOICES = tuple(vesting_choice(text) for text in VESTING_SCHEDULES)
+
+
 class OfferForm(discord.ui.Modal, title="Check an offer"):
-    base: discord.ui.TextInput[OfferForm] = discord.ui.TextInput(
-        label="Base salary (per year)", placeholder="185k, $185,000 or 1.2M", max_length=40
-    )
-    bonus: discord.ui.TextInput[OfferForm] = discord.ui.TextInput(
-        label="Target bonus", placeholder="15% or 25k", required=False, max_length=40
-    )
-    equity: discord.ui.TextInput[OfferForm] = discord.ui.TextInput(
-        label="Equity grant (whole grant)",
-        placeholder="400k, or 2,000 shares x $50",
-        required=False,
-        max_length=60,
-    )
-    vesting: discord.ui.TextInput[OfferForm] = discord.ui.TextInput(
-        label="Vesting",
-        placeholder="4 years, 1-year cliff (default); 33/33/22/12; 5/15/40/40",
-        required=False,
-        max_length=60,
-    )
-    sign_on: discord.ui.TextInput[OfferForm] = discord.ui.TextInput(
-        label="Sign-on bonus", placeholder="30k", required=False, max_length=40
-    )
+    """The offer letter's amounts typed, its vesting picked from the common schedules."""
 
     def __init__(
         self, filled: Filled, visibility: Visibility, first: OfferTerms | None = None
@@ -85,22 +105,51 @@ class OfferForm(discord.ui.Modal, title="Check an offer"):
         self.filled, self.visibility, self.first = filled, visibility, first
         if first is not None:
             self.title = "Compare with another offer"
+        self.base = text_box(
+            "Base salary (per year)",
+            custom_id="base",
+            placeholder="185k, $185,000 or 1.2M",
+            required=True,
+            max_length=40,
+        )
+        self.bonus = text_box(
+            "Target bonus", custom_id="bonus", placeholder="15% or 25k", max_length=40
+        )
+        self.equity = text_box(
+            "Equity grant (whole grant)",
+            custom_id="equity",
+            placeholder="400k, or 2,000 shares x $50",
+            max_length=60,
+        )
+        self.vesting = pick_list(
+            "Vesting",
+            VESTING_CHOICES,
+            custom_id="vesting",
+            chosen=[VESTING_SCHEDULES[0]],
+            description=OTHER_SCHEDULE,
+        )
+        self.sign_on = text_box(
+            "Sign-on bonus", custom_id="sign_on", placeholder="30k", max_length=40
+        )
+        for label in (self.base, self.bonus, self.equity, self.vesting, self.sign_on):
+            self.add_item(label)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        typed = ours(interaction)
+        current = ours(interaction)
+        # Nothing picked is the default schedule, as an empty box was.
         terms = parse_offer(
-            base=self.base.value,
-            bonus=self.bonus.value,
-            equity=self.equity.value,
-            vesting=self.vesting.value,
-            sign_on=self.sign_on.value,
+            base=typed(self.base),
+            bonus=typed(self.bonus),
+            equity=typed(self.equity),
+            vesting=picked_one(self.vesting, "vesting"),
+            sign_on=typed(self.sign_on),
         )
-        view_for = OfferView.under(typed)
+        view_for = OfferView.under(current)
         if self.first is None:
-            await answer_offer(typed, self.filled, terms, self.visibility, view_for=view_for)
+            await answer_offer(current, self.filled, terms, self.visibility, view_for=view_for)
         else:
             await answer_offer_comparison(
-                typed, self.filled, self.first, terms, self.visibility, view_for=view_for
+                current, self.filled, self.first, terms, self.visibility, view_for=view_for
             )
 
     async def on_error(self, interaction: Interaction, error: Exception, /) -> None:  # type: ignore[override]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import discord
@@ -15,95 +14,142 @@ from bot.interaction import Interaction, ours
 from bot.render.account import deleted_text
 from bot.salary import fields, taxonomy
 from bot.ui.base import OwnedItem, TimeoutView, read_ids
+from bot.ui.forms import (
+    Choice,
+    custom_id_of,
+    pick_list,
+    picked,
+    picked_one,
+    submitted_ids,
+    text_box,
+    typed,
+)
 from db.models import Profile, ProfileUpdate
 
 log = logging.getLogger(__name__)
 
 
-def form_defaults(profile: Profile | None) -> dict[str, str]:
+# Exact years offered beside the levels: 4 levels and 0-20 years fill a list's 25 options.
+YEAR_CHOICES = range(21)
+
+
+def _years_text(years: int) -> str:
+    return f"{years} year" + ("" if years == 1 else "s")
+
+
+def experience_choices(saved_years: int | None) -> list[Choice]:
+    """The levels, then exact years; saved years beyond the list take the last place."""
+    counts = list(YEAR_CHOICES)
+    if saved_years is not None and saved_years not in counts:
+        counts[-1] = saved_years
+    levels = [Choice(f"level:{level.key}", level.label) for level in taxonomy.LEVELS]
+    years = [Choice(f"years:{count}", _years_text(count)) for count in counts]
+    return levels + years
+
+
+def _choices(kind: str) -> list[Choice]:
+    return [Choice(key, taxonomy.label(kind, key)) for key in taxonomy.keys(kind)]
+
+
+def form_defaults(profile: Profile | None) -> dict[str, list[str] | str]:
+    """What the form shows as already given: picked keys, or the words a person reads."""
     if profile is None:
         return {}
-    experience = str(profile.years) if profile.years is not None else (profile.level or "")
-    # People read names, not keys; role and location names read back to the same key.
+    if profile.years is not None:
+        experience = [f"years:{profile.years}"]
+    else:
+        experience = [f"level:{profile.level}"] if profile.level else []
+    # Location names read back to the same key.
     return {
-        "role": taxonomy.label("role", profile.role) if profile.role else "",
+        "role": [profile.role] if profile.role else [],
         "experience": experience,
         "location": taxonomy.label("location", profile.location) if profile.location else "",
-        "skills": ", ".join(profile.skills),
-        "certifications": ", ".join(profile.certifications),
+        "skills": list(profile.skills),
+        "certifications": list(profile.certifications),
     }
 
 
 FORM_FIELDS = ("role", "experience", "location", "skills", "certifications")
 
 
-def submitted_ids(components: Any) -> Iterator[str]:
-    """The custom_id of every text box in a modal submission (rows or labels, nested)."""
-    for component in components or []:
-        if not isinstance(component, dict):
-            continue
-        if "value" in component and component.get("custom_id"):
-            yield str(component["custom_id"])
-        yield from submitted_ids(component.get("components"))
-        yield from submitted_ids([component["component"]] if "component" in component else [])
-
-
 class ProfileForm(discord.ui.Modal, title="Your salary profile"):
-    role: discord.ui.TextInput[ProfileForm] = discord.ui.TextInput(
-        label="Role",
-        placeholder="ML engineer, data scientist, MLE...",
-        required=False,
-        max_length=100,
-    )
-    experience: discord.ui.TextInput[ProfileForm] = discord.ui.TextInput(
-        label="Years of experience or level",
-        placeholder="4, or senior",
-        required=False,
-        max_length=20,
-    )
-    location: discord.ui.TextInput[ProfileForm] = discord.ui.TextInput(
-        label="Location", placeholder="Seattle, Germany, remote...", required=False, max_length=100
-    )
-    skills: discord.ui.TextInput[ProfileForm] = discord.ui.TextInput(
-        label="Skills", placeholder="python, pytorch, llm", required=False, max_length=300
-    )
-    certifications: discord.ui.TextInput[ProfileForm] = discord.ui.TextInput(
-        label="Certifications", placeholder="AWS ML Specialty", required=False, max_length=300
-    )
+    """Role, experience, skills and certifications picked; only the location is typed."""
 
     def __init__(self, profile: Profile | None) -> None:
         super().__init__(timeout=600)
-        for name, value in form_defaults(profile).items():
-            getattr(self, name).default = value or None
+        shown = form_defaults(profile)
+        self.role = pick_list(
+            "Role", _choices("role"), custom_id="role", chosen=shown.get("role", [])
+        )
+        self.experience = pick_list(
+            "Experience",
+            experience_choices(profile.years if profile else None),
+            custom_id="experience",
+            chosen=shown.get("experience", []),
+            description="A level, or your years of experience",
+        )
+        self.location = text_box(
+            "Location",
+            custom_id="location",
+            placeholder="Seattle, Germany, remote...",
+            default=str(shown.get("location", "")),
+            max_length=100,
+        )
+        self.skills = pick_list(
+            "Skills",
+            _choices("skill"),
+            custom_id="skills",
+            chosen=shown.get("skills", []),
+            many=True,
+        )
+        self.certifications = pick_list(
+            "Certifications",
+            _choices("certification"),
+            custom_id="certifications",
+            chosen=shown.get("certifications", []),
+            many=True,
+        )
+        for name in FORM_FIELDS:
+            self.add_item(getattr(self, name))
+
+    def _changes(self, sent: set[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """What was given and what was cleared, from the fields the submission holds."""
+        given: dict[str, Any] = {}
+        cleared: dict[str, Any] = {}
+        for name in ("role", "skills", "certifications"):
+            if custom_id_of(getattr(self, name)) not in sent:
+                continue
+            values = picked(getattr(self, name), name)
+            if values:
+                given[name] = values[0] if name == "role" else values
+            else:
+                cleared[name] = [] if name in fields.LIST_FIELDS else None
+        if custom_id_of(self.location) in sent:
+            text = typed(self.location).strip()
+            if text:
+                given["location"] = text
+            else:
+                cleared["location"] = None
+        if custom_id_of(self.experience) in sent:
+            choice = picked_one(self.experience, "experience")
+            if choice is None:
+                cleared.update(years=None, level=None)
+            else:
+                kind, _, value = choice.partition(":")
+                given[kind] = value
+        return given, cleared
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         data: dict[str, Any] = dict(interaction.data or {})
         sent = set(submitted_ids(data.get("components")))
-        if not any(getattr(self, name).custom_id in sent for name in FORM_FIELDS):
-            # Only a box that came back empty clears its field; no box at all changes nothing.
+        if not any(custom_id_of(getattr(self, name)) in sent for name in FORM_FIELDS):
+            # Only a field that came back empty clears it; no field at all changes nothing.
             await interaction.response.send_message(
                 "The form came back without any fields, so your profile is unchanged.",
                 ephemeral=True,
             )
             return
-        given: dict[str, Any] = {}
-        cleared: dict[str, Any] = {}
-        for name in ("role", "location", "skills", "certifications"):
-            if getattr(self, name).custom_id not in sent:
-                continue
-            text = getattr(self, name).value.strip()
-            if text:
-                given[name] = text
-            else:
-                cleared[name] = [] if name in fields.LIST_FIELDS else None
-        experience = self.experience.value.strip()
-        if self.experience.custom_id not in sent:
-            pass  # not in the submission: years and level stay as they are
-        elif experience:
-            # Anything number-like is years, so "-1" gets the years message, not the levels one.
-            given["years" if re.match(r"[-+]?\d", experience) else "level"] = experience
-        else:
-            cleared.update(years=None, level=None)
+        given, cleared = self._changes(sent)
         update = profile_update(given)
         merged = ProfileUpdate(**{**cleared, **update.changes()})
         await save_and_show(ours(interaction), merged)

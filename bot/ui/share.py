@@ -10,53 +10,83 @@ from bot.flows.errors import report_error, send_private
 from bot.flows.share import read_draft
 from bot.interaction import Interaction, ours
 from bot.render.community import preview_embed
-from bot.salary.query import SalaryQuery
+from bot.salary.currency import CURRENCIES, currency_name
+from bot.salary.query import MIN_YEAR, SalaryQuery
 from bot.ui.base import TimeoutView
+from bot.ui.forms import MAX_OPTIONS, Choice, pick_list, picked_one, text_box, typed
 from db.community import DAILY_SUBMISSIONS, CommunityDraft, DailyLimitReached
 
 CONFIRM_TIMEOUT_S = 300.0
 
 
+# The currencies most pay is quoted in, listed after the person's own; the rest of the
+# rates follow alphabetically while a list has room.
+COMMON_CURRENCIES = ("USD", "EUR", "GBP", "INR", "CAD", "AUD", "CHF", "JPY", "SGD")
+
+
+def currency_choices(own: str) -> list[Choice]:
+    """The person's own currency first, then the common ones, then the rest of the rates."""
+    order = [own, *COMMON_CURRENCIES, *sorted(CURRENCIES)]
+    codes = [code for code in dict.fromkeys(order) if code in CURRENCIES or code == own]
+    choices = [Choice(code, f"{code}: {currency_name(code)}") for code in codes[:MAX_OPTIONS]]
+    choices[0] = Choice(own, choices[0].label, "The currency your answers are in")
+    return choices
+
+
+def year_choices(this_year: int) -> list[Choice]:
+    """This year back to the first year the bot reads, newest first."""
+    years = range(this_year, max(MIN_YEAR, this_year - MAX_OPTIONS + 1) - 1, -1)
+    return [Choice(str(year), str(year)) for year in years]
+
+
 class ShareForm(discord.ui.Modal, title="Share your pay anonymously"):
-    base: discord.ui.TextInput[ShareForm] = discord.ui.TextInput(
-        label="Base salary per year", placeholder="180k", max_length=30
-    )
-    bonus: discord.ui.TextInput[ShareForm] = discord.ui.TextInput(
-        label="Bonus per year", placeholder="20k (blank: none)", required=False, max_length=30
-    )
-    equity: discord.ui.TextInput[ShareForm] = discord.ui.TextInput(
-        label="Equity per year", placeholder="40k (blank: none)", required=False, max_length=30
-    )
-    year: discord.ui.TextInput[ShareForm] = discord.ui.TextInput(
-        label="Year of the figure", required=False, max_length=10
-    )
-    currency: discord.ui.TextInput[ShareForm] = discord.ui.TextInput(
-        label="Currency", required=False, max_length=10
-    )
+    """Amounts typed; the year and the currency picked, starting from this year and the
+    currency answers are given in."""
 
     def __init__(self, query: SalaryQuery, year: int) -> None:
         super().__init__(timeout=600)
         self.query = query
-        self.year.default = str(year)
-        self.currency.default = query.answer_currency
+        self.base = text_box(
+            "Base salary per year",
+            custom_id="base",
+            placeholder="180k",
+            required=True,
+            max_length=30,
+        )
+        self.bonus = text_box(
+            "Bonus per year", custom_id="bonus", placeholder="20k (blank: none)", max_length=30
+        )
+        self.equity = text_box(
+            "Equity per year", custom_id="equity", placeholder="40k (blank: none)", max_length=30
+        )
+        self.year = pick_list(
+            "Year of the figure", year_choices(year), custom_id="year", chosen=[str(year)]
+        )
+        own = query.answer_currency
+        self.currency = pick_list(
+            "Currency", currency_choices(own), custom_id="currency", chosen=[own]
+        )
+        for label in (self.base, self.bonus, self.equity, self.year, self.currency):
+            self.add_item(label)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
-        typed = ours(interaction)
+        current = ours(interaction)
+        # Nothing picked reads as before: this year, and the currency answers are in.
         draft = read_draft(
-            typed.client.model,
+            current.client.model,
             self.query,
-            base=self.base.value,
-            bonus=self.bonus.value,
-            equity=self.equity.value,
-            year=self.year.value,
-            currency=self.currency.value,
+            base=typed(self.base),
+            bonus=typed(self.bonus),
+            equity=typed(self.equity),
+            year=picked_one(self.year, "year") or "",
+            currency=picked_one(self.currency, "currency") or "",
         )
         view = ShareConfirm(interaction.user.id, draft)
         guild = interaction.guild.name if interaction.guild else None
         await interaction.response.send_message(
             embed=preview_embed(draft, guild), view=view, ephemeral=True
         )
-        view.origin = typed
+        view.origin = current
 
     async def on_error(self, interaction: Interaction, error: Exception, /) -> None:  # type: ignore[override]
         await report_error(interaction, error)

@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.app.client import SalaryBot
-from bot.emulator.records import InteractionRecord, StoredMessage
+from bot.emulator.driver import MODAL_SUBMIT
+from bot.emulator.form_answers import Answer, modal_submission
+from bot.emulator.records import InteractionRecord, StoredMessage, modal_fields
 from bot.emulator.server import EmulatedUser, EmulatorServer, Place
 from bot.local.harness import Harness
 from db.store import Store
@@ -80,6 +82,25 @@ def field(message: StoredMessage, name: str) -> str:
             return str(item["value"])
     names = [item["name"] for item in message.embed.get("fields") or []]
     raise AssertionError(f"no field {name!r} in {names}")
+
+
+async def submit_forged(
+    harness: Harness,
+    user: EmulatedUser,
+    place: Place,
+    modal: dict[str, Any],
+    answers: dict[str, Answer],
+    label: str,
+    sent: Any,
+) -> InteractionRecord:
+    """What a modified client could send: the filled form with one field's answer replaced
+    by `sent`, unchecked. Returns the settled record."""
+    data = modal_submission(modal, answers)
+    index = [question.label for question in modal_fields(modal)].index(label)
+    component = data["components"][index]["component"]
+    component["values" if "values" in component else "value"] = sent
+    record = await harness.driver.send_raw(MODAL_SUBMIT, user, place, data)
+    return await record.wait_settled()
 
 
 def expects_private_in_guild(where: str, message: StoredMessage) -> None:

@@ -14,6 +14,7 @@ import pytest
 from bot.emulator.driver import UsageError
 from bot.local.console import Console, ConsoleView, parse_line
 from bot.local.harness import Harness
+from tests.e2e.support import bot_of, run
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -75,3 +76,56 @@ async def test_tab_completion_uses_the_bots_own_autocomplete(
     assert await complete("/compare r") == ["roles"]
     assert (await complete("/estimate location:seat"))[0] == "location:us-seattle"
     assert "level:senior" in await complete("/estimate level:s")
+
+
+class Scripted:
+    """A person answering the console's prompts in turn; the prompts are kept to read."""
+
+    def __init__(self, *lines: str) -> None:
+        self.lines = iter(lines)
+        self.asked: list[str] = []
+
+    async def __call__(self, prompt: str) -> str | None:
+        self.asked.append(prompt)
+        return next(self.lines, None)
+
+
+async def test_a_form_in_the_console_shows_labels_and_options_and_takes_picks(
+    harness: Harness, tmp_path: Path
+) -> None:
+    user = harness.server.add_user("console-form")
+    out = io.StringIO()
+    console = Console(harness, user, harness.server.dm(user), ConsoleView(tmp_path, out))
+    # The base asked again when left empty; a schedule picked after one out of range.
+    read_line = Scripted("", "185k", "15%", "400k", "12", "7", "30k")
+    await console.handle("/offer check role:mle level:senior location:seattle", read_line)
+    text = out.getvalue()
+    assert "== Check an offer ==" in text
+    assert "-- Base salary (per year) (required)" in text and "e.g. 185k" in text
+    assert "-- Vesting (pick one)" in text
+    assert "  * 1) 4 years, 1-year cliff - 25% each year" in text, "the default is marked"
+    assert "    7) 5/15/40/40 over 4 years, 1-year cliff" in text
+    assert "! this one must be answered" in text
+    assert "! no option 12: pick 1 to 10" in text
+    assert "picked: 5/15/40/40 over 4 years, 1-year cliff" in text
+    assert "   number [1]: " in read_line.asked
+    assert "`   1  $185K   $28K   $20K    $30K  $263K`" in text, "the first year vests 5%"
+
+
+async def test_console_profile_form_keeps_what_is_shown_and_picks_several(
+    harness: Harness, tmp_path: Path
+) -> None:
+    user = harness.server.add_user("console-profile")
+    place = harness.server.dm(user)
+    await run(harness, user, place, "profile set", {"location": "berlin", "years": 4})
+    out = io.StringIO()
+    console = Console(harness, user, place, ConsoleView(tmp_path, out))
+    # Role by name, experience kept, location kept, skills by numbers, certifications none.
+    read_line = Scripted("Data Scientist", "", "", "1 6", "-")
+    await console.handle("/profile set", read_line)
+    assert "   [Berlin, Germany]: " in read_line.asked
+    assert "picked: Python; SQL" in out.getvalue()
+    profile = await bot_of(harness).store.profiles.get(user.id)
+    assert profile is not None
+    assert (profile.role, profile.years, profile.location) == ("data_scientist", 4, "de-berlin")
+    assert sorted(profile.skills) == ["python", "sql"] and profile.certifications == ()

@@ -37,11 +37,15 @@ SESSIONS = {
     ),
     "profile": (
         (),
-        "/profile set\ndata scientist\n5\nberlin\npython, sql\n\n/profile show\n"
+        # The form: role and experience picked by name, skills by number, certifications kept.
+        "/profile set\ndata scientist\n5 years\nberlin\n1 6\n\n/profile show\n"
         "/profile export\n/profile delete\nDelete everything\n/profile show\n",
         [
             "== Your salary profile ==",
+            "-- Skills (pick several)",
+            "picked: Python; SQL",
             "Profile saved.",
+            "-- Experience\n   5 years",
             "-- Location\n   Berlin, Germany",
             "-- Skills\n   Python, SQL",
             "Everything I store about you.",

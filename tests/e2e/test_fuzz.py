@@ -1,4 +1,5 @@
-"""Abuse: every command's options fuzzed through the emulator, and one user flooding.
+"""Abuse: every command's options fuzzed through the emulator (forms: test_fuzz_forms.py),
+and one user flooding.
 
 Options are drawn from the commands the bot itself synced (types, lengths, ranges,
 choices), filled with any unicode, control characters, markdown, mentions and SQL. Whatever

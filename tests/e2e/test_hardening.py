@@ -332,7 +332,9 @@ async def test_garbage_component_and_unknown_modal_get_a_private_answer(
     assert pressed.message.ephemeral and pressed.message.content == EXPIRED
     opened = await run(harness, user, place, "profile set")
     await harness.restart()  # the form's handler lived in the old process
-    submitted = await harness.driver.submit_modal(user, place, opened.modal, {"Role": "mle"})
+    submitted = await harness.driver.submit_modal(
+        user, place, opened.modal, {"Role": "Machine Learning Engineer"}
+    )
     await submitted.wait_settled()
     assert submitted.message.ephemeral and submitted.message.content == EXPIRED
     assert await bot_of(harness).store.profiles.get(user.id) is None

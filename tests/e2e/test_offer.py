@@ -1,4 +1,7 @@
-"""/offer check, the offer form, /offer compare and the "Check this salary range" menu."""
+"""/offer check, /offer compare and the "Check this salary range" menu.
+
+The offer form has its own module, test_offer_form.py.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,15 @@ from bot.local.harness import Harness
 from bot.salary.offer import percentile_of
 from bot.salary.results import Percentiles
 from bot.ui.offer import GONE, NOT_YOURS, SAVED, _held
-from tests.e2e.support import WHERE, bot_of, field, no_mentions, place_for, run, with_chart
+from tests.e2e.support import (
+    WHERE,
+    bot_of,
+    field,
+    no_mentions,
+    place_for,
+    run,
+    with_chart,
+)
 
 SEATTLE = {"role": "mle", "level": "senior", "location": "seattle"}
 OFFER = {"base": "185k", "bonus": "15%", "equity": "400k", "sign_on": "30k"}
@@ -107,50 +118,6 @@ async def test_public_only_when_asked(harness: Harness) -> None:
 
 
 @pytest.mark.parametrize("where", WHERE)
-async def test_offer_check_without_amounts_opens_the_form(harness: Harness, where: str) -> None:
-    user = harness.server.add_user("form")
-    place = await place_for(harness, user, where)
-    opened = await run(harness, user, place, "offer check", SEATTLE)
-    modal = opened.modal
-    assert modal["title"] == "Check an offer"
-    submitted = await harness.driver.submit_modal(
-        user,
-        place,
-        modal,
-        {
-            "Base salary (per year)": "$200,000",
-            "Target bonus": "10%",
-            "Equity grant (whole grant)": "2,000 shares x $150",
-            "Vesting": "5/15/40/40",
-            "Sign-on bonus": "",
-        },
-    )
-    await with_chart(submitted)
-    message = submitted.message
-    assert message.ephemeral is (where == "guild")
-    # 300k vesting 5/15/40/40: 15k, 45k, 120k, 120k on 200k + 20k.
-    table = field(message, "Year by year")
-    assert "$235K" in table and "$265K" in table and table.count("$340K") == 2
-
-
-async def test_check_an_offer_under_an_estimate_opens_the_form_for_that_person(
-    harness: Harness,
-) -> None:
-    user = harness.server.add_user("estimator")
-    place = await place_for(harness, user, "guild")
-    estimate = await run(harness, user, place, "estimate", SEATTLE)
-    await with_chart(estimate)
-    opened = await harness.driver.press(user, estimate.message, "Check an offer")
-    await opened.wait_settled()
-    submitted = await harness.driver.submit_modal(
-        user, place, opened.modal, {"Base salary (per year)": "185k"}
-    )
-    await with_chart(submitted)
-    assert submitted.message.ephemeral, "as private as the estimate it came from"
-    assert "Seattle, WA" in submitted.message.embed["title"]
-
-
-@pytest.mark.parametrize("where", WHERE)
 async def test_offer_compare_says_which_wins_in_year_one_and_over_four_years(
     harness: Harness, where: str
 ) -> None:
@@ -182,23 +149,6 @@ async def test_offer_compare_says_which_wins_in_year_one_and_over_four_years(
     )
     assert "5/15/40/40" in field(message, "Offer B")
     assert [b["label"] for b in message.buttons()] == ["Save to history"]
-
-
-async def test_compare_with_another_offer_button_weighs_both(harness: Harness) -> None:
-    user = harness.server.add_user("second")
-    place = harness.server.dm(user)
-    first = (await offer(harness, user, place)).message
-    opened = await harness.driver.press(user, first, "Compare with another offer")
-    await opened.wait_settled()
-    assert opened.modal["title"] == "Compare with another offer"
-    submitted = await harness.driver.submit_modal(
-        user, place, opened.modal, {"Base salary (per year)": "250k"}
-    )
-    await with_chart(submitted)
-    # B: 250k flat. A wins year one (342,750) and four years (1,281,000 vs 1,000,000).
-    assert submitted.message.embed["description"] == (
-        "Year one: **Offer A** ($343K vs $250K). Over 4 years: **Offer A** ($1.3M vs $1M)."
-    )
 
 
 @pytest.mark.parametrize(

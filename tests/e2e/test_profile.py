@@ -7,7 +7,20 @@ import json
 import pytest
 
 from bot.local.harness import Harness
-from tests.e2e.support import WHERE, bot_of, field, no_mentions, place_for, run, with_chart, written
+from tests.e2e.support import (
+    WHERE,
+    bot_of,
+    field,
+    no_mentions,
+    place_for,
+    run,
+    submit_forged,
+    with_chart,
+    written,
+)
+
+# How the bot answers a list that came back with something it did not offer.
+OFF_LIST = "came back with a choice the form did not offer"
 
 
 @pytest.mark.parametrize("where", WHERE)
@@ -78,23 +91,22 @@ async def test_profile_set_without_options_opens_the_form_and_submitting_saves(
     place = await place_for(harness, user, where)
     await run(harness, user, place, "profile set", {"location": "berlin", "skills": "python"})
     opened = await run(harness, user, place, "profile set")
-    modal = opened.modal
-    assert modal["title"] == "Your salary profile"
-    # The form starts from what is saved, in words a person reads.
-    inputs = [row["components"][0] for row in modal["components"] if row.get("type") == 1]
-    defaults = {text["label"]: text.get("value") for text in inputs}
-    assert defaults["Location"] == "Berlin, Germany" and defaults["Skills"] == "python"
-    assert defaults["Role"] is None
+    assert opened.modal["title"] == "Your salary profile"
+    form = opened.form()
+    assert list(form) == ["Role", "Experience", "Location", "Skills", "Certifications"]
+    # The form starts from what is saved: the location in words, the skills already picked.
+    assert form["Location"].shown == "Berlin, Germany" and form["Skills"].shown == ["python"]
+    assert form["Role"].shown == [] and form["Experience"].shown == []
     submitted = await harness.driver.submit_modal(
         user,
         place,
-        modal,
+        opened.modal,
         {
-            "Role": "data scientist",
-            "Years of experience or level": "5",
+            "Role": "Data Scientist",
+            "Experience": "5 years",
             "Location": "london",
-            "Skills": "python, sql",
-            "Certifications": "",
+            "Skills": ["Python", "SQL"],
+            "Certifications": [],
         },
     )
     await submitted.wait_settled()
@@ -104,36 +116,99 @@ async def test_profile_set_without_options_opens_the_form_and_submitting_saves(
     assert (profile.role, profile.years, profile.location) == ("data_scientist", 5, "gb-london")
     assert sorted(profile.skills) == ["python", "sql"] and profile.certifications == ()
 
-    # A level typed into the same box replaces the years.
+    # A level picked in the same list replaces the years.
     again = await run(harness, user, place, "profile set")
+    assert again.form()["Experience"].shown == ["years:5"]
     level = await harness.driver.submit_modal(
-        user, place, again.modal, {"Years of experience or level": "senior"}
+        user, place, again.modal, {"Experience": "Senior (6-10 years)"}
     )
     await level.wait_settled()
     profile = await bot_of(harness).store.profiles.get(user.id)
     assert profile is not None and (profile.years, profile.level) == (None, "senior")
     assert profile.location == "gb-london", "untouched fields keep their saved value"
+    assert sorted(profile.skills) == ["python", "sql"]
+
+
+async def test_profile_form_lists_offer_every_known_choice_and_show_what_is_saved(
+    harness: Harness,
+) -> None:
+    user = harness.server.add_user("lists")
+    place = harness.server.dm(user)
+    saved = {"role": "mle", "years": 30, "certifications": "AWS ML Specialty"}
+    await run(harness, user, place, "profile set", saved)
+    form = (await run(harness, user, place, "profile set")).form()
+    roles = [option["label"] for option in form["Role"].options]
+    assert roles[:2] == ["Machine Learning Engineer", "Data Scientist"] and len(roles) == 8
+    assert form["Role"].shown == ["ml_engineer"] and not form["Role"].many
+    experience = [option["label"] for option in form["Experience"].options]
+    assert experience[:4] == [
+        "Entry (0-2 years)",
+        "Mid (3-5 years)",
+        "Senior (6-10 years)",
+        "Principal / Executive (10+ years)",
+    ]
+    # Exact years beside the levels; saved years beyond the list are still shown, picked.
+    assert experience[4:6] == ["0 years", "1 year"] and experience[-1] == "30 years"
+    assert form["Experience"].shown == ["years:30"] and len(experience) == 25
+    assert form["Skills"].many and "PyTorch" in [o["label"] for o in form["Skills"].options]
+    assert form["Certifications"].shown == ["aws_ml"]
+    assert not any(question.required for question in form.values())
+
+
+async def test_profile_form_untouched_keeps_and_emptied_lists_clear(harness: Harness) -> None:
+    user = harness.server.add_user("tidy")
+    place = harness.server.dm(user)
+    saved = {"role": "mle", "years": 30, "location": "berlin", "skills": "python, sql"}
+    await run(harness, user, place, "profile set", saved)
+    before = await bot_of(harness).store.profiles.get(user.id)
+    opened = await run(harness, user, place, "profile set")
+    kept = await harness.driver.submit_modal(user, place, opened.modal, {})
+    await kept.wait_settled()
+    after = await bot_of(harness).store.profiles.get(user.id)
+    assert before is not None and after is not None
+    assert after.model_dump(exclude={"updated_at"}) == before.model_dump(exclude={"updated_at"})
+
+    # Picking nothing clears a field, as an emptied box does.
+    opened = await run(harness, user, place, "profile set")
+    cleared = await harness.driver.submit_modal(
+        user, place, opened.modal, {"Role": [], "Skills": [], "Experience": "", "Location": ""}
+    )
+    await cleared.wait_settled()
+    profile = await bot_of(harness).store.profiles.get(user.id)
+    assert profile is not None
+    assert (profile.role, profile.years, profile.level, profile.location) == (None,) * 4
+    assert profile.skills == ()
 
 
 @pytest.mark.parametrize(
-    ("box", "typed", "expected"),
+    ("box", "sent", "expected"),
     [
-        ("Years of experience or level", "-1", "between 0 and 50"),
-        ("Years of experience or level", "51", "between 0 and 50"),
         ("Location", "seatle", "did you mean Seattle, WA"),
-        ("Skills", "🔥🔥🔥", "no letters or digits"),
         # Discord caps the box at 100; the bot must still answer kindly if more arrives.
-        ("Role", "x" * 3000, "too long"),
+        ("Location", "x" * 3000, "too long"),
+        # Lists take only what they offer; anything else came from a modified client.
+        ("Experience", ["years:-1"], f"Experience {OFF_LIST}"),
+        ("Experience", ["years:51"], f"Experience {OFF_LIST}"),
+        ("Skills", ["🔥🔥🔥"], f"Skills {OFF_LIST}"),
+        ("Role", ["x" * 3000], f"Role {OFF_LIST}"),
+        (
+            "Role",
+            ["ml_engineer", "data_scientist"],
+            f"Role {OFF_LIST}",
+        ),
     ],
 )
 async def test_profile_form_with_bad_input_explains_and_saves_nothing(
-    harness: Harness, box: str, typed: str, expected: str
+    harness: Harness, box: str, sent: str | list[str], expected: str
 ) -> None:
     user = harness.server.add_user("typo")
     place = harness.server.dm(user)
     opened = await run(harness, user, place, "profile set")
-    submitted = await harness.driver.submit_modal(user, place, opened.modal, {box: typed})
-    await submitted.wait_settled()
+    if isinstance(sent, str) and len(sent) < 100:
+        submitted = await harness.driver.submit_modal(user, place, opened.modal, {box: sent})
+        await submitted.wait_settled()
+    else:
+        submitted = await submit_forged(harness, user, place, opened.modal, {}, box, sent)
     message = submitted.message
     assert message.ephemeral
     assert expected in message.content, message.content

@@ -40,6 +40,8 @@ _SUBCOMMAND_TYPES = frozenset({1, 2})
 _COMPONENT_ACTION_ROW = 1
 _COMPONENT_BUTTON = 2
 _COMPONENT_STRING_SELECT = 3
+_COMPONENT_RADIO_GROUP = 21
+_COMPONENT_CHECKBOX_GROUP = 22
 _CALLBACK_MESSAGE_TYPES = frozenset({4, 7})
 _FLAG_COMPONENTS_V2 = 1 << 15
 _CALLBACK_AUTOCOMPLETE = 8
@@ -124,6 +126,8 @@ def _check_component(comp: Any, at: tuple[Any, ...]) -> _Problems:
         options = comp.get("options")
         if isinstance(options, list) and len(options) > MAX_SELECT_OPTIONS:
             yield (*at, "options"), f"{len(options)} select options exceed {MAX_SELECT_OPTIONS}"
+    if ctype in (_COMPONENT_STRING_SELECT, _COMPONENT_RADIO_GROUP, _COMPONENT_CHECKBOX_GROUP):
+        yield from _check_option_list(comp, at)
     children = comp.get("components")
     if isinstance(children, list):
         if ctype == _COMPONENT_ACTION_ROW:
@@ -141,6 +145,27 @@ def _check_component(comp: Any, at: tuple[Any, ...]) -> _Problems:
     for key in ("accessory", "component"):
         if isinstance(comp.get(key), dict):
             yield from _check_component(comp[key], (*at, key))
+
+
+def _check_option_list(comp: Mapping[str, Any], at: tuple[Any, ...]) -> _Problems:
+    """Options Discord refuses: a value twice, more picked by default than may be picked,
+    or fewer options than must be picked."""
+    options = [o for o in comp.get("options") or [] if isinstance(o, dict)]
+    values = [o.get("value") for o in options]
+    twice = sorted({str(v) for v in values if values.count(v) > 1})
+    if twice:
+        yield (*at, "options"), f"option values must be unique: {', '.join(twice)}"
+    single = comp.get("type") == _COMPONENT_RADIO_GROUP
+    low = 1 if single else comp.get("min_values", 1)
+    high = 1 if single else comp.get("max_values", 1 if comp.get("type") == 3 else len(options))
+    if isinstance(low, int) and isinstance(high, int):
+        if low > high:
+            yield (*at, "min_values"), f"min_values {low} exceeds max_values {high}"
+        if high > len(options) and not single:
+            yield (*at, "max_values"), f"max_values {high} exceeds the {len(options)} options"
+        defaults = sum(1 for o in options if o.get("default"))
+        if defaults > high:
+            yield (*at, "options"), f"{defaults} options picked by default, at most {high}"
 
 
 def _check_components(components: Any, at: tuple[Any, ...], *, layout: bool) -> _Problems:

@@ -129,7 +129,35 @@ def webhook_message() -> dict[str, Any]:
 
 
 class AskModal(ui.Modal, title="Ask about a salary"):
-    question = ui.TextInput(label="Question", custom_id="ask:question", max_length=500)
+    question = ui.Label(
+        text="Question", component=ui.TextInput(custom_id="ask:question", max_length=500)
+    )
+
+
+class PickModal(ui.Modal, title="Pick a schedule"):
+    schedule = ui.Label(
+        text="Vesting",
+        component=ui.Select(
+            custom_id="pick:schedule",
+            min_values=0,
+            max_values=1,
+            options=[
+                discord.SelectOption(label="4 years, 1-year cliff", value="4y", default=True),
+                discord.SelectOption(label="3 years", value="3y"),
+                discord.SelectOption(label="5/15/40/40", value="back"),
+            ],
+        ),
+    )
+    picks = ui.Label(
+        text="Pick any",
+        component=ui.RadioGroup(
+            custom_id="pick:radio",
+            options=[
+                discord.RadioGroupOption(label="Yes", value="yes"),
+                discord.RadioGroupOption(label="No", value="no", default=True),
+            ],
+        ),
+    )
 
 
 # Where message limits apply: (method, path, wrap) — wrap turns a message body into

@@ -16,6 +16,7 @@ from tests.support.payloads import (
     GLOBAL_COMMANDS,
     GUILD_COMMANDS,
     AskModal,
+    PickModal,
     assert_flags,
     assert_ok,
     command_payload,
@@ -65,8 +66,8 @@ def test_autocomplete_limits(
             id="components",
         ),
         pytest.param(
-            lambda d: d["components"][0]["components"][0].update(custom_id="c" * 101),
-            ("data.components[0].components[0].custom_id", "100"),
+            lambda d: d["components"][0]["component"].update(custom_id="c" * 101),
+            ("data.components[0].component.custom_id", "100"),
             id="input custom_id",
         ),
     ],
@@ -77,6 +78,55 @@ def test_modal_limits(
     needles: tuple[str, ...],
 ) -> None:
     data = AskModal().to_dict()
+    mutate(data)
+    assert_flags(validator.validate("POST", CALLBACK, {"type": 9, "data": data}), *needles)
+
+
+def test_a_modal_of_labelled_lists_passes(validator: PayloadValidator) -> None:
+    assert_ok(validator.validate("POST", CALLBACK, {"type": 9, "data": PickModal().to_dict()}))
+
+
+def _listed(data: dict[str, Any], index: int = 0) -> list[dict[str, Any]]:
+    return data["components"][index]["component"]["options"]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "needles"),
+    [
+        pytest.param(lambda d: _listed(d)[1].update(value="4y"), ("unique: 4y",), id="value twice"),
+        pytest.param(
+            lambda d: _listed(d)[1].update(default=True),
+            ("2 options picked by default, at most 1",),
+            id="two defaults",
+        ),
+        pytest.param(
+            lambda d: d["components"][0]["component"].update(min_values=2),
+            ("min_values 2 exceeds max_values 1",),
+            id="min over max",
+        ),
+        pytest.param(
+            lambda d: d["components"][0]["component"].update(max_values=4),
+            ("max_values 4 exceeds the 3 options",),
+            id="max over options",
+        ),
+        pytest.param(
+            lambda d: _listed(d, 1)[0].update(default=True),
+            ("components[1].component.options", "at most 1"),
+            id="radio two defaults",
+        ),
+        pytest.param(
+            lambda d: _listed(d).extend({"label": f"{i}", "value": f"v{i}"} for i in range(23)),
+            ("options", "26 items exceeds maxItems 25"),
+            id="too many options",
+        ),
+    ],
+)
+def test_modal_list_limits(
+    validator: PayloadValidator,
+    mutate: Callable[[dict[str, Any]], None],
+    needles: tuple[str, ...],
+) -> None:
+    data = PickModal().to_dict()
     mutate(data)
     assert_flags(validator.validate("POST", CALLBACK, {"type": 9, "data": data}), *needles)
 
