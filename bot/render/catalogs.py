@@ -1,6 +1,6 @@
 """The message catalogs: extract, update, compile and check them with Babel's tools.
 
-    python -m bot.render.catalogs update    # code -> bot/locales/bot.pot -> each .po
+    python -m bot.render.catalogs update    # code -> bot/locales/bot.pot -> each .po -> .mo
     python -m bot.render.catalogs compile   # each .po -> its .mo (run by scripts/setup)
     python -m bot.render.catalogs check     # what a catalog lacks; exit 1 if anything
 
@@ -200,6 +200,7 @@ def main(argv: list[str]) -> int:
     action = argv[0] if argv else ""
     if action == "update":
         update()
+        compile_all()
     elif action == "compile":
         compile_all()
     elif action == "check":

@@ -38,7 +38,10 @@ LEVEL_CHOICES = _choices("level")
 INDUSTRY_CHOICES = _choices("industry")
 EDUCATION_CHOICES = _choices("education")
 COMPANY_CHOICES = _choices("company")
-PLACES_OWN = app_commands.Choice(name=N_("The place's own"), value=fields.ANY)
+# A locale_str: discord.py translates only those among the choices autocomplete returns.
+PLACES_OWN = app_commands.Choice(
+    name=app_commands.locale_str(N_("The place's own")), value=fields.ANY
+)
 
 PUBLIC_MEANS = N_("Show the answer to the channel (where the server allows it)")
 # Option help text, by option name, from the field declaration (translated when synced).
