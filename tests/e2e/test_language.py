@@ -4,6 +4,7 @@ Brazilian Portuguese, English for every other locale."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import discord
@@ -13,6 +14,7 @@ from bot.flows.budget import TokenBuckets
 from bot.local.harness import Harness
 from bot.salary.compare import MAX_LOCATIONS
 from tests.e2e.support import bot_of, place_for, run
+from tests.e2e.test_console import run_console
 from tests.support.validation import default_spec_path
 
 LOCALES = ("de", "pt-BR")
@@ -163,3 +165,13 @@ async def test_other_members_read_english_buttons(harness: Harness, locale: str)
         await run(harness, member, harness.server.dm(member), "estimate", {"years": 4})
     ).message
     assert "Compare roles" in [button.get("label") for button in answer.buttons()]
+
+
+def test_the_console_speaks_the_locale_it_is_given(tmp_path: Path) -> None:
+    done = run_console(tmp_path, "/settings\n/as kim\n/settings\n", "console", "--locale", "pt-br")
+    assert done.returncode == 0, done.stderr
+    # The console's person and anyone it then acts as send Discord's pt-BR locale.
+    assert done.stdout.count("Isso só funciona em um servidor.") == 2, done.stdout
+    refused = run_console(tmp_path, "", "console", "--locale", "klingon")
+    assert refused.returncode == 2
+    assert "not a Discord locale" in refused.stderr
