@@ -14,6 +14,18 @@ from bot.app.config import load_config_or_exit
 from bot.app.logs import setup_logging
 
 
+def discord_locale(text: str) -> str:
+    """A locale Discord's client can send ("de", "pt-BR"), as it spells it."""
+    from discord import Locale
+
+    known = {locale.value.lower(): locale.value for locale in Locale}
+    if text.lower() not in known:
+        raise argparse.ArgumentTypeError(
+            f"not a Discord locale; try one of {', '.join(known.values())}"
+        )
+    return known[text.lower()]
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bot", description="ML Salary Bot")
     sub = parser.add_subparsers(dest="mode")
@@ -23,6 +35,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--server", action="store_true", help="act in a server channel instead of a DM"
     )
     console.add_argument("--files", default="console-files", help="folder for images the bot sends")
+    console.add_argument(
+        "--locale",
+        default="en-US",
+        type=discord_locale,
+        help="the Discord language you speak to the bot in, e.g. de or pt-BR (default: en-US)",
+    )
     pool = sub.add_parser("pool", help="community pay pool tools")
     pool_sub = pool.add_subparsers(dest="pool_action", required=True)
     export = pool_sub.add_parser("export", help="write the k-anonymous pooled percentiles (CSV)")
@@ -50,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
                 config,
                 in_server=getattr(args, "server", False),
                 files_dir=getattr(args, "files", "console-files"),
+                locale=getattr(args, "locale", "en-US"),
             )
         )
     if mode == "pool":

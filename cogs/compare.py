@@ -11,8 +11,10 @@ from bot.flows.answers import answer_location_comparison, answer_role_comparison
 from bot.flows.asker import load_asker
 from bot.flows.budget import spends_budget
 from bot.interaction import Interaction
+from bot.render.words import N_
 from bot.salary.compare import MAX_LOCATIONS
-from bot.ui.options import DESCRIPTIONS, person_options, places_autocomplete, salary_command
+from bot.ui.options import OR_PROFILE, person_options, places_autocomplete, salary_command
+from bot.ui.translator import composed
 
 if TYPE_CHECKING:
     from bot.app.client import SalaryBot
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
 
 class Compare(commands.Cog):
     compare = app_commands.Group(
-        name="compare", description="The same person across roles or places"
+        name="compare", description=N_("The same person across roles or places")
     )
 
     def __init__(self, bot: SalaryBot) -> None:
@@ -28,7 +30,7 @@ class Compare(commands.Cog):
 
     @salary_command(
         "roles",
-        "ML engineer, data scientist, research scientist and others, side by side",
+        N_("ML engineer, data scientist, research scientist and others, side by side"),
         group=compare,
     )
     async def roles(
@@ -38,14 +40,16 @@ class Compare(commands.Cog):
         await answer_role_comparison(interaction, asker.fill(given), asker.visibility(public))
 
     @compare.command(
-        name="locations", description="One place against others, with purchasing power where known"
+        name="locations",
+        description=N_("One place against others, with purchasing power where known"),
     )
     @spends_budget
-    @person_options(
-        "role", "years", "level", "currency", role=f"{DESCRIPTIONS['role']} (else your profile's)"
-    )
+    @person_options("role", "years", "level", "currency", role=OR_PROFILE["role"])
     @app_commands.describe(
-        places=f"Up to {MAX_LOCATIONS} places, comma-separated, e.g. Seattle, Austin, London"
+        places=composed(
+            N_("Up to {count} places, comma-separated, e.g. Seattle, Austin, London"),
+            count=MAX_LOCATIONS,
+        )
     )
     @app_commands.autocomplete(places=places_autocomplete)
     async def locations(

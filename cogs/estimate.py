@@ -9,6 +9,7 @@ from discord.ext import commands
 from bot.flows.answers import answer_estimate, answer_whatif
 from bot.flows.asker import load_asker
 from bot.interaction import Interaction
+from bot.render.words import N_
 from bot.ui.answers import EstimateView
 from bot.ui.options import salary_command
 
@@ -20,7 +21,7 @@ class Estimate(commands.Cog):
     def __init__(self, bot: SalaryBot) -> None:
         self.bot = bot
 
-    @salary_command("estimate", "Your salary band: P10-P90 base, bonus, equity and total")
+    @salary_command("estimate", N_("Your salary band: P10-P90 base, bonus, equity and total"))
     async def estimate(
         self, interaction: Interaction, given: dict[str, Any], public: bool | None
     ) -> None:
@@ -34,7 +35,9 @@ class Estimate(commands.Cog):
 
     @salary_command(
         "whatif",
-        "The last estimate you were shown (not tips, comparisons or offers), with what you change",
+        N_(
+            "The last estimate you were shown (not tips, comparisons or offers), with what you change"
+        ),
     )
     async def whatif(
         self, interaction: Interaction, changes: dict[str, Any], public: bool | None

@@ -10,6 +10,7 @@ from discord.ext import commands
 from bot.flows.reply import use_locale
 from bot.interaction import Interaction
 from bot.render.account import history_embed
+from bot.render.words import N_
 from bot.ui.history import HistoryView
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ class History(commands.Cog):
         self.bot = bot
 
     @app_commands.command(
-        name="history", description="Your recent queries; pick one to run it again"
+        name="history", description=N_("Your recent queries; pick one to run it again")
     )
     async def history(self, interaction: Interaction) -> None:
         entries = await self.bot.store.history.recent(interaction.user.id, limit=SHOWN)

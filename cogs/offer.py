@@ -12,40 +12,45 @@ from bot.flows.asker import load_asker
 from bot.flows.budget import spends_budget
 from bot.flows.offer import answer_offer, answer_offer_comparison, answer_range_check
 from bot.interaction import Interaction
+from bot.render.words import N_
 from bot.salary.offer_terms import parse_offer
 from bot.ui.offer import OfferForm, OfferView
-from bot.ui.options import DESCRIPTIONS, person_options
+from bot.ui.options import OR_PROFILE, person_options
+from bot.ui.translator import composed
 
 if TYPE_CHECKING:
     from bot.app.client import SalaryBot
 
 Amount = app_commands.Range[str, 1, 60]
 TERMS = {
-    "base": "Base salary per year, e.g. 185k, $185,000 or 1.2M",
-    "bonus": "Target bonus: 15% or an amount such as 25k",
-    "equity": "Whole equity grant: 400k, or 2,000 shares x $50",
-    "vesting": "Vesting: 4 years 1-year cliff (default), 33/33/22/12, 5/15/40/40, no cliff",
-    "sign_on": "Sign-on bonus, e.g. 30k",
+    "base": N_("Base salary per year, e.g. 185k, $185,000 or 1.2M"),
+    "bonus": N_("Target bonus: 15% or an amount such as 25k"),
+    "equity": N_("Whole equity grant: 400k, or 2,000 shares x $50"),
+    "vesting": N_("Vesting: 4 years 1-year cliff (default), 33/33/22/12, 5/15/40/40, no cliff"),
+    "sign_on": N_("Sign-on bonus, e.g. 30k"),
 }
 # The person the offer is for: the salary options every command shares, reworded here.
 PERSON = ("role", "years", "level", "location", "company_type", "currency")
-PERSON_WORDS = {
-    "role": f"{DESCRIPTIONS['role']} (else your profile's)",
-    "currency": "Currency of the amounts (else the one they name, or your profile's)",
+PERSON_WORDS: dict[str, str | app_commands.locale_str] = {
+    "role": OR_PROFILE["role"],
+    "currency": N_("Currency of the amounts (else the one they name, or your profile's)"),
 }
 
 
-def _offer_options(prefix: str, which: str) -> dict[str, str]:
-    return {f"{prefix}{name}": f"{which}{text}"[:100] for name, text in TERMS.items()}
+def _offer_options(prefix: str, which: str) -> dict[str, app_commands.locale_str]:
+    """The terms of one of two offers: `which` is a marked template such as "Offer A: {term}"."""
+    return {f"{prefix}{name}": composed(which, term=text) for name, text in TERMS.items()}
 
 
 class Offer(commands.Cog):
-    offer = app_commands.Group(name="offer", description="Is this offer fair, and what to ask for")
+    offer = app_commands.Group(
+        name="offer", description=N_("Is this offer fair, and what to ask for")
+    )
 
     def __init__(self, bot: SalaryBot) -> None:
         self.bot = bot
         self.range_menu = app_commands.ContextMenu(
-            name="Check this salary range", callback=self.check_range
+            name=N_("Check this salary range"), callback=self.check_range
         )
 
     async def cog_load(self) -> None:
@@ -54,7 +59,7 @@ class Offer(commands.Cog):
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.range_menu.name, type=self.range_menu.type)
 
-    @offer.command(name="check", description="Where an offer sits in your band, year by year")
+    @offer.command(name="check", description=N_("Where an offer sits in your band, year by year"))
     @spends_budget
     @person_options(*PERSON, **PERSON_WORDS)
     @app_commands.describe(**TERMS)
@@ -82,10 +87,14 @@ class Offer(commands.Cog):
             interaction, filled, terms, visibility, view_for=OfferView.under(interaction)
         )
 
-    @offer.command(name="compare", description="Two offers side by side: year one and four years")
+    @offer.command(
+        name="compare", description=N_("Two offers side by side: year one and four years")
+    )
     @spends_budget
     @person_options(*PERSON, **PERSON_WORDS)
-    @app_commands.describe(**_offer_options("a_", "Offer A: "), **_offer_options("b_", "Offer B: "))
+    @app_commands.describe(
+        **_offer_options("a_", N_("Offer A: {term}")), **_offer_options("b_", N_("Offer B: {term}"))
+    )
     async def compare(
         self,
         interaction: Interaction,

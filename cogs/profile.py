@@ -13,6 +13,7 @@ from discord.ext import commands
 from bot.flows.profile import profile_update, save_and_show
 from bot.interaction import Interaction
 from bot.render.account import profile_embed
+from bot.render.words import N_, _
 from bot.ui.options import salary_command
 from bot.ui.profile import ConfirmDelete, ProfileForm
 
@@ -21,16 +22,16 @@ if TYPE_CHECKING:
 
 
 class ProfileCog(commands.Cog, name="Profile"):
-    profile = app_commands.Group(name="profile", description="Your saved salary profile")
+    profile = app_commands.Group(name="profile", description=N_("Your saved salary profile"))
 
     def __init__(self, bot: SalaryBot) -> None:
         self.bot = bot
 
     @salary_command(
         "set",
-        "Save options every command then uses (none: open a form)",
+        N_("Save options every command then uses (none: open a form)"),
         group=profile,
-        public_means="Show my answers to the channel by default (where the server allows it)",
+        public_means=N_("Show my answers to the channel by default (where the server allows it)"),
         heavy=False,
     )
     async def set_profile(
@@ -43,27 +44,30 @@ class ProfileCog(commands.Cog, name="Profile"):
         private = None if public is None else not public
         await save_and_show(interaction, profile_update(given, private))
 
-    @profile.command(name="show", description="What I have saved about you")
+    @profile.command(name="show", description=N_("What I have saved about you"))
     async def show(self, interaction: Interaction) -> None:
         profile = await self.bot.store.profiles.get(interaction.user.id)
         await interaction.response.send_message(embed=profile_embed(profile), ephemeral=True)
 
     @profile.command(
-        name="export", description="Everything stored about you, as a JSON file sent only to you"
+        name="export",
+        description=N_("Everything stored about you, as a JSON file sent only to you"),
     )
     async def export(self, interaction: Interaction) -> None:
         data = await self.bot.store.export_user(interaction.user.id)
         payload = json.dumps(data, indent=2, ensure_ascii=False, default=str).encode()
         file = discord.File(io.BytesIO(payload), filename=f"salary-bot-{interaction.user.id}.json")
         await interaction.response.send_message(
-            "Everything I store about you.", file=file, ephemeral=True
+            _("Everything I store about you."), file=file, ephemeral=True
         )
 
-    @profile.command(name="delete", description="Erase your profile and query history (asks first)")
+    @profile.command(
+        name="delete", description=N_("Erase your profile and query history (asks first)")
+    )
     async def delete(self, interaction: Interaction) -> None:
         view = ConfirmDelete(interaction.user.id)
         await interaction.response.send_message(
-            "Delete your profile and all your saved queries? This cannot be undone.",
+            _("Delete your profile and all your saved queries? This cannot be undone."),
             view=view,
             ephemeral=True,
         )

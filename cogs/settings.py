@@ -10,6 +10,7 @@ from discord.ext import commands
 
 from bot.interaction import Interaction
 from bot.render.account import settings_embed
+from bot.render.words import N_, _
 
 if TYPE_CHECKING:
     from bot.app.client import SalaryBot
@@ -27,15 +28,18 @@ class ServerSettings(commands.Cog, name="Settings"):
         self.bot = bot
 
     @app_commands.command(
-        name="settings", description="How this server shows salary answers (no options: show)"
+        name="settings",
+        description=N_("How this server shows salary answers (no options: show)"),
     )
     @app_commands.describe(
-        public_answers="Answers visible to the channel by default (users can still choose private)",
-        career_channel="Allow public answers only in this channel",
-        clear_career_channel="Allow public answers in any channel again",
-        community_features="Off keeps every answer private in this server",
-        shared_pool="Pool members' shared pay with other servers that opted in",
-        pay_sharing="Let members share their pay with /share add",
+        public_answers=N_(
+            "Answers visible to the channel by default (users can still choose private)"
+        ),
+        career_channel=N_("Allow public answers only in this channel"),
+        clear_career_channel=N_("Allow public answers in any channel again"),
+        community_features=N_("Off keeps every answer private in this server"),
+        shared_pool=N_("Pool members' shared pay with other servers that opted in"),
+        pay_sharing=N_("Let members share their pay with /share add"),
     )
     @app_commands.guild_only()
     # guild_only alone merges with the bot-wide contexts and would still be offered in DMs.
@@ -72,7 +76,7 @@ class ServerSettings(commands.Cog, name="Settings"):
             if changes
             else await guilds.get(interaction.guild_id)
         )
-        note = "Saved." if changes else "Current settings:"
+        note = _("Saved.") if changes else _("Current settings:")
         await interaction.response.send_message(note, embed=settings_embed(current), ephemeral=True)
 
 

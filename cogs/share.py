@@ -12,6 +12,7 @@ from bot.flows.errors import UserError
 from bot.flows.share import job_of
 from bot.interaction import Interaction
 from bot.render.community import mine_embed, review_embed
+from bot.render.words import N_, _, ngettext
 from bot.ui.options import person_options
 from bot.ui.share import ShareForm
 from cogs.settings import in_a_server
@@ -27,14 +28,14 @@ if TYPE_CHECKING:
 class ShareCog(commands.Cog, name="Share"):
     share = app_commands.Group(
         name="share",
-        description="Share your pay anonymously with this server's members",
+        description=N_("Share your pay anonymously with this server's members"),
         allowed_contexts=app_commands.AppCommandContext(guild=True),
     )
 
     def __init__(self, bot: SalaryBot) -> None:
         self.bot = bot
 
-    @share.command(name="add", description="Share your pay anonymously (opens a form)")
+    @share.command(name="add", description=N_("Share your pay anonymously (opens a form)"))
     @app_commands.check(in_a_server)
     @person_options(
         "role",
@@ -43,9 +44,9 @@ class ShareCog(commands.Cog, name="Share"):
         "location",
         "company_type",
         public_means=None,
-        role="Job role (default: your profile)",
-        years="Years of experience (default: your profile)",
-        location="Where you work (default: your profile)",
+        role=N_("Job role (default: your profile)"),
+        years=N_("Years of experience (default: your profile)"),
+        location=N_("Where you work (default: your profile)"),
     )
     async def add(
         self,
@@ -55,21 +56,21 @@ class ShareCog(commands.Cog, name="Share"):
     ) -> None:
         asker = await load_asker(interaction)
         if asker.settings is not None and not asker.settings.pay_sharing:
-            raise UserError("This server has turned pay sharing off.")
+            raise UserError(_("This server has turned pay sharing off."))
         if not self.bot.store.community.pseudonyms.ready:
-            raise UserError("Sharing pay is not available right now; try again later.")
+            raise UserError(_("Sharing pay is not available right now; try again later."))
         query = asker.fill(person, use_defaults=False).query
         job_of(query)  # says what is missing before the form opens
         await interaction.response.send_modal(ShareForm(query, now().year))
 
-    @share.command(name="mine", description="What you shared (only you see it)")
+    @share.command(name="mine", description=N_("What you shared (only you see it)"))
     async def mine(self, interaction: Interaction) -> None:
         items = await self.bot.store.community.mine(interaction.user.id)
         await interaction.response.send_message(embed=mine_embed(items), ephemeral=True)
 
-    @share.command(name="delete", description="Remove pay you shared")
+    @share.command(name="delete", description=N_("Remove pay you shared"))
     @app_commands.describe(
-        submission="The number /share mine shows", everything="Remove all you shared"
+        submission=N_("The number /share mine shows"), everything=N_("Remove all you shared")
     )
     async def delete(
         self,
@@ -79,20 +80,22 @@ class ShareCog(commands.Cog, name="Share"):
     ) -> None:
         if submission is None and not everything:
             raise UserError(
-                "Say which: `/share delete submission:ID` (from `/share mine`) "
-                "or `/share delete everything:true`."
+                _(
+                    "Say which: `/share delete submission:ID` (from `/share mine`) "
+                    "or `/share delete everything:true`."
+                )
             )
         removed = await self.bot.store.community.delete_mine(
             interaction.user.id, None if everything else submission
         )
         text = (
-            f"Removed {removed} shared figure{'s' if removed != 1 else ''}."
+            ngettext("Removed {count} shared figure.", "Removed {count} shared figures.", removed)
             if removed
-            else "Nothing of yours had that number, so nothing was removed."
+            else _("Nothing of yours had that number, so nothing was removed.")
         )
         await interaction.response.send_message(text, ephemeral=True)
 
-    @share.command(name="review", description="Counts and held-back submissions (admins)")
+    @share.command(name="review", description=N_("Counts and held-back submissions (admins)"))
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
     @app_commands.check(in_a_server)
@@ -104,8 +107,8 @@ class ShareCog(commands.Cog, name="Share"):
         embed = review_embed(counts, held, self.bot.config.pool_k)
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
-    @share.command(name="remove", description="Remove a held-back submission (admins)")
-    @app_commands.describe(submission="The number /share review shows")
+    @share.command(name="remove", description=N_("Remove a held-back submission (admins)"))
+    @app_commands.describe(submission=N_("The number /share review shows"))
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
     @app_commands.check(in_a_server)
@@ -115,9 +118,12 @@ class ShareCog(commands.Cog, name="Share"):
         assert interaction.guild_id is not None
         gone = await self.bot.store.community.remove_held(interaction.guild_id, submission)
         text = (
-            f"Removed held-back submission #{submission}."
+            _("Removed held-back submission #{number}.", number=submission)
             if gone
-            else f"No held-back submission #{submission} in this server; nothing was removed."
+            else _(
+                "No held-back submission #{number} in this server; nothing was removed.",
+                number=submission,
+            )
         )
         await interaction.response.send_message(text, ephemeral=True)
 

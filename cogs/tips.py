@@ -9,6 +9,7 @@ from discord.ext import commands
 from bot.flows.answers import answer_tips
 from bot.flows.asker import load_asker
 from bot.interaction import Interaction
+from bot.render.words import N_
 from bot.ui.options import salary_command
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ class Tips(commands.Cog):
         self.bot = bot
 
     @salary_command(
-        "tips", "What would raise your pay most, ranked in money, plus negotiation advice"
+        "tips", N_("What would raise your pay most, ranked in money, plus negotiation advice")
     )
     async def tips(
         self, interaction: Interaction, given: dict[str, Any], public: bool | None

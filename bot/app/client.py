@@ -19,15 +19,18 @@ from bot.app.admission import AdmissionGate
 from bot.app.config import Config
 from bot.app.gateway_guard import guard_parsers
 from bot.app.gc_tuning import settle_after_start_up
+from bot.app.interaction_locale import parse_in_readers_locale
 from bot.app.sync import STALE_COMMAND_ERRORS, SYNC_RETRY_S, answer_stale_command, sync_at_start
 from bot.app.unhandled import answer_expired, unhandled
 from bot.flows.budget import BURST, REFILL_EVERY_S, Budget, DatabaseBudget, TokenBuckets
 from bot.flows.errors import report_error
 from bot.flows.reply import ChartOffer
 from bot.render.chart_workers import ChartRenderer
+from bot.render.words import load_catalogs
 from bot.salary.model import SalaryModel, get_model
 from bot.ui.answers import offer_chart
 from bot.ui.persistent import DYNAMIC_ITEMS
+from bot.ui.translator import CatalogTranslator
 from db.postgres import is_database_url
 from db.pseudonym import key_path_for
 from db.standby import RETRY_EVERY_S
@@ -142,6 +145,8 @@ class SalaryBot(commands.AutoShardedBot):
         self.background_tasks: set[asyncio.Task[Any]] = set()
         # One malformed gateway event is logged and dropped instead of stopping the bot.
         guard_parsers(self._connection.parsers)
+        # Each interaction's work, its checks and its errors speak the member's language.
+        parse_in_readers_locale(self._connection.parsers)
 
         self._max_concurrency: int | None = None
         self._identified_at: dict[int, float] = {}
@@ -184,6 +189,8 @@ class SalaryBot(commands.AutoShardedBot):
                 self.store, capacity=BURST, refill_per_s=1 / REFILL_EVERY_S
             )
         self.model = get_model()
+        load_catalogs()  # a catalog missing from the install stops the start, not an answer
+        await self.tree.set_translator(CatalogTranslator())
         self.charts = ChartRenderer(self.config.chart_workers)
         await self.charts.start()
         for name in (*extension_names(), *self.extra_extensions):

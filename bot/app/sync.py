@@ -18,6 +18,7 @@ import aiohttp
 import discord
 from discord import app_commands
 
+from bot.render.words import N_, _
 from db.errors import StoreError
 
 if TYPE_CHECKING:
@@ -27,7 +28,9 @@ log = logging.getLogger(__name__)
 
 # Commands Discord still shows but this bot no longer has (as it is now).
 STALE_COMMAND_ERRORS = (app_commands.CommandNotFound, app_commands.CommandSignatureMismatch)
-STALE_COMMAND = "This command is out of date; it will update shortly. Please try again in a minute."
+STALE_COMMAND = N_(
+    "This command is out of date; it will update shortly. Please try again in a minute."
+)
 # A re-sync on stale commands at most this often: Discord caps command writes per day.
 RESYNC_EVERY_S = 600.0
 # After a failed sync at start-up: the first retry, doubled after each failure up to the cap.
@@ -40,11 +43,15 @@ SYNC_WAIT_S = 5.0
 SYNC_ERRORS = (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError)
 
 
-def tree_payload(
+async def tree_payload(
     bot: SalaryBot, guild: discord.abc.Snowflake | None = None
 ) -> list[dict[str, Any]]:
-    """Exactly what a sync would send for that scope."""
-    return [command.to_dict(bot.tree) for command in bot.tree.get_commands(guild=guild)]
+    """Exactly what a sync would send for that scope, translations included."""
+    commands = bot.tree.get_commands(guild=guild)
+    translator = bot.tree.translator
+    if translator is None:
+        return [command.to_dict(bot.tree) for command in commands]
+    return [await command.get_translated_payload(bot.tree, translator) for command in commands]
 
 
 def tree_hash(payload: list[dict[str, Any]]) -> str:
@@ -61,7 +68,7 @@ async def sync_commands(bot: SalaryBot, guild_id: int | None = None) -> int:
     guild = discord.Object(guild_id) if guild_id else None
     if guild is not None:
         bot.tree.copy_global_to(guild=guild)
-    payload = tree_payload(bot, guild)
+    payload = await tree_payload(bot, guild)
     synced = await bot.tree.sync(guild=guild)
     try:
         await bot.store.meta.set(_meta_key(bot, guild_id), tree_hash(payload))
@@ -79,7 +86,7 @@ async def sync_if_changed(bot: SalaryBot, guild_id: int | None = None) -> bool:
     guild = discord.Object(guild_id) if guild_id else None
     if guild is not None:
         bot.tree.copy_global_to(guild=guild)
-    current = tree_hash(tree_payload(bot, guild))
+    current = tree_hash(await tree_payload(bot, guild))
     try:
         synced = await bot.store.meta.get(_meta_key(bot, guild_id))
     except StoreError:
@@ -173,7 +180,7 @@ async def answer_stale_command(
         if interaction.type is discord.InteractionType.autocomplete:
             await interaction.response.autocomplete([])
         else:
-            await interaction.response.send_message(STALE_COMMAND, ephemeral=True)
+            await interaction.response.send_message(_(STALE_COMMAND), ephemeral=True)
     except discord.HTTPException as http_error:
         log.info("could not answer a stale command: %s", http_error)
 

@@ -14,10 +14,11 @@ from typing import Any
 import discord
 
 from bot.flows.errors import send_private
+from bot.render.words import N_, _
 
 log = logging.getLogger(__name__)
 
-EXPIRED = "That button or form is no longer active. Run the command again."
+EXPIRED = N_("That button or form is no longer active. Run the command again.")
 
 
 def unhandled(client: discord.Client, interaction: discord.Interaction) -> bool:
@@ -33,7 +34,7 @@ def unhandled(client: discord.Client, interaction: discord.Interaction) -> bool:
 
 async def answer_expired(interaction: discord.Interaction) -> None:
     log.info("no handler for a %s interaction; answered that it expired", interaction.type.name)
-    await send_private(interaction, EXPIRED)
+    await send_private(interaction, _(EXPIRED))
 
 
 def _handled(client: discord.Client, interaction: discord.Interaction) -> bool:

@@ -18,6 +18,7 @@ import discord
 from discord import app_commands
 
 from bot.interaction import ours
+from bot.render.words import _
 from db.errors import StoreError
 from db.store import Store
 
@@ -152,7 +153,7 @@ class OverBudget(app_commands.CheckFailure):
 
 
 def wait_message(seconds: float) -> str:
-    return f"Easy there: try again in {math.ceil(seconds)} s."
+    return _("Easy there: try again in {seconds} s.", seconds=math.ceil(seconds))
 
 
 async def spend(interaction: discord.Interaction[Any]) -> bool:

@@ -9,14 +9,24 @@ import discord
 from discord import app_commands
 
 from bot.flows.budget import refund_if_spent
+from bot.render.words import N_, _
 from bot.salary.errors import QueryError
 from db.errors import StoreError, StoreUnavailableError
 
 log = logging.getLogger(__name__)
 
 UNKNOWN_INTERACTION = 10062
-# Where Discord's client names a permission differently from the API.
-PERMISSION_NAMES = {"manage_guild": "Manage Server"}
+# Where Discord's client names a permission differently from the API (and in its language).
+PERMISSION_NAMES = {"manage_guild": N_("Manage Server")}
+# A value Discord resolved (a channel, a user) that the command cannot use, by option type.
+UNUSABLE = {
+    "channel": N_("I could not use that channel there."),
+    "user": N_("I could not use that user there."),
+    "role": N_("I could not use that role there."),
+    "mentionable": N_("I could not use that mention there."),
+    "attachment": N_("I could not use that attachment there."),
+}
+UNUSABLE_OTHER = N_("I could not use that option there.")
 
 
 class AnswerLost(Exception):
@@ -25,7 +35,7 @@ class AnswerLost(Exception):
 
 
 class UserError(Exception):
-    """Something the user can fix; its message is shown to them as it is."""
+    """Something the user can fix; its message (already in the reader's words) is shown as it is."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -36,24 +46,28 @@ def friendly_message(error: BaseException) -> str | None:
     """The message for an error the user can act on, or None for a fault of ours."""
     if isinstance(error, app_commands.CommandInvokeError):
         error = error.original
-    if isinstance(error, UserError | QueryError):
+    if isinstance(error, UserError):
+        return error.message
+    if isinstance(error, QueryError):
         return error.message
     if isinstance(error, StoreUnavailableError):
-        return error.message  # expected while the store is away; logged once, by the store
+        return _(error.message)  # expected while the store is away; logged once, by the store
     if isinstance(error, app_commands.MissingPermissions):
         needed = ", ".join(
-            PERMISSION_NAMES.get(p, p.replace("_", " ").title()) for p in error.missing_permissions
+            _(PERMISSION_NAMES[p]) if p in PERMISSION_NAMES else p.replace("_", " ").title()
+            for p in error.missing_permissions
         )
-        return f"This needs the {needed} permission in this server."
+        return _("This needs the {permission} permission in this server.", permission=needed)
     if isinstance(error, app_commands.NoPrivateMessage):
-        return "This works in a server only."
+        return _("This works in a server only.")
     if isinstance(error, app_commands.TransformerError):
         # Only what the person typed is echoed: a resolved object's repr is ours, not theirs.
         if isinstance(error.value, str | int | float):
-            return f"I could not read “{str(error.value)[:50]}” there."
-        return f"I could not use that {error.type.name.replace('_', ' ')} there."
+            return _("I could not read “{typed}” there.", typed=str(error.value)[:50])
+        return _(UNUSABLE.get(error.type.name, UNUSABLE_OTHER))
     if isinstance(error, app_commands.CheckFailure):
-        return str(error) or "You cannot use this here."
+        # The bot's own checks raise their message in the reader's words already.
+        return str(error) or _("You cannot use this here.")
     return None
 
 
@@ -84,7 +98,11 @@ async def report_error(interaction: discord.Interaction, error: BaseException) -
             interaction.user.id,
             original.detail,
         )
-        message = f"{original.message} Anything saved earlier is safe (error id `{error_id}`)."
+        message = _(
+            "{problem} Anything saved earlier is safe (error id `{error_id}`).",
+            problem=_(original.message),
+            error_id=error_id,
+        )
     else:
         error_id = secrets.token_hex(4)
         log.error(
@@ -94,7 +112,10 @@ async def report_error(interaction: discord.Interaction, error: BaseException) -
             interaction.user.id,
             exc_info=(type(original), original, original.__traceback__),
         )
-        message = f"Something went wrong on my side (error id `{error_id}`). Please try again in a moment."
+        message = _(
+            "Something went wrong on my side (error id `{error_id}`). Please try again in a moment.",
+            error_id=error_id,
+        )
     await send_private(interaction, message)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.render.words import _
 from db.models import GuildSettings, Profile
 
 
@@ -38,13 +39,14 @@ def decide_visibility(
     if not wish:
         return Visibility(ephemeral=True)
     if in_guild and settings is not None and not settings.community_features:
-        return Visibility(ephemeral=True, note="This server keeps salary answers private.")
+        return Visibility(ephemeral=True, note=_("This server keeps salary answers private."))
     career = settings.career_channel_id if settings else None
     if in_guild and career is not None and channel_id != career:
-        return Visibility(
-            ephemeral=True,
-            note=f"Public answers go in <#{career}> on this server; this one is private.",
+        mention = f"<#{career}>"
+        note = _(
+            "Public answers go in {channel} on this server; this one is private.", channel=mention
         )
+        return Visibility(ephemeral=True, note=note)
     return Visibility(ephemeral=False)
 
 

@@ -157,8 +157,9 @@ class Console:
     def act_as(self, name: str) -> EmulatedUser:
         """Switch the emulated person; a new name is a new member, never an admin."""
         name = name.strip() or "me"
-        if name not in self.people:
-            self.people[name] = self.harness.server.add_user(name)
+        if name not in self.people:  # speaking the console's language
+            locale = self.people["me"].locale
+            self.people[name] = self.harness.server.add_user(name, locale=locale)
         self.user = self.people[name]
         self.last = None
         return self.user
@@ -332,7 +333,11 @@ def _install_completion(console: Console, loop: asyncio.AbstractEventLoop) -> No
 
 
 async def run_console(
-    config: Config, *, in_server: bool = False, files_dir: str = "console-files"
+    config: Config,
+    *,
+    in_server: bool = False,
+    files_dir: str = "console-files",
+    locale: str = "en-US",
 ) -> int:
     interactive = sys.stdin.isatty()
     # One local person, who crowds nobody out: no rate budget.
@@ -343,7 +348,7 @@ async def run_console(
         print(f"could not start the bot: {error}", file=sys.stderr)
         return 1
     server = harness.server
-    user = EmulatedUser(CONSOLE_USER_ID, getpass.getuser() or "you", admin=True)
+    user = EmulatedUser(CONSOLE_USER_ID, getpass.getuser() or "you", admin=True, locale=locale)
     place = (
         server.in_guild(server.add_guild("Local server", ("general", "careers")))
         if in_server

@@ -17,13 +17,14 @@ from bot.flows.answers import answer_level_up, answer_role_comparison, answer_ti
 from bot.flows.errors import send_private
 from bot.flows.fill import Filled
 from bot.interaction import Interaction
+from bot.render.words import N_, _
 from bot.salary import fields
 from bot.salary.query import SalaryQuery, parse_query
 from bot.ui.base import OwnedItem, StatelessView, read_ids, visibility_of
 from bot.ui.offer import open_offer_form
 from db.models import HistoryEntry, ProfileUpdate
 
-STALE = (
+STALE = N_(
     "That answer is no longer stored (history keeps your last 50 queries). Run the command again."
 )
 
@@ -32,7 +33,7 @@ async def stored_entry(interaction: Interaction, owner: int, entry_id: int) -> H
     """The history entry a button or menu acts on, or None after saying it has gone."""
     entry = await interaction.client.store.history.get(owner, entry_id)
     if entry is None:
-        await send_private(interaction, STALE)
+        await send_private(interaction, _(STALE))
     return entry
 
 
@@ -86,7 +87,7 @@ async def _save(interaction: Interaction, entry: HistoryEntry) -> None:
     update = ProfileUpdate(**query.model_dump(include=set(fields.FIELD_NAMES)))
     await interaction.client.store.profiles.upsert(interaction.user.id, update)
     await send_private(
-        interaction, "Saved as your profile. `/profile show` shows it; later commands use it."
+        interaction, _("Saved as your profile. `/profile show` shows it; later commands use it.")
     )
 
 
@@ -94,6 +95,14 @@ async def _offer(interaction: Interaction, entry: HistoryEntry) -> None:
     query = parse_query(**entry.query)
     await open_offer_form(interaction, query)
 
+
+# The "level up" button, by the level it tries: one sentence each, as languages word them apart.
+LEVEL_UP = {
+    "entry": N_("What if entry?"),
+    "mid": N_("What if mid?"),
+    "senior": N_("What if senior?"),
+    "principal": N_("What if principal?"),
+}
 
 ACTIONS = {"up": _level_up, "roles": _roles, "tips": _tips, "save": _save, "offer": _offer}
 
@@ -103,11 +112,11 @@ class EstimateView(StatelessView):
         super().__init__()
         target = query.level_above
         if target is not None:
-            self.add_item(AnswerButton("up", owner, entry_id, f"What if {target}?"))
-        self.add_item(AnswerButton("roles", owner, entry_id, "Compare roles"))
-        self.add_item(AnswerButton("tips", owner, entry_id, "Tips for me"))
-        self.add_item(AnswerButton("save", owner, entry_id, "Save as my profile"))
-        self.add_item(AnswerButton("offer", owner, entry_id, "Check an offer"))
+            self.add_item(AnswerButton("up", owner, entry_id, _(LEVEL_UP[target])))
+        self.add_item(AnswerButton("roles", owner, entry_id, _("Compare roles")))
+        self.add_item(AnswerButton("tips", owner, entry_id, _("Tips for me")))
+        self.add_item(AnswerButton("save", owner, entry_id, _("Save as my profile")))
+        self.add_item(AnswerButton("offer", owner, entry_id, _("Check an offer")))
 
     @classmethod
     def under(cls, interaction: Interaction) -> Callable[[int, SalaryQuery], EstimateView]:
@@ -128,7 +137,7 @@ class ShowChartButton(
     def __init__(self, owner: int, entry_id: int) -> None:
         super().__init__(
             discord.ui.Button(
-                label="Show chart",
+                label=_("Show chart"),
                 style=discord.ButtonStyle.secondary,
                 custom_id=f"chart:{owner}:{entry_id}",
             )

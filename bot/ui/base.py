@@ -13,6 +13,7 @@ from bot.flows.budget import wait_message
 from bot.flows.errors import report_error, send_private
 from bot.flows.privacy import Visibility
 from bot.interaction import Interaction, ours
+from bot.render.words import N_, _
 from bot.ui.ids import parse_id
 
 log = logging.getLogger(__name__)
@@ -75,7 +76,7 @@ class TimeoutView(discord.ui.View):
 ItemT = TypeVar("ItemT", bound=discord.ui.Item[Any])
 
 # A custom_id or value no version of the bot made: a tampered or very old client.
-UNREADABLE = "That button is out of date. Run the command again."
+UNREADABLE = N_("That button is out of date. Run the command again.")
 
 
 def read_ids(match: re.Match[str], *groups: str) -> tuple[list[int], bool]:
@@ -95,14 +96,15 @@ class OwnedItem(discord.ui.DynamicItem[ItemT], template=r"(?!)"):
     owner: int
     readable: bool = True
     spends_budget = True
-    not_yours = "These buttons belong to someone else's answer. Run `/estimate` for your own."
+    # Marked here, translated when said.
+    not_yours = N_("These buttons belong to someone else's answer. Run `/estimate` for your own.")
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if not self.readable:
-            await send_private(interaction, UNREADABLE)
+            await send_private(interaction, _(UNREADABLE))
             return False
         if interaction.user.id != self.owner:
-            await send_private(interaction, self.not_yours)
+            await send_private(interaction, _(self.not_yours))
             return False
         return await within_limits(interaction) if self.spends_budget else True
 

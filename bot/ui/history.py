@@ -11,6 +11,7 @@ from bot.flows.answers import answer_estimate
 from bot.flows.fill import Filled
 from bot.interaction import Interaction
 from bot.render.account import history_line
+from bot.render.words import N_, _
 from bot.salary.query import parse_query
 from bot.ui.answers import EstimateView, stored_entry
 from bot.ui.base import OwnedItem, StatelessView, read_ids, visibility_of
@@ -22,7 +23,7 @@ class HistoryMenu(
     OwnedItem[discord.ui.Select[Any]],
     template=r"hist:(?P<owner>[0-9]{1,20})",
 ):
-    not_yours = "That list belongs to someone else. `/history` shows yours."
+    not_yours = N_("That list belongs to someone else. `/history` shows yours.")
 
     def __init__(self, owner: int, entries: list[HistoryEntry] | None = None) -> None:
         options = [
@@ -31,8 +32,8 @@ class HistoryMenu(
         ]
         select: discord.ui.Select[Any] = discord.ui.Select(
             custom_id=f"hist:{owner}",
-            placeholder="Run one again",
-            options=options or [discord.SelectOption(label="none", value="0")],
+            placeholder=_("Run one again"),
+            options=options or [discord.SelectOption(label=_("none"), value="0")],
         )
         super().__init__(select)
         self.owner = owner

@@ -12,8 +12,10 @@ from discord import app_commands
 from bot.flows.budget import spends_budget
 from bot.flows.reply import admitted
 from bot.interaction import Interaction
+from bot.render.words import N_
 from bot.salary import fields, taxonomy
 from bot.salary.currency import suggest_currencies
+from bot.ui.translator import composed
 
 MAX_CHOICES = 25
 # Autocomplete typing can be anything; looking past this length finds nothing useful.
@@ -21,7 +23,7 @@ MAX_TYPED = 100
 
 
 # Last in every choice list: a saved value can always be set aside (or, in /profile set, cleared).
-ANY_CHOICE = app_commands.Choice(name="Any (set aside what is saved)", value=fields.ANY)
+ANY_CHOICE = app_commands.Choice(name=N_("Any (set aside what is saved)"), value=fields.ANY)
 
 
 def _choices(kind: str) -> list[app_commands.Choice[str]]:
@@ -36,13 +38,21 @@ LEVEL_CHOICES = _choices("level")
 INDUSTRY_CHOICES = _choices("industry")
 EDUCATION_CHOICES = _choices("education")
 COMPANY_CHOICES = _choices("company")
-PLACES_OWN = app_commands.Choice(name="The place's own", value=fields.ANY)
+# A locale_str: discord.py translates only those among the choices autocomplete returns.
+PLACES_OWN = app_commands.Choice(
+    name=app_commands.locale_str(N_("The place's own")), value=fields.ANY
+)
 
-PUBLIC_MEANS = "Show the answer to the channel (where the server allows it)"
-# Option help text, by option name, from the field declaration.
+PUBLIC_MEANS = N_("Show the answer to the channel (where the server allows it)")
+# Option help text, by option name, from the field declaration (translated when synced).
 DESCRIPTIONS = {
     fields.option_name(name): fields.description(name) for name in fields.FIELD_NAMES
 } | {"public": PUBLIC_MEANS}
+# The same help for commands that fall back on the saved profile for what is left out.
+OR_PROFILE = {
+    option: composed(N_("{description} (else your profile's)"), description=text)
+    for option, text in DESCRIPTIONS.items()
+}
 
 
 def _as_choices(pairs: list[tuple[str, str]], prefix: str = "") -> list[app_commands.Choice[str]]:
@@ -156,7 +166,9 @@ def given_options(**options: Any) -> dict[str, Any]:
 
 
 def person_options(
-    *names: str, public_means: str | None = PUBLIC_MEANS, **described: str
+    *names: str,
+    public_means: str | app_commands.locale_str | None = PUBLIC_MEANS,
+    **described: str | app_commands.locale_str,
 ) -> Callable[[Handler], Any]:
     """Adds the named salary fields (and `public`, unless `public_means` is None) as options.
 
@@ -191,7 +203,9 @@ def person_options(
         for attribute, value in vars(handler).items():
             if attribute.startswith("__discord_app_commands_"):
                 setattr(command, attribute, copy.copy(value))
-        words = {option: DESCRIPTIONS[option] for option in options}
+        words: dict[str, str | app_commands.locale_str] = {
+            option: DESCRIPTIONS[option] for option in options
+        }
         if public_means is not None:
             words["public"] = public_means
         described_command = app_commands.describe(**(words | described))(command)
