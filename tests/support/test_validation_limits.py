@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import discord
 import pytest
 
 pytest.importorskip("jsonschema")
@@ -53,82 +54,86 @@ def test_autocomplete_limits(
     assert_flags(validator.validate("POST", CALLBACK, {"type": 8, "data": data}), *needles)
 
 
-@pytest.mark.parametrize(
-    ("mutate", "needles"),
-    [
-        pytest.param(lambda d: d.update(title="t" * 46), ("data.title", "45"), id="title"),
-        pytest.param(
-            lambda d: d.update(custom_id="c" * 101), ("data.custom_id", "100"), id="custom_id"
-        ),
-        pytest.param(
-            lambda d: d.update(components=d["components"] * 6),
-            ("data.components", "5"),
-            id="components",
-        ),
-        pytest.param(
-            lambda d: d["components"][0]["component"].update(custom_id="c" * 101),
-            ("data.components[0].component.custom_id", "100"),
-            id="input custom_id",
-        ),
-    ],
-)
-def test_modal_limits(
-    validator: PayloadValidator,
-    mutate: Callable[[dict[str, Any]], None],
-    needles: tuple[str, ...],
-) -> None:
-    data = AskModal().to_dict()
-    mutate(data)
-    assert_flags(validator.validate("POST", CALLBACK, {"type": 9, "data": data}), *needles)
-
-
-def test_a_modal_of_labelled_lists_passes(validator: PayloadValidator) -> None:
-    assert_ok(validator.validate("POST", CALLBACK, {"type": 9, "data": PickModal().to_dict()}))
-
-
 def _listed(data: dict[str, Any], index: int = 0) -> list[dict[str, Any]]:
     return data["components"][index]["component"]["options"]
 
 
 @pytest.mark.parametrize(
-    ("mutate", "needles"),
+    ("modal", "mutate", "needles"),
     [
-        pytest.param(lambda d: _listed(d)[1].update(value="4y"), ("unique: 4y",), id="value twice"),
         pytest.param(
+            AskModal, lambda d: d.update(title="t" * 46), ("data.title", "45"), id="title"
+        ),
+        pytest.param(
+            AskModal,
+            lambda d: d.update(custom_id="c" * 101),
+            ("data.custom_id", "100"),
+            id="custom_id",
+        ),
+        pytest.param(
+            AskModal,
+            lambda d: d.update(components=d["components"] * 6),
+            ("data.components", "5"),
+            id="components",
+        ),
+        pytest.param(
+            AskModal,
+            lambda d: d["components"][0]["component"].update(custom_id="c" * 101),
+            ("data.components[0].component.custom_id", "100"),
+            id="input custom_id",
+        ),
+        # Lists in a modal: a select of three options (one picked) and a radio group.
+        pytest.param(
+            PickModal,
+            lambda d: _listed(d)[1].update(value="4y"),
+            ("unique: 4y",),
+            id="value twice",
+        ),
+        pytest.param(
+            PickModal,
             lambda d: _listed(d)[1].update(default=True),
             ("2 options picked by default, at most 1",),
             id="two defaults",
         ),
         pytest.param(
+            PickModal,
             lambda d: d["components"][0]["component"].update(min_values=2),
             ("min_values 2 exceeds max_values 1",),
             id="min over max",
         ),
         pytest.param(
+            PickModal,
             lambda d: d["components"][0]["component"].update(max_values=4),
             ("max_values 4 exceeds the 3 options",),
             id="max over options",
         ),
         pytest.param(
+            PickModal,
             lambda d: _listed(d, 1)[0].update(default=True),
             ("components[1].component.options", "at most 1"),
             id="radio two defaults",
         ),
         pytest.param(
+            PickModal,
             lambda d: _listed(d).extend({"label": f"{i}", "value": f"v{i}"} for i in range(23)),
             ("options", "26 items exceeds maxItems 25"),
             id="too many options",
         ),
     ],
 )
-def test_modal_list_limits(
+def test_modal_limits(
     validator: PayloadValidator,
+    modal: type[discord.ui.Modal],
     mutate: Callable[[dict[str, Any]], None],
     needles: tuple[str, ...],
 ) -> None:
-    data = PickModal().to_dict()
+    data = modal().to_dict()
     mutate(data)
     assert_flags(validator.validate("POST", CALLBACK, {"type": 9, "data": data}), *needles)
+
+
+def test_a_modal_of_labelled_lists_passes(validator: PayloadValidator) -> None:
+    assert_ok(validator.validate("POST", CALLBACK, {"type": 9, "data": PickModal().to_dict()}))
 
 
 # ------------------------------------------------------------ command limits
