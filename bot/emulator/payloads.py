@@ -141,29 +141,24 @@ def message(
     guild_id: int | None,
     attachments: list[Json],
 ) -> Json:
-    """A message as Discord returns it after the bot created or edited it."""
-    payload: Json = {
-        "id": str(message_id),
-        "channel_id": str(channel_id),
-        "author": author,
-        "content": body.get("content") or "",
-        "timestamp": iso_now(),
-        "edited_timestamp": None,
-        "tts": False,
-        "mention_everyone": False,
-        "mentions": [],
-        "mention_roles": [],
-        "attachments": attachments,
-        "embeds": body.get("embeds") or [],
-        "components": body.get("components") or [],
-        "pinned": False,
-        "type": 20 if interaction_id is not None else 0,
-        "flags": int(body.get("flags") or 0),
-        "webhook_id": str(application_id),
-        "application_id": str(application_id),
-    }
-    if guild_id is not None:
-        payload["guild_id"] = str(guild_id)
+    """A message as Discord returns it after the bot created or edited it: a typed message's
+    fields, with what only an application's message has."""
+    payload = user_message(
+        message_id=message_id,
+        channel_id=channel_id,
+        author=author,
+        content=body.get("content") or "",
+        guild_id=guild_id,
+    )
+    payload.update(
+        attachments=attachments,
+        embeds=body.get("embeds") or [],
+        components=body.get("components") or [],
+        type=20 if interaction_id is not None else 0,
+        flags=int(body.get("flags") or 0),
+        webhook_id=str(application_id),
+        application_id=str(application_id),
+    )
     if interaction_id is not None and invoking_user is not None:
         payload["interaction_metadata"] = {
             "id": str(interaction_id),
