@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.interaction import Interaction
 from bot.render.words import N_, _
+from cogs._base import BotCog
 
 if TYPE_CHECKING:
     from bot.app.client import SalaryBot
@@ -84,10 +84,7 @@ def about_embed() -> discord.Embed:
     return embed
 
 
-class About(commands.Cog):
-    def __init__(self, bot: SalaryBot) -> None:
-        self.bot = bot
-
+class About(BotCog):
     @app_commands.command(
         name="about", description=N_("What this bot does, its data sources and your privacy")
     )

@@ -8,14 +8,15 @@ import discord
 from discord.ext import commands
 
 from bot.flows.ask import AskState, addressed_to_bot, answer_message
+from cogs._base import BotCog
 
 if TYPE_CHECKING:
     from bot.app.client import SalaryBot
 
 
-class Ask(commands.Cog):
+class Ask(BotCog):
     def __init__(self, bot: SalaryBot) -> None:
-        self.bot = bot
+        super().__init__(bot)
         self.state = AskState()
 
     @commands.Cog.listener()

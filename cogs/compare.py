@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from discord import app_commands
-from discord.ext import commands
 
 from bot.flows.answers import answer_location_comparison, answer_role_comparison
 from bot.flows.asker import load_asker
@@ -15,18 +14,16 @@ from bot.render.words import N_
 from bot.salary.compare import MAX_LOCATIONS
 from bot.ui.options import OR_PROFILE, person_options, places_autocomplete, salary_command
 from bot.ui.translator import composed
+from cogs._base import BotCog
 
 if TYPE_CHECKING:
     from bot.app.client import SalaryBot
 
 
-class Compare(commands.Cog):
+class Compare(BotCog):
     compare = app_commands.Group(
         name="compare", description=N_("The same person across roles or places")
     )
-
-    def __init__(self, bot: SalaryBot) -> None:
-        self.bot = bot
 
     @salary_command(
         "roles",

@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from discord.ext import commands
-
 from bot.flows.answers import answer_estimate, answer_whatif
 from bot.flows.asker import load_asker
 from bot.interaction import Interaction
 from bot.render.words import N_
 from bot.ui.answers import EstimateView
 from bot.ui.options import salary_command
+from cogs._base import BotCog
 
 if TYPE_CHECKING:
     from bot.app.client import SalaryBot
 
 
-class Estimate(commands.Cog):
-    def __init__(self, bot: SalaryBot) -> None:
-        self.bot = bot
-
+class Estimate(BotCog):
     @salary_command("estimate", N_("Your salary band: P10-P90 base, bonus, equity and total"))
     async def estimate(
         self, interaction: Interaction, given: dict[str, Any], public: bool | None

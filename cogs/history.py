@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from discord import app_commands
-from discord.ext import commands
 
 from bot.flows.reply import use_locale
 from bot.interaction import Interaction
 from bot.render.account import history_embed
 from bot.render.words import N_
 from bot.ui.history import HistoryView
+from cogs._base import BotCog
 
 if TYPE_CHECKING:
     from bot.app.client import SalaryBot
@@ -19,10 +19,7 @@ if TYPE_CHECKING:
 SHOWN = 10
 
 
-class History(commands.Cog):
-    def __init__(self, bot: SalaryBot) -> None:
-        self.bot = bot
-
+class History(BotCog):
     @app_commands.command(
         name="history", description=N_("Your recent queries; pick one to run it again")
     )

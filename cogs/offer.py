@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.flows.asker import load_asker
 from bot.flows.budget import spends_budget
@@ -17,6 +16,7 @@ from bot.salary.offer_terms import parse_offer
 from bot.ui.offer import OfferForm, OfferView
 from bot.ui.options import OR_PROFILE, person_options
 from bot.ui.translator import composed
+from cogs._base import BotCog
 
 if TYPE_CHECKING:
     from bot.app.client import SalaryBot
@@ -42,13 +42,13 @@ def _offer_options(prefix: str, which: str) -> dict[str, app_commands.locale_str
     return {f"{prefix}{name}": composed(which, term=text) for name, text in TERMS.items()}
 
 
-class Offer(commands.Cog):
+class Offer(BotCog):
     offer = app_commands.Group(
         name="offer", description=N_("Is this offer fair, and what to ask for")
     )
 
     def __init__(self, bot: SalaryBot) -> None:
-        self.bot = bot
+        super().__init__(bot)
         self.range_menu = app_commands.ContextMenu(
             name=N_("Check this salary range"), callback=self.check_range
         )

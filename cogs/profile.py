@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.flows.profile import profile_update, save_and_show
 from bot.interaction import Interaction
@@ -16,16 +15,14 @@ from bot.render.account import profile_embed
 from bot.render.words import N_, _
 from bot.ui.options import salary_command
 from bot.ui.profile import ConfirmDelete, ProfileForm
+from cogs._base import BotCog
 
 if TYPE_CHECKING:
     from bot.app.client import SalaryBot
 
 
-class ProfileCog(commands.Cog, name="Profile"):
+class ProfileCog(BotCog, name="Profile"):
     profile = app_commands.Group(name="profile", description=N_("Your saved salary profile"))
-
-    def __init__(self, bot: SalaryBot) -> None:
-        self.bot = bot
 
     @salary_command(
         "set",

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
-from discord.ext import commands
 
 from bot.interaction import Interaction
 from bot.render.account import settings_embed
 from bot.render.words import N_, _
+from cogs._base import BotCog
 
 if TYPE_CHECKING:
     from bot.app.client import SalaryBot
@@ -23,10 +23,7 @@ def in_a_server(interaction: Interaction) -> bool:
     return True
 
 
-class ServerSettings(commands.Cog, name="Settings"):
-    def __init__(self, bot: SalaryBot) -> None:
-        self.bot = bot
-
+class ServerSettings(BotCog, name="Settings"):
     @app_commands.command(
         name="settings",
         description=N_("How this server shows salary answers (no options: show)"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from discord import app_commands
-from discord.ext import commands
 
 from bot.flows.asker import load_asker
 from bot.flows.errors import UserError
@@ -15,6 +14,7 @@ from bot.render.community import mine_embed, review_embed
 from bot.render.words import N_, _, ngettext
 from bot.ui.options import person_options
 from bot.ui.share import ShareForm
+from cogs._base import BotCog
 from cogs.settings import in_a_server
 from db.encoding import now
 
@@ -25,15 +25,12 @@ if TYPE_CHECKING:
     from bot.app.client import SalaryBot
 
 
-class ShareCog(commands.Cog, name="Share"):
+class ShareCog(BotCog, name="Share"):
     share = app_commands.Group(
         name="share",
         description=N_("Share your pay anonymously with this server's members"),
         allowed_contexts=app_commands.AppCommandContext(guild=True),
     )
-
-    def __init__(self, bot: SalaryBot) -> None:
-        self.bot = bot
 
     @share.command(name="add", description=N_("Share your pay anonymously (opens a form)"))
     @app_commands.check(in_a_server)

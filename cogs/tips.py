@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from discord.ext import commands
-
 from bot.flows.answers import answer_tips
 from bot.flows.asker import load_asker
 from bot.interaction import Interaction
 from bot.render.words import N_
 from bot.ui.options import salary_command
+from cogs._base import BotCog
 
 if TYPE_CHECKING:
     from bot.app.client import SalaryBot
 
 
-class Tips(commands.Cog):
-    def __init__(self, bot: SalaryBot) -> None:
-        self.bot = bot
-
+class Tips(BotCog):
     @salary_command(
         "tips", N_("What would raise your pay most, ranked in money, plus negotiation advice")
     )
