@@ -20,7 +20,7 @@ from bot.interaction import Interaction
 from bot.render.words import N_, _
 from bot.salary import fields
 from bot.salary.query import SalaryQuery, parse_query
-from bot.ui.base import OwnedItem, StatelessView, read_ids, visibility_of
+from bot.ui.base import OwnedItem, StatelessView, shown_label, visibility_of
 from bot.ui.offer import open_offer_form
 from db.models import HistoryEntry, ProfileUpdate
 
@@ -50,15 +50,12 @@ class AnswerButton(
         )
         self.action, self.owner, self.entry_id = action, owner, entry_id
 
+    id_groups = ("owner", "entry")
+
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> AnswerButton:
-        label = getattr(item, "label", None) or match["action"]
-        (owner, entry_id), readable = read_ids(match, "owner", "entry")
-        button = cls(match["action"], owner, entry_id, label)
-        button.readable = readable
-        return button
+    def rebuild(cls, match: re.Match[str], item: discord.ui.Item[Any], *ids: int) -> AnswerButton:
+        owner, entry_id = ids
+        return cls(match["action"], owner, entry_id, shown_label(item, match["action"]))
 
     async def press(self, interaction: Interaction) -> None:
         entry = await stored_entry(interaction, self.owner, self.entry_id)
@@ -144,14 +141,14 @@ class ShowChartButton(
         )
         self.owner, self.entry_id = owner, entry_id
 
+    id_groups = ("owner", "entry")
+
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    def rebuild(
+        cls, match: re.Match[str], item: discord.ui.Item[Any], *ids: int
     ) -> ShowChartButton:
-        (owner, entry_id), readable = read_ids(match, "owner", "entry")
-        button = cls(owner, entry_id)
-        button.readable = readable
-        return button
+        owner, entry_id = ids
+        return cls(owner, entry_id)
 
     async def press(self, interaction: Interaction) -> None:
         entry = await stored_entry(interaction, self.owner, self.entry_id)

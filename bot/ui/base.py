@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Self, TypeVar
 
 import discord
 
@@ -85,16 +85,25 @@ def read_ids(match: re.Match[str], *groups: str) -> tuple[list[int], bool]:
     return [value or 0 for value in ids], all(value is not None for value in ids)
 
 
+def shown_label(item: discord.ui.Item[Any], fallback: str) -> str:
+    """The words on the pressed button as they were shown: a button whose label depends on
+    the answer or the reader's language keeps it when rebuilt from its custom_id."""
+    return getattr(item, "label", None) or fallback
+
+
 class OwnedItem(discord.ui.DynamicItem[ItemT], template=r"(?!)"):
     """A button or menu that only its owner may use, rebuilt from its custom_id after a restart.
 
     A press goes on only with an id the bot made, by the owner, within the person's budget
     (where `spends_budget`); `press` does the work and any error takes the one error path.
-    Subclasses set `owner` (and `readable`) in their constructor or `from_custom_id`.
+    Subclasses set `owner` in their constructor and build themselves again in `rebuild`, from
+    the custom_id's match and the numbers in its `id_groups`.
     """
 
     owner: int
     readable: bool = True
+    # The custom_id's groups that hold ids, read as numbers (0 where unreadable).
+    id_groups: ClassVar[tuple[str, ...]] = ("owner",)
     spends_budget = True
     # Marked here, translated when said.
     not_yours = N_("These buttons belong to someone else's answer. Run `/estimate` for your own.")
@@ -107,6 +116,19 @@ class OwnedItem(discord.ui.DynamicItem[ItemT], template=r"(?!)"):
             await send_private(interaction, _(self.not_yours))
             return False
         return await within_limits(interaction) if self.spends_budget else True
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> Self:
+        ids, readable = read_ids(match, *cls.id_groups)
+        rebuilt = cls.rebuild(match, item, *ids)
+        rebuilt.readable = readable
+        return rebuilt
+
+    @classmethod
+    def rebuild(cls, match: re.Match[str], item: discord.ui.Item[Any], *ids: int) -> Self:
+        raise NotImplementedError
 
     async def callback(self, interaction: discord.Interaction) -> None:
         try:

@@ -14,7 +14,7 @@ from bot.render.account import history_line
 from bot.render.words import N_, _
 from bot.salary.query import parse_query
 from bot.ui.answers import EstimateView, stored_entry
-from bot.ui.base import OwnedItem, StatelessView, read_ids, visibility_of
+from bot.ui.base import OwnedItem, StatelessView, visibility_of
 from bot.ui.ids import parse_id
 from db.models import HistoryEntry
 
@@ -39,13 +39,9 @@ class HistoryMenu(
         self.owner = owner
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> HistoryMenu:
-        (owner,), readable = read_ids(match, "owner")
-        menu = cls(owner)
-        menu.readable = readable
-        return menu
+    def rebuild(cls, match: re.Match[str], item: discord.ui.Item[Any], *ids: int) -> HistoryMenu:
+        (owner,) = ids
+        return cls(owner)
 
     async def press(self, interaction: Interaction) -> None:
         values = self.item.values

@@ -23,7 +23,7 @@ from bot.flows.privacy import Visibility
 from bot.interaction import Interaction, ours
 from bot.salary.offer_terms import OfferTerms, parse_offer, parse_vesting
 from bot.salary.query import SalaryQuery
-from bot.ui.base import VIEW_TIMEOUT_S, OwnedItem, TimeoutView, read_ids, visibility_of
+from bot.ui.base import VIEW_TIMEOUT_S, OwnedItem, TimeoutView, shown_label, visibility_of
 from bot.ui.forms import Choice, pick_list, picked_one, text_box, typed
 
 HELD_MAX = 2_000  # offers held at once; the oldest goes first
@@ -173,14 +173,9 @@ class OfferButton(
         self.action, self.owner, self.token = action, owner, token
 
     @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> OfferButton:
-        label = getattr(item, "label", None) or match["action"]
-        (owner,), readable = read_ids(match, "owner")
-        button = cls(match["action"], owner, match["token"], label)
-        button.readable = readable
-        return button
+    def rebuild(cls, match: re.Match[str], item: discord.ui.Item[Any], *ids: int) -> OfferButton:
+        (owner,) = ids
+        return cls(match["action"], owner, match["token"], shown_label(item, match["action"]))
 
     async def press(self, interaction: Interaction) -> None:
         kept = held(self.token)

@@ -13,7 +13,7 @@ from bot.flows.profile import profile_update, save_and_show
 from bot.interaction import Interaction, ours
 from bot.render.account import deleted_text
 from bot.salary import fields, taxonomy
-from bot.ui.base import OwnedItem, TimeoutView, read_ids
+from bot.ui.base import OwnedItem, TimeoutView
 from bot.ui.forms import (
     Choice,
     custom_id_of,
@@ -201,12 +201,18 @@ class DeleteButton(
         self.action, self.owner = action, owner
 
     @classmethod
+    def rebuild(cls, match: re.Match[str], item: discord.ui.Item[Any], *ids: int) -> DeleteButton:
+        (owner,) = ids
+        return cls(match["action"], owner)
+
+    @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
     ) -> DeleteButton:
-        # An unreadable owner matches nobody, so it is refused like someone else's button.
-        (owner,), _ = read_ids(match, "owner")
-        return cls(match["action"], owner)
+        button = await super().from_custom_id(interaction, item, match)
+        # An unreadable owner (0) matches nobody, so it is refused like someone else's button.
+        button.readable = True
+        return button
 
     async def press(self, interaction: Interaction) -> None:
         if self.action == "yes":
