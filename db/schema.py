@@ -2,8 +2,13 @@
 
 Migrations are portable SQL shared by every engine. Where an engine needs different SQL
 (PostgreSQL has no rowid, so ids need BIGINT and an identity), db/migrations/<engine>/
-holds a file with the same number that replaces the shared one for that engine only;
+holds a file of the same name with only the statements that differ (ALTERs of what the
+shared file created); it runs right after the shared file, as part of the same migration.
 tests/db/test_postgres.py checks that the engines still end up with the same tables.
+
+A database records the migrations it applied by number, so an applied one is never run
+again: changing how a file is split between the shared and the engine folder is safe as
+long as a new database still ends up with the same tables.
 """
 
 from __future__ import annotations
@@ -42,15 +47,16 @@ def load(
     """Migrations in order. Versions must run 1, 2, 3... with no gap or duplicate."""
     folder = default_dir() if directory is None else directory
     found = _read(folder)
-    override = folder / engine if engine is not None else None
-    if override is not None and override.is_dir():
-        replaced = {migration.version: migration for migration in _read(override)}
-        unknown = sorted(set(replaced) - {migration.version for migration in found})
+    engine_folder = folder / engine if engine is not None else None
+    if engine_folder is not None and engine_folder.is_dir():
+        extra = {(m.version, m.name): m for m in _read(engine_folder)}
+        unknown = sorted(set(extra) - {(m.version, m.name) for m in found})
         if unknown:
+            version, name = unknown[0]
             raise MigrationError(
-                f"Migration {unknown[0]:03d} for {engine} replaces no shared migration."
+                f"Migration {version:03d}_{name} for {engine} has no shared file of that name."
             )
-        found = [replaced.get(migration.version, migration) for migration in found]
+        found = [_then(m, extra.get((m.version, m.name))) for m in found]
     found.sort(key=lambda m: m.version)
     for expected, migration in enumerate(found, start=1):
         if migration.version != expected:
@@ -59,6 +65,13 @@ def load(
                 f"expected {expected:03d} but found {migration.version:03d}_{migration.name}."
             )
     return found
+
+
+def _then(shared: Migration, extra: Migration | None) -> Migration:
+    """The shared migration followed by an engine's own statements, as one migration."""
+    if extra is None:
+        return shared
+    return Migration(shared.version, shared.name, f"{shared.sql}\n{extra.sql}")
 
 
 def _read(folder: Traversable | Path) -> list[Migration]:
