@@ -78,9 +78,13 @@ class ProfileForm(discord.ui.Modal, title="Your salary profile"):
     def __init__(self, profile: Profile | None) -> None:
         super().__init__(timeout=600)
         shown = form_defaults(profile)
-        self.role = pick_list(
-            "Role", _choices("role"), custom_id="role", chosen=shown.get("role", [])
-        )
+
+        def listed(text: str, name: str, kind: str, *, many: bool = False) -> discord.ui.Label[Any]:
+            """A list of the taxonomy's keys of `kind`, the saved ones picked."""
+            chosen = shown.get(name, [])
+            return pick_list(text, _choices(kind), custom_id=name, chosen=chosen, many=many)
+
+        self.role = listed("Role", "role", "role")
         self.experience = pick_list(
             "Experience",
             experience_choices(profile.years if profile else None),
@@ -95,20 +99,8 @@ class ProfileForm(discord.ui.Modal, title="Your salary profile"):
             default=str(shown.get("location", "")),
             max_length=100,
         )
-        self.skills = pick_list(
-            "Skills",
-            _choices("skill"),
-            custom_id="skills",
-            chosen=shown.get("skills", []),
-            many=True,
-        )
-        self.certifications = pick_list(
-            "Certifications",
-            _choices("certification"),
-            custom_id="certifications",
-            chosen=shown.get("certifications", []),
-            many=True,
-        )
+        self.skills = listed("Skills", "skills", "skill", many=True)
+        self.certifications = listed("Certifications", "certifications", "certification", many=True)
         for name in FORM_FIELDS:
             self.add_item(getattr(self, name))
 
