@@ -73,6 +73,17 @@ class TimeoutView(discord.ui.View):
         await report_error(interaction, error)
 
 
+class Form(discord.ui.Modal):
+    """A form that stays open as long as a view does and reports errors privately."""
+
+    def __init__(self) -> None:
+        super().__init__(timeout=VIEW_TIMEOUT_S)
+
+    # discord.py's Modal narrows BaseView's on_error (no item): mypy sees an override.
+    async def on_error(self, interaction: discord.Interaction, error: Exception, /) -> None:  # type: ignore[override]
+        await report_error(interaction, error)
+
+
 ItemT = TypeVar("ItemT", bound=discord.ui.Item[Any])
 
 # A custom_id or value no version of the bot made: a tampered or very old client.

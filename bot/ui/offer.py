@@ -16,14 +16,14 @@ from typing import Any
 
 import discord
 
-from bot.flows.errors import report_error, send_private
+from bot.flows.errors import send_private
 from bot.flows.fill import Filled
 from bot.flows.offer import answer_offer, answer_offer_comparison, save_offers
 from bot.flows.privacy import Visibility
 from bot.interaction import Interaction, ours
 from bot.salary.offer_terms import OfferTerms, parse_offer, parse_vesting
 from bot.salary.query import SalaryQuery
-from bot.ui.base import VIEW_TIMEOUT_S, OwnedItem, TimeoutView, shown_label, visibility_of
+from bot.ui.base import VIEW_TIMEOUT_S, Form, OwnedItem, TimeoutView, shown_label, visibility_of
 from bot.ui.forms import Choice, pick_list, picked_one, text_box, typed
 
 HELD_MAX = 2_000  # offers held at once; the oldest goes first
@@ -95,13 +95,13 @@ def vesting_choice(text: str) -> Choice:
 VESTING_CHOICES = tuple(vesting_choice(text) for text in VESTING_SCHEDULES)
 
 
-class OfferForm(discord.ui.Modal, title="Check an offer"):
+class OfferForm(Form, title="Check an offer"):
     """The offer letter's amounts typed, its vesting picked from the common schedules."""
 
     def __init__(
         self, filled: Filled, visibility: Visibility, first: OfferTerms | None = None
     ) -> None:
-        super().__init__(timeout=VIEW_TIMEOUT_S)
+        super().__init__()
         self.filled, self.visibility, self.first = filled, visibility, first
         if first is not None:
             self.title = "Compare with another offer"
@@ -151,9 +151,6 @@ class OfferForm(discord.ui.Modal, title="Check an offer"):
             await answer_offer_comparison(
                 current, self.filled, self.first, terms, self.visibility, view_for=view_for
             )
-
-    async def on_error(self, interaction: Interaction, error: Exception, /) -> None:  # type: ignore[override]
-        await report_error(interaction, error)
 
 
 class OfferButton(

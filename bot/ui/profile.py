@@ -8,12 +8,11 @@ from typing import Any
 
 import discord
 
-from bot.flows.errors import report_error
 from bot.flows.profile import profile_update, save_and_show
 from bot.interaction import Interaction, ours
 from bot.render.account import deleted_text
 from bot.salary import fields, taxonomy
-from bot.ui.base import OwnedItem, TimeoutView
+from bot.ui.base import Form, OwnedItem, TimeoutView
 from bot.ui.forms import (
     Choice,
     custom_id_of,
@@ -72,11 +71,11 @@ def form_defaults(profile: Profile | None) -> dict[str, list[str] | str]:
 FORM_FIELDS = ("role", "experience", "location", "skills", "certifications")
 
 
-class ProfileForm(discord.ui.Modal, title="Your salary profile"):
+class ProfileForm(Form, title="Your salary profile"):
     """Role, experience, skills and certifications picked; only the location is typed."""
 
     def __init__(self, profile: Profile | None) -> None:
-        super().__init__(timeout=600)
+        super().__init__()
         shown = form_defaults(profile)
 
         def listed(text: str, name: str, kind: str, *, many: bool = False) -> discord.ui.Label[Any]:
@@ -145,9 +144,6 @@ class ProfileForm(discord.ui.Modal, title="Your salary profile"):
         update = profile_update(given)
         merged = ProfileUpdate(**{**cleared, **update.changes()})
         await save_and_show(ours(interaction), merged)
-
-    async def on_error(self, interaction: Interaction, error: Exception, /) -> None:  # type: ignore[override]
-        await report_error(interaction, error)
 
 
 class ConfirmDelete(TimeoutView):

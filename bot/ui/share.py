@@ -6,13 +6,13 @@ from typing import Any
 
 import discord
 
-from bot.flows.errors import report_error, send_private
+from bot.flows.errors import send_private
 from bot.flows.share import read_draft
-from bot.interaction import Interaction, ours
+from bot.interaction import ours
 from bot.render.community import preview_embed
 from bot.salary.currency import CURRENCIES, currency_name
 from bot.salary.query import MIN_YEAR, SalaryQuery
-from bot.ui.base import TimeoutView
+from bot.ui.base import Form, TimeoutView
 from bot.ui.forms import MAX_OPTIONS, Choice, pick_list, picked_one, text_box, typed
 from db.community import DAILY_SUBMISSIONS, CommunityDraft, DailyLimitReached
 
@@ -39,12 +39,12 @@ def year_choices(this_year: int) -> list[Choice]:
     return [Choice(str(year), str(year)) for year in years]
 
 
-class ShareForm(discord.ui.Modal, title="Share your pay anonymously"):
+class ShareForm(Form, title="Share your pay anonymously"):
     """Amounts typed; the year and the currency picked, starting from this year and the
     currency answers are given in."""
 
     def __init__(self, query: SalaryQuery, year: int) -> None:
-        super().__init__(timeout=600)
+        super().__init__()
         self.query = query
         self.base = text_box(
             "Base salary per year",
@@ -87,9 +87,6 @@ class ShareForm(discord.ui.Modal, title="Share your pay anonymously"):
             embed=preview_embed(draft, guild), view=view, ephemeral=True
         )
         view.origin = current
-
-    async def on_error(self, interaction: Interaction, error: Exception, /) -> None:  # type: ignore[override]
-        await report_error(interaction, error)
 
 
 class ShareConfirm(TimeoutView):
