@@ -3,8 +3,10 @@
 errors       sqlite3 and OS errors as StoreErrors
 files        file checks: the header, quick_check, a probe write
 settings     PRAGMAs each connection opens with
-connection   one sqlite3 connection on a thread of its own
-batching     group commit of writes, batched reads
+connection   opening an aiosqlite connection; the statements every part runs
+returning    RETURNING rows of writes run together with executemany
+batching     group commit of writes
+reading      reads waiting together, combined into one statement
 migrations   applying db/migrations with PRAGMA user_version
 backend      SqliteBackend, the Backend protocol on the above
 """

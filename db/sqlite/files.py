@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+import aiosqlite
+
 from db.errors import CorruptDatabaseError, StoreError
-from db.sqlite.connection import pragma, quiet_rollback
+from db.sqlite.connection import fetch, pragma, quiet_rollback
 from db.sqlite.errors import from_os_error
 
 HEADER = b"SQLite format 3\x00"
@@ -52,13 +53,13 @@ def prepare_path(path: Path, read_only: bool) -> Path:
     return path
 
 
-def quick_check(conn: sqlite3.Connection, path: Path) -> None:
+async def quick_check(conn: aiosqlite.Connection, path: Path) -> None:
     """Read the whole file once before anything writes to it.
 
     A damaged database is refused intact instead of being made worse. Cheap at this
     bot's sizes (MBs).
     """
-    problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+    problems = [next(iter(row.values())) for row in await fetch(conn, "PRAGMA quick_check")]
     if problems != ["ok"]:
         raise CorruptDatabaseError(
             detail=f"The database file {path} is damaged ({problems[0]}). "
@@ -66,12 +67,12 @@ def quick_check(conn: sqlite3.Connection, path: Path) -> None:
         )
 
 
-def probe_writable(conn: sqlite3.Connection) -> None:
+async def probe_writable(conn: aiosqlite.Connection) -> None:
     # SQLite silently opens an unwritable file read-only and only fails at the first
     # write; find out now so start-up reports it instead of the first user's command.
-    conn.execute("BEGIN IMMEDIATE")
+    await fetch(conn, "BEGIN IMMEDIATE")
     try:
-        version = int(pragma(conn, "user_version"))
-        conn.execute(f"PRAGMA user_version = {version}")
+        version = int(await pragma(conn, "user_version"))
+        await fetch(conn, f"PRAGMA user_version = {version}")
     finally:
-        quiet_rollback(conn)
+        await quiet_rollback(conn)

@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+import aiosqlite
+
 from db.errors import MigrationError, NewerSchemaError, ReadOnlyError, StoreError
 from db.schema import Migration
-from db.sqlite.connection import pragma, quiet_rollback
+from db.sqlite.connection import fetch, pragma, quiet_rollback
 from db.sqlite.errors import translate
 
 
@@ -35,12 +37,12 @@ def _strip_comments(sql: str) -> str:
     return re.sub(r"--[^\n]*|/\*.*?\*/", "", sql, flags=re.DOTALL)
 
 
-def migrate(
-    conn: sqlite3.Connection, path: Path, migrations: Sequence[Migration], *, read_only: bool
+async def migrate(
+    conn: aiosqlite.Connection, path: Path, migrations: Sequence[Migration], *, read_only: bool
 ) -> None:
     """Bring the schema (PRAGMA user_version) up to the newest migration."""
     latest = len(migrations)
-    current = int(pragma(conn, "user_version"))
+    current = int(await pragma(conn, "user_version"))
     if current > latest:
         raise NewerSchemaError(
             f"The bot's storage was written by a newer version of the bot (schema "
@@ -55,28 +57,28 @@ def migrate(
             "but was opened read-only.",
         )
     for migration in migrations[current:]:
-        _apply(conn, path, migration)
+        await _apply(conn, path, migration)
 
 
-def _apply(conn: sqlite3.Connection, path: Path, migration: Migration) -> None:
+async def _apply(conn: aiosqlite.Connection, path: Path, migration: Migration) -> None:
     """Apply one migration and bump user_version in the same transaction."""
     statements = split_statements(migration.sql)
     label = f"{migration.version:03d}_{migration.name}"
-    conn.execute("BEGIN IMMEDIATE")
+    await fetch(conn, "BEGIN IMMEDIATE")
     try:
         # Another process may have migrated while this one waited for the lock.
-        if int(pragma(conn, "user_version")) >= migration.version:
-            conn.execute("ROLLBACK")
+        if int(await pragma(conn, "user_version")) >= migration.version:
+            await conn.rollback()
             return
         for statement in statements:
-            conn.execute(statement)
-        conn.execute(f"PRAGMA user_version = {int(migration.version)}")
-        conn.execute("COMMIT")
+            await fetch(conn, statement)
+        await fetch(conn, f"PRAGMA user_version = {int(migration.version)}")
+        await conn.commit()
     except sqlite3.Error as exc:
-        quiet_rollback(conn)
+        await quiet_rollback(conn)
         _raise_migration_error(exc, path, label, migration.version - 1)
     except BaseException:
-        quiet_rollback(conn)
+        await quiet_rollback(conn)
         raise
 
 

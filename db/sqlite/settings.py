@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+
+import aiosqlite
 
 from db.errors import StoreError
 from db.sqlite.connection import pragma
@@ -12,15 +13,15 @@ from db.sqlite.connection import pragma
 BUSY_TIMEOUT = 5.0
 
 
-def configure_common(conn: sqlite3.Connection, busy_timeout: float) -> None:
+async def configure_common(conn: aiosqlite.Connection, busy_timeout: float) -> None:
     """Settings for the writer connection, also when it is opened read-only."""
-    pragma(conn, f"busy_timeout = {int(busy_timeout * 1000)}")
-    pragma(conn, "foreign_keys = ON")
+    await pragma(conn, f"busy_timeout = {int(busy_timeout * 1000)}")
+    await pragma(conn, "foreign_keys = ON")
 
 
-def configure_writable(conn: sqlite3.Connection, path: Path) -> None:
+async def configure_writable(conn: aiosqlite.Connection, path: Path) -> None:
     """Settings that change the file; only for a writer that may write."""
-    mode = pragma(conn, "journal_mode = WAL")
+    mode = await pragma(conn, "journal_mode = WAL")
     if str(mode).lower() != "wal":
         raise StoreError(
             "The bot's storage could not be set up.",
@@ -29,11 +30,11 @@ def configure_writable(conn: sqlite3.Connection, path: Path) -> None:
     # WAL + NORMAL syncs at checkpoints, not at every commit: a commit is durable once
     # it is in the WAL file, so a crashed or killed process loses nothing; only a power
     # loss or OS crash can drop the last few commits, and the file stays consistent.
-    pragma(conn, "synchronous = NORMAL")
+    await pragma(conn, "synchronous = NORMAL")
     # Deleted rows are overwritten with zeros, so "delete my data" really removes it.
-    pragma(conn, "secure_delete = ON")
+    await pragma(conn, "secure_delete = ON")
 
 
-def configure_reader(conn: sqlite3.Connection, busy_timeout: float) -> None:
-    pragma(conn, f"busy_timeout = {int(busy_timeout * 1000)}")
-    pragma(conn, "query_only = ON")
+async def configure_reader(conn: aiosqlite.Connection, busy_timeout: float) -> None:
+    await pragma(conn, f"busy_timeout = {int(busy_timeout * 1000)}")
+    await pragma(conn, "query_only = ON")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,9 @@ from db import (
     StoreError,
 )
 from db.sqlite import batching
+from db.sqlite.batching import Writer
+from db.sqlite.connection import fetch, open_connection
+from db.sqlite.returning import RowCapture
 
 # Group commit is how the SQLite backend batches writes; PostgreSQL commits each on its own.
 pytestmark = pytest.mark.sqlite_only
@@ -30,9 +32,9 @@ def batches(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     sizes: list[int] = []
     real = batching.run_in_one_transaction
 
-    def spy(conn: sqlite3.Connection, jobs: list[Any]) -> list[Any]:
+    async def spy(writer: Writer, jobs: list[Any]) -> list[Any]:
         sizes.append(len(jobs))
-        return real(conn, jobs)
+        return await real(writer, jobs)
 
     monkeypatch.setattr(batching, "run_in_one_transaction", spy)
     return sizes
@@ -89,36 +91,33 @@ async def test_disk_full_mid_batch_saves_exactly_what_was_reported(
         assert await store.profiles.get(999) is not None
 
 
-def test_lost_transaction_reruns_each_write_alone() -> None:
+async def test_lost_transaction_reruns_each_write_alone(tmp_path: Path) -> None:
     """If one job takes the whole transaction down, the others are redone on their own."""
-    conn = sqlite3.connect(":memory:", isolation_level=None)
-    conn.execute("CREATE TABLE t (x PRIMARY KEY)")
-    calls = 0
+    conn = await open_connection(tmp_path / "t.db", "rwc")
+    await fetch(conn, "CREATE TABLE t (x PRIMARY KEY)")
 
-    def insert(value: int) -> Callable[[sqlite3.Connection], Any]:
-        return lambda c: c.execute("INSERT INTO t VALUES (?) RETURNING x", (value,)).fetchall()
+    def insert(value: int, conflict: str = "") -> list[tuple[str, tuple[int]]]:
+        return [(f"INSERT {conflict} INTO t VALUES (?) RETURNING x", (value,))]
 
-    def loses_transaction(c: sqlite3.Connection) -> None:
-        nonlocal calls
-        calls += 1
-        if calls == 1:  # what SQLITE_FULL or an I/O error can do
-            c.execute("ROLLBACK")
-        raise sqlite3.OperationalError("lost")
+    # OR ROLLBACK ends the whole transaction on a conflict, as SQLITE_FULL or an I/O
+    # error can; the inserts after it must not commit on their own.
+    jobs = [insert(1), insert(2), insert(1, "OR ROLLBACK"), insert(3), insert(1)]
+    try:
+        writer = Writer(conn, await RowCapture.install(conn))
+        outcomes = await batching.run_in_one_transaction(writer, jobs)
 
-    jobs = [insert(1), insert(2), loses_transaction, insert(3), insert(1)]
-    outcomes = batching.run_in_one_transaction(conn, jobs)
-
-    assert [None if e is None else type(e) for e, _ in outcomes] == [
-        None,
-        None,
-        sqlite3.OperationalError,
-        None,
-        sqlite3.IntegrityError,
-    ]
-    assert [r for _, r in outcomes] == [[(1,)], [(2,)], None, [(3,)], None]
-    assert conn.execute("SELECT x FROM t ORDER BY x").fetchall() == [(1,), (2,), (3,)]
-    assert not conn.in_transaction
-    conn.close()
+        assert [None if e is None else type(e) for e, _ in outcomes] == [
+            None,
+            None,
+            sqlite3.IntegrityError,
+            None,
+            sqlite3.IntegrityError,
+        ]
+        assert [r for _, r in outcomes] == [[[{"x": 1}]], [[{"x": 2}]], None, [[{"x": 3}]], None]
+        assert await fetch(conn, "SELECT x FROM t ORDER BY x") == [{"x": 1}, {"x": 2}, {"x": 3}]
+        assert not conn.in_transaction
+    finally:
+        await conn.close()
 
 
 async def test_write_cancelled_before_it_runs_is_never_written(store: Store) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from db import MigrationError, NewerSchemaError, Store, schema
 from db.sqlite import split_statements
+from db.sqlite.connection import fetch
 
 SHIPPED = Path(schema.__file__).parent / "migrations"
 
@@ -45,10 +46,6 @@ async def test_reopening_keeps_data_and_version(db_path: Path) -> None:
     assert _user_version(db_path) == len(schema.load())
 
 
-def _pragma_rows(conn: sqlite3.Connection, name: str) -> list[sqlite3.Row]:
-    return conn.execute(f"PRAGMA {name}").fetchall()
-
-
 @pytest.mark.sqlite_only
 async def test_connection_settings(store: Store) -> None:
     conn = sqlite3.connect(store.backend.path)  # type: ignore[attr-defined]
@@ -56,14 +53,14 @@ async def test_connection_settings(store: Store) -> None:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         conn.close()
-    writer = store.backend._writer  # type: ignore[attr-defined]
+    writer = store.backend._writer.writer.conn  # type: ignore[attr-defined]
     for pragma, expected in [
         ("foreign_keys", 1),
         ("synchronous", 1),  # NORMAL
         ("busy_timeout", 5000),
         ("secure_delete", 1),
     ]:
-        rows = await writer.call(_pragma_rows, pragma)
+        rows = [tuple(row.values()) for row in await fetch(writer, f"PRAGMA {pragma}")]
         assert next(iter(rows))[0] == expected, pragma
 
 
