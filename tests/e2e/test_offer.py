@@ -46,8 +46,6 @@ async def test_offer_check_places_the_base_and_tables_the_years(
     assert "First year **$343K**" in pays and "average over 4 years **$320K**" in pays
     assert "flat stock price" in message.section("Notes")
     assert message.section("Counter-offer").startswith("Why:")
-    # Beside what they act on: the offer it would be compared with, and the line saying
-    # nothing is stored unless saved.
     assert [b["label"] for b in message.buttons()] == [
         "Compare with another offer",
         "Save to history",
