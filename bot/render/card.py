@@ -77,8 +77,13 @@ class Card:
         spot: str | None = None,
         limit: int = FIELD_VALUE_LIMIT,
     ) -> Self:
-        body = lines_within(lines, limit)
-        self.blocks.append(Block(f"**{clip(heading, 200)}**\n{body}", spot))
+        text = f"**{clip(heading, 200)}**\n{lines_within(lines, limit)}"
+        last = self.blocks[-1]
+        if spot is None and last.kind == TEXT and last.spot is None and last.text.startswith("**"):
+            # Sections in a run share one text display: fewer components, one block to read.
+            last.text = f"{last.text}\n{text}"
+        else:
+            self.blocks.append(Block(text, spot))
         return self
 
     def section_at(self, index: int, heading: str, lines: Iterable[str]) -> Self:
