@@ -60,8 +60,8 @@ class Card:
         """Lines under the title, in the headline block."""
         said = [line for line in lines if line]
         if said:
-            first = self.blocks[0]
-            first.text = "\n".join([first.text, *said])
+            headline = self.blocks[self.index_after_headline() - 1]
+            headline.text = "\n".join([headline.text, *said])
         return self
 
     def lead(self, line: str) -> Self:
