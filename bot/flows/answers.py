@@ -38,7 +38,7 @@ from bot.render.chart_workers import ChartsBusy
 from bot.render.charts import estimate_chart, locations_chart, roles_chart
 from bot.render.community import add_community_section
 from bot.render.followup import start_line
-from bot.render.words import change_line
+from bot.render.phrases import change_line
 from bot.salary import fields
 from bot.salary.compare import MAX_LOCATIONS, compare_locations, compare_roles
 from bot.salary.query import SalaryQuery, parse_query

@@ -18,7 +18,7 @@ from bot.render.chart_spec import ChartSpec
 from bot.render.charts import estimate_chart, locations_chart, roles_chart
 from bot.render.offer import offer_card
 from bot.render.offer_chart import offer_chart
-from bot.render.words import change_line
+from bot.render.phrases import change_line
 from bot.salary import fields
 from bot.salary.compare import compare_locations, compare_roles
 from bot.salary.model import SalaryModel

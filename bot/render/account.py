@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot.render.locale import ANSWER_LOCALE
-from bot.render.words import (
+from bot.render.phrases import (
     COLOUR,
     FIELD_VALUE_LIMIT,
     clip,

@@ -7,7 +7,7 @@ made of (factors, their sources, notes, sample), then where it comes from.
 from __future__ import annotations
 
 from bot.render.card import FACTORS, Card
-from bot.render.words import (
+from bot.render.phrases import (
     KIND_TAG,
     NOTICEABLE,
     TOP_FACTORS,

@@ -14,7 +14,7 @@ from typing import Any, Self
 
 import discord
 
-from bot.render.words import COLOUR, FIELD_VALUE_LIMIT, clip, lines_within
+from bot.render.phrases import COLOUR, FIELD_VALUE_LIMIT, clip, lines_within
 
 # Discord's limits for a message with the IS_COMPONENTS_V2 flag.
 TEXT_LIMIT = 4000  # characters in all its text displays together

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import discord
 
 from bot.render.card import Card
-from bot.render.words import COLOUR, lines_within, money
+from bot.render.phrases import COLOUR, lines_within, money
 from bot.salary import taxonomy
 from bot.salary.community import ROUND_USD, PoolBand
 from bot.salary.currency import convert

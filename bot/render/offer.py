@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 from bot.render.card import Card
-from bot.render.words import (
+from bot.render.phrases import (
     band_text,
     clip,
     count,

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PIL import Image, ImageDraw
 
 from bot.render import band_layout as bc
-from bot.render.words import money
+from bot.render.phrases import money
 from bot.salary.offer import OfferReview
 
 PARTS = (
