@@ -137,7 +137,7 @@ def test_every_arrow_points_the_allowed_way() -> None:
 
 
 def test_the_rule_catches_a_wrong_arrow() -> None:
-    assert package_of("bot.render.embeds") == "bot.render"
+    assert package_of("bot.render.phrases") == "bot.render"
     assert "bot.flows" not in ALLOWED["bot.render"]
     assert "bot.ui" not in ALLOWED["bot.flows"]
 

@@ -59,3 +59,7 @@ def _custom_ids(components: Any) -> Iterator[str]:
         if custom_id:
             yield custom_id
         yield from _custom_ids(getattr(component, "children", None))
+        # A card's section holds its button as an accessory, beside its text.
+        accessory = getattr(component, "accessory", None)
+        if accessory is not None:
+            yield from _custom_ids([accessory])

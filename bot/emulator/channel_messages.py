@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from bot.emulator import payloads
 from bot.emulator.gateway import Gateway
-from bot.emulator.messages import MessageStore
+from bot.emulator.messages import MessageStore, check_media
 from bot.emulator.records import StoredMessage
 from bot.emulator.wire import DiscordError, Json, Upload
 
@@ -135,6 +135,7 @@ class ChannelMessages:
         guild_id = self._channel_guild(channel_id)
         if not any(body.get(key) for key in ("content", "embeds", "components")) and not files:
             raise DiscordError(400, 50006, "Cannot send an empty message")
+        check_media(body, {filename for filename, _, _ in files})
         reference = body.get("message_reference")
         referenced = None
         if reference is not None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.emulator import payloads
-from bot.emulator.records import InteractionRecord, StoredFile, StoredMessage
+from bot.emulator.records import COMPONENTS_V2, InteractionRecord, StoredFile, StoredMessage, walk
 from bot.emulator.wire import DiscordError, Json, Upload
 
 SUPPRESS_EMBEDS_FLAG = 4
 LOADING_FLAG = 128
+ATTACHMENT_URL = "attachment://"
 
 
 class MessageStore:
@@ -38,6 +39,7 @@ class MessageStore:
         del self.messages[message.id]
 
     def create(self, record: InteractionRecord, data: Json, files: list[Upload]) -> StoredMessage:
+        check_media(data, {filename for filename, _, _ in files})
         message_id = self.ids.next()
         stored_files = self.store_files(files)
         guild_id = record.payload.get("guild_id")
@@ -62,6 +64,7 @@ class MessageStore:
     def edit(
         self, record: InteractionRecord, message: StoredMessage, data: Json, files: list[Upload]
     ) -> StoredMessage:
+        check_card_edit(message, data, files)
         for key in ("content", "embeds", "components"):
             if key in data:
                 message.payload[key] = (
@@ -69,8 +72,12 @@ class MessageStore:
                 )
         flags = int(message.payload["flags"])
         if "flags" in data and data["flags"] is not None:
-            # Only SUPPRESS_EMBEDS may change; ephemerality is fixed at creation.
-            flags = (flags & ~SUPPRESS_EMBEDS_FLAG) | (int(data["flags"]) & SUPPRESS_EMBEDS_FLAG)
+            # Only SUPPRESS_EMBEDS may change, and COMPONENTS_V2 be set (a "thinking…"
+            # placeholder becoming a card); ephemerality is fixed at creation.
+            asked = int(data["flags"])
+            flags = (flags & ~SUPPRESS_EMBEDS_FLAG) | (
+                asked & (SUPPRESS_EMBEDS_FLAG | COMPONENTS_V2)
+            )
         message.payload["flags"] = flags & ~LOADING_FLAG  # no longer "thinking"
         if "attachments" in data:
             keep = {str(item.get("id")) for item in data["attachments"] or []}
@@ -114,3 +121,43 @@ def invoking_user(record: InteractionRecord) -> Json:
     raise DiscordError(
         400, 50035, f"interaction {record.id} has neither member nor user: no author to show"
     )
+
+
+def check_media(body: Json, filenames: set[str]) -> None:
+    """A card's attachment://NAME must name a file the message has, or Discord refuses it."""
+    for component in walk(body.get("components") or []):
+        media = [item.get("media") or {} for item in component.get("items") or []]
+        media += [component.get(key) or {} for key in ("media", "file")]
+        for item in media:
+            url = str(item.get("url") or "")
+            if url.startswith(ATTACHMENT_URL) and url[len(ATTACHMENT_URL) :] not in filenames:
+                raise DiscordError(
+                    400,
+                    50035,
+                    "Invalid Form Body",
+                    {"components": {"_errors": [{"code": "UNFURLED_MEDIA_ATTACHMENT_NOT_FOUND"}]}},
+                )
+
+
+def check_card_edit(message: StoredMessage, data: Json, files: list[Upload]) -> None:
+    """A card stays a card: no content or embeds join it, and its pictures name its files."""
+    card = message.components_v2 or bool(int(data.get("flags") or 0) & COMPONENTS_V2)
+    if card and (data.get("content") or data.get("embeds")):
+        raise DiscordError(
+            400,
+            50035,
+            "Invalid Form Body",
+            {
+                "content": {
+                    "_errors": [{"code": "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2"}]
+                }
+            },
+        )
+    if "attachments" in data:
+        kept = {str(item.get("id")) for item in data["attachments"] or []}
+        names = {f.filename for f in message.files if str(f.attachment_id) in kept}
+    else:
+        names = {f.filename for f in message.files}
+    names |= {filename for filename, _, _ in files}
+    body = data if "components" in data else message.payload
+    check_media(body, names)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,6 +85,33 @@ def modal_fields(modal: Json) -> list[FormField]:
     return found
 
 
+# Message flag of a Components V2 message, and the component types a card is made of.
+COMPONENTS_V2 = 1 << 15
+BUTTON = 2
+SELECTS = (3, 5, 6, 7, 8)
+THUMBNAIL = 11
+MEDIA_GALLERY = 12
+FILE = 13
+# A heading in a card's text: "### Title" or a line in bold on its own ("**Base band**").
+_HEADING = re.compile(r"#{1,3} (?P<hash>.+)|\*\*(?P<bold>[^*](?:(?!\*\*).)*)\*\*")
+
+
+def walk(components: Iterable[Json]) -> Iterator[Json]:
+    """Every component of a tree in reading order: a section's accessory after its text."""
+    for component in components:
+        yield component
+        yield from walk(component.get("components") or [])
+        if isinstance(component.get("accessory"), dict):
+            yield from walk([component["accessory"]])
+
+
+def heading(line: str) -> str | None:
+    found = _HEADING.fullmatch(line.strip())
+    if found is None:
+        return None
+    return found["hash"] or found["bold"]
+
+
 @dataclass
 class StoredFile:
     attachment_id: int
@@ -129,25 +157,89 @@ class StoredMessage:
             raise AssertionError(f"message {self.id} has no embed: {self.content!r}")
         return embeds[0]
 
+    @property
+    def components_v2(self) -> bool:
+        """Whether the message is a card: components only, no content or embeds beside them."""
+        return bool(int(self.payload.get("flags") or 0) & COMPONENTS_V2)
+
+    def components(self) -> list[Json]:
+        """Every component, nested ones too, in the order a person reads them."""
+        return list(walk(self.payload.get("components") or []))
+
     def buttons(self) -> list[Json]:
-        return [
-            component
-            for row in self.payload.get("components") or []
-            for component in row.get("components") or []
-            if component.get("type") == 2
-        ]
+        return [c for c in self.components() if c.get("type") == BUTTON]
 
     def selects(self) -> list[Json]:
-        return [
-            component
-            for row in self.payload.get("components") or []
-            for component in row.get("components") or []
-            if component.get("type") in (3, 5, 6, 7, 8)
-        ]
+        return [c for c in self.components() if c.get("type") in SELECTS]
+
+    # ------------------------------------------------------------- cards (Components V2)
+
+    def card_texts(self) -> list[str]:
+        """The card's text displays, in order."""
+        return [str(c.get("content")) for c in self.components() if c.get("type") == TEXT_DISPLAY]
+
+    def card_text(self) -> str:
+        return "\n".join(self.card_texts())
+
+    def card_lines(self) -> list[str]:
+        return self.card_text().splitlines()
+
+    def headings(self) -> list[str]:
+        """The card's headings in order: its title, then each section's."""
+        return [found for line in self.card_lines() if (found := heading(line)) is not None]
+
+    @property
+    def title(self) -> str:
+        """The card's title: its first "#" heading."""
+        for line in self.card_lines():
+            if line.startswith("#") and (found := heading(line)) is not None:
+                return found
+        raise AssertionError(f"message {self.id} has no card title: {self.text()!r}")
+
+    def section(self, name: str) -> str:
+        """The lines under the first heading that starts with `name`, up to the next heading
+        or the end of its text display."""
+        for text in self.card_texts():
+            lines = text.splitlines()
+            for index, line in enumerate(lines):
+                found = heading(line)
+                if found is None or not found.startswith(name):
+                    continue
+                body = []
+                for following in lines[index + 1 :]:
+                    if heading(following) is not None:
+                        break
+                    body.append(following)
+                return "\n".join(body)
+        raise AssertionError(f"no section {name!r} in {self.headings()}")
+
+    def headline(self) -> str:
+        """The lines under the card's title, up to its first section."""
+        return self.section(self.title)
+
+    @property
+    def footer(self) -> str:
+        """The small print that closes the card (where its figures come from)."""
+        last = self.card_lines()[-1] if self.card_texts() else ""
+        if not last.startswith("-# "):
+            raise AssertionError(f"message {self.id} has no footer: {last!r}")
+        return last[3:]
+
+    def media(self) -> list[str]:
+        """The URLs of the card's pictures and files (attachment://NAME for uploaded ones)."""
+        urls = []
+        for component in self.components():
+            kind = component.get("type")
+            if kind == MEDIA_GALLERY:
+                urls += [str(item["media"]["url"]) for item in component.get("items") or []]
+            elif kind in (THUMBNAIL, FILE):
+                media = component.get("media") or component.get("file") or {}
+                urls.append(str(media.get("url")))
+        return urls
 
     def text(self) -> str:
         """Every visible string of the message, for assertions that do not care where it sits."""
-        parts = [self.content]
+        parts = [self.content, *self.card_texts()]
         for embed in self.embeds:
             parts += [str(embed.get("title") or ""), str(embed.get("description") or "")]
             for embed_field in embed.get("fields") or []:

@@ -16,24 +16,29 @@ from bot.flows.errors import UserError, send_private
 from bot.flows.fill import DEFAULT, Filled, describe_sources
 from bot.flows.history import headline, last_band, remember, shown_as
 from bot.flows.privacy import Visibility
-from bot.flows.reply import after_first_answer, answer_charted, chart_file, send, use_locale
+from bot.flows.reply import (
+    CHART_URL,
+    after_first_answer,
+    answer_charted,
+    chart_file,
+    send_card,
+    use_locale,
+)
 from bot.flows.share import community_line
 from bot.interaction import Interaction
+from bot.render.answer_cards import (
+    estimate_card,
+    location_comparison_card,
+    role_comparison_card,
+    tips_card,
+)
+from bot.render.card import Card, CardLayout, put_chart
 from bot.render.chart_spec import ChartSpec
 from bot.render.chart_workers import ChartsBusy
-from bot.render.charts import CHART_NAME, estimate_chart, locations_chart, roles_chart
-from bot.render.community import add_community_field
-from bot.render.embeds import (
-    DESCRIPTION_LIMIT,
-    change_line,
-    clip,
-    estimate_embed,
-    lines_within,
-    location_comparison_embed,
-    role_comparison_embed,
-    tips_embed,
-)
+from bot.render.charts import estimate_chart, locations_chart, roles_chart
+from bot.render.community import add_community_section
 from bot.render.followup import start_line
+from bot.render.phrases import change_line
 from bot.salary import fields
 from bot.salary.compare import MAX_LOCATIONS, compare_locations, compare_roles
 from bot.salary.query import SalaryQuery, parse_query
@@ -48,17 +53,17 @@ NOTHING_TO_CHANGE = (
     "the last estimate you were shown; tips, comparisons and offer checks don't count."
 )
 
-# Builds the buttons under an estimate for the history entry (by id) it will be stored as.
-ViewFactory = Callable[[int, SalaryQuery], discord.ui.View]
+# Builds the buttons of an estimate's card for the history entry (by id) it will be stored as.
+ViewFactory = Callable[[int, SalaryQuery], CardLayout]
 
 
 async def add_community(
-    interaction: Interaction, embed: discord.Embed, query: SalaryQuery, currency: str
+    interaction: Interaction, card: Card, query: SalaryQuery, currency: str
 ) -> None:
-    """The community line under its own label, when the asker's pool cell qualifies."""
+    """The community line under its own heading, when the asker's pool cell qualifies."""
     line = await community_line(interaction, query, currency)
     if line is not None:
-        add_community_field(embed, line.band, line.servers, line.currency)
+        add_community_section(card, line.band, line.servers, line.currency)
 
 
 async def answer_estimate(
@@ -74,32 +79,30 @@ async def answer_estimate(
 ) -> SalaryEstimate:
     """The band for one person; with `before`, also how far one change moved it.
 
-    `start` names the answer this one was built from, as the description's first line.
+    `start` names the answer this one was built from, as the headline's first line.
     """
     use_locale(interaction)
     estimate = interaction.client.model.estimate(filled.query)
-    embed = estimate_embed(estimate, describe_sources(filled))
-    if start is not None:
-        embed.description = clip(f"{start}\n{embed.description}", DESCRIPTION_LIMIT)
+    card = estimate_card(estimate, describe_sources(filled), start=start)
     if before is not None:
         note = change_line(before, estimate)
     if note is not None:
         name = f"What if: {changed}" if changed else "Change"
-        embed.insert_field_at(0, name=name, value=note, inline=False)
-    await add_community(interaction, embed, filled.query, estimate.currency)
+        card.section_at(card.index_after_headline(), name, [note])
+    await add_community(interaction, card, filled.query, estimate.currency)
     # The title is kept as shown, so a what-if built on this answer can name it.
     summary = {
         **headline("estimate", estimate.base, estimate.currency, estimate.sample_size),
-        "title": embed.title,
+        "title": card.title,
     }
-    view = view_for(interaction.id, filled.query) if view_for is not None else None
+    layout = view_for(interaction.id, filled.query) if view_for is not None else None
     await answer_charted(
         interaction,
         visibility,
-        embed,
+        card,
         estimate_chart(estimate),
         lambda: remember(interaction, filled.query, summary),
-        view,
+        layout,
     )
     return estimate
 
@@ -175,18 +178,16 @@ async def answer_role_comparison(
 ) -> None:
     use_locale(interaction)
     comparison = compare_roles(interaction.client.model, filled.query)
-    embed = role_comparison_embed(comparison, filled.query.role)
-    if note := describe_sources(filled):
-        # The note names what was left out of typed lists: as long as what was typed.
-        embed.add_field(name="Notes", value=lines_within([note]), inline=False)
-    await add_community(interaction, embed, filled.query, comparison.currency)
+    # The note names what was left out of typed lists: as long as what was typed.
+    card = role_comparison_card(comparison, filled.query.role, describe_sources(filled))
+    await add_community(interaction, card, filled.query, comparison.currency)
     own = next(
         (row for row in comparison.rows if row.role == filled.query.role), comparison.rows[0]
     )
     summary = headline("compare roles", own.base, comparison.currency, own.sample_size)
     chart = roles_chart(comparison, filled.query.role)
     await answer_charted(
-        interaction, visibility, embed, chart, lambda: remember(interaction, filled.query, summary)
+        interaction, visibility, card, chart, lambda: remember(interaction, filled.query, summary)
     )
 
 
@@ -211,7 +212,7 @@ async def answer_location_comparison(
     unique = list(dict.fromkeys(wanted))[:MAX_LOCATIONS]
     model = interaction.client.model
     comparison = compare_locations(model, filled.query, unique)
-    embed = location_comparison_embed(comparison)
+    card = location_comparison_card(comparison)
 
     async def record() -> HistoryEntry | None:
         # After the first answer: the person's own band is what the history lists.
@@ -219,18 +220,16 @@ async def answer_location_comparison(
         summary = headline("compare locations", current.base, current.currency, current.sample_size)
         return await remember(interaction, filled.query, summary)
 
-    await answer_charted(interaction, visibility, embed, locations_chart(comparison), record)
+    await answer_charted(interaction, visibility, card, locations_chart(comparison), record)
 
 
 async def answer_tips(interaction: Interaction, filled: Filled, visibility: Visibility) -> None:
     use_locale(interaction)
     model = interaction.client.model
     report = tips(model, filled.query)
-    embed = tips_embed(report)
-    if note := describe_sources(filled):
-        embed.description = clip(f"{embed.description}\n{note}", DESCRIPTION_LIMIT)
+    card = tips_card(report, describe_sources(filled))
     with interaction.client.store.pending.writing(interaction.user.id):
-        await send(interaction, visibility, embed=embed)
+        await send_card(interaction, visibility, card)
         await after_first_answer(interaction)
         current = model.estimate(filled.query)
         summary = headline("tips", current.base, current.currency, current.sample_size)
@@ -252,11 +251,18 @@ def chart_of(interaction: Interaction, entry: HistoryEntry) -> ChartSpec | None:
     return None  # a place comparison's list of places is not stored
 
 
-async def show_chart(interaction: Interaction, entry: HistoryEntry, button_id: str | None) -> None:
+async def show_chart(interaction: Interaction, entry: HistoryEntry) -> None:
     """Draw the chart an answer went out without (the queue was full) and put it on it."""
     chart = chart_of(interaction, entry)
     message = interaction.message
-    if chart is None or message is None or not message.embeds:
+    if chart is None or message is None or not message.flags.components_v2:
+        await send_private(interaction, CHART_GONE)
+        return
+    # The card as sent: its other buttons stay (dynamic items answer them by id, so the view
+    # need not listen), and the chart replaces the button in the place kept for it.
+    view = discord.ui.LayoutView.from_message(message, timeout=None)
+    view.stop()
+    if not put_chart(view, CHART_URL, chart.title):
         await send_private(interaction, CHART_GONE)
         return
     await interaction.response.defer()  # the answer with the button is what changes
@@ -265,11 +271,4 @@ async def show_chart(interaction: Interaction, entry: HistoryEntry, button_id: s
     except ChartsBusy:
         await send_private(interaction, CHARTS_BUSY)
         return
-    embed = message.embeds[0].set_image(url=f"attachment://{CHART_NAME}")
-    # The other buttons stay; dynamic items answer them by id, so the view need not listen.
-    view = discord.ui.View.from_message(message)
-    for item in list(view.children):
-        if getattr(item, "custom_id", None) == button_id:
-            view.remove_item(item)
-    view.stop()
-    await interaction.edit_original_response(embed=embed, attachments=[chart_file(data)], view=view)
+    await interaction.edit_original_response(view=view, attachments=[chart_file(data)])

@@ -9,7 +9,6 @@ answers changes that answer and says where it started.
 from __future__ import annotations
 
 import asyncio
-import io
 import logging
 import secrets
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from bot.flows.errors import UserError
 from bot.flows.fill import Filled, fill_query
 from bot.flows.history import remember_as
 from bot.flows.privacy import open_to_mentions
+from bot.flows.reply import CHART_URL, chart_file
 from bot.render.ask import (
     ASK_PRIVATELY,
     HELP_LINE,
@@ -32,8 +32,8 @@ from bot.render.ask import (
     changed_line,
     unread_lines,
 )
+from bot.render.card import CardLayout
 from bot.render.chart_spec import ChartSpec
-from bot.render.charts import CHART_NAME
 from bot.salary import fields
 from bot.salary.errors import QueryError
 from bot.salary.query import parse_query
@@ -195,9 +195,12 @@ async def _answer(
         lines.insert(0, changed_line(earlier.asked, earlier.query, answer.answered.query))
         if earlier.asked is Asked.BAND:
             add_change(client.model, answer, earlier.query)
-    file = await _chart(client, answer)
+    if lines:
+        answer.card.lead("\n".join(lines))
+    data = await _chart(client, answer)
+    layout = CardLayout().show(answer.card, CHART_URL if data is not None else None)
     with client.store.pending.writing(message.author.id):
-        sent = await _reply(message, "\n".join(lines) or None, answer.embed, file)
+        sent = await _reply(message, None, layout, chart_file(data) if data is not None else None)
         if sent is None:
             return
         state.memory.keep(sent.id, answer.answered)
@@ -207,7 +210,7 @@ async def _answer(
             await remember_as(client.store, message.author.id, sent.id, query, answer.summary)
 
 
-async def _chart(client: SalaryBot, answer: Answer) -> discord.File | None:
+async def _chart(client: SalaryBot, answer: Answer) -> bytes | None:
     chart = answer.chart
     if chart is None:
         return None
@@ -220,20 +223,22 @@ async def _chart(client: SalaryBot, answer: Answer) -> discord.File | None:
         # Busy, late or failed: the answer goes without its picture.
         log.info("a message's answer went without its chart", exc_info=True)
         return None
-    answer.embed.set_image(url=f"attachment://{CHART_NAME}")
-    return discord.File(io.BytesIO(data), filename=CHART_NAME)
+    return data
 
 
 async def _reply(
     message: discord.Message,
     content: str | None,
-    embed: discord.Embed | None = None,
+    layout: CardLayout | None = None,
     file: discord.File | None = None,
 ) -> discord.Message | None:
-    """Answer as a reply to the message, pinging nobody; a refusal by Discord is logged."""
+    """Answer as a reply to the message, pinging nobody; a refusal by Discord is logged.
+
+    An answer is a card (`layout`) with no content beside it; help and errors are plain text.
+    """
     kwargs: dict[str, Any] = {"mention_author": False}
-    if embed is not None:
-        kwargs["embed"] = embed
+    if layout is not None:
+        kwargs["view"] = layout
     if file is not None:
         kwargs["file"] = file
     try:

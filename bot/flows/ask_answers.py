@@ -1,4 +1,4 @@
-"""The answer to a question typed in plain words: the same model, embeds and charts as the
+"""The answer to a question typed in plain words: the same model, cards and charts as the
 commands (an estimate, an offer check, a range check, a comparison), built for a message.
 """
 
@@ -8,22 +8,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import discord
-
 from bot.flows.ask_memory import Answered
 from bot.flows.fill import YOU, Filled, describe_sources
 from bot.flows.history import headline
 from bot.flows.offer import in_offer_currency, refuse_unsupported, weigh_range
+from bot.render.answer_cards import estimate_card, location_comparison_card, role_comparison_card
+from bot.render.card import Card
 from bot.render.chart_spec import ChartSpec
 from bot.render.charts import estimate_chart, locations_chart, roles_chart
-from bot.render.embeds import (
-    change_line,
-    estimate_embed,
-    lines_within,
-    location_comparison_embed,
-    role_comparison_embed,
-)
-from bot.render.offer import offer_chart, offer_embed
+from bot.render.offer import offer_card
+from bot.render.offer_chart import offer_chart
+from bot.render.phrases import change_line
 from bot.salary import fields
 from bot.salary.compare import compare_locations, compare_roles
 from bot.salary.model import SalaryModel
@@ -36,7 +31,7 @@ from bot.salary.question import Asked
 
 @dataclass
 class Answer:
-    embed: discord.Embed
+    card: Card
     chart: ChartSpec | Callable[[], bytes] | None
     # The history entry's headline, None where the commands store nothing (offers, ranges).
     summary: dict[str, Any] | None
@@ -71,10 +66,10 @@ def _kept(request: Answered, filled: Filled, **changes: Any) -> Answered:
 
 def _band(model: SalaryModel, request: Answered, filled: Filled) -> Answer:
     estimate = model.estimate(filled.query)
-    embed = estimate_embed(estimate, describe_sources(filled))
+    card = estimate_card(estimate, describe_sources(filled))
     summary = headline("estimate", estimate.base, estimate.currency, estimate.sample_size)
     answered = _kept(request, filled, asked=Asked.BAND)
-    return Answer(embed, estimate_chart(estimate), summary, answered)
+    return Answer(card, estimate_chart(estimate), summary, answered)
 
 
 def _offer(
@@ -84,14 +79,14 @@ def _offer(
     query = in_offer_currency(filled, [terms])
     estimate = model.estimate(query)
     review = review_offer(terms, estimate.base, estimate.currency)
-    embed = offer_embed(review, estimate, describe_sources(filled))
+    card = offer_card(review, estimate, describe_sources(filled))
     title = f"Offer by year · {review.placement.label()} base"
     # The terms are kept in the currency they were read in, so a follow-up weighs the same
     # offer elsewhere (185k read as dollars in Seattle stays dollars in Munich).
     if terms.currency is None:
         terms = terms.model_copy(update={"currency": query.answer_currency})
     answered = _kept(request, filled, offer=terms)
-    return Answer(embed, lambda: offer_chart([review], title), None, answered)
+    return Answer(card, lambda: offer_chart([review], title), None, answered)
 
 
 def _terms(offer: OfferWords) -> OfferTerms:
@@ -115,34 +110,28 @@ def _range(model: SalaryModel, request: Answered, filled: Filled) -> Answer:
         for name, source in filled.sources.items()
         if source == YOU and name != "currency"
     ]
-    embed = weigh_range(model, found, filled, named)
-    return Answer(embed, None, None, _kept(request, filled))
+    card = weigh_range(model, found, filled, named)
+    return Answer(card, None, None, _kept(request, filled))
 
 
 def _roles(model: SalaryModel, request: Answered, filled: Filled) -> Answer:
     comparison = compare_roles(model, filled.query, request.roles or None)
-    embed = role_comparison_embed(comparison, filled.query.role)
-    if note := describe_sources(filled):
-        embed.add_field(name="Notes", value=lines_within([note]), inline=False)
+    card = role_comparison_card(comparison, filled.query.role, describe_sources(filled))
     own = next(
         (row for row in comparison.rows if row.role == filled.query.role), comparison.rows[0]
     )
     summary = headline("compare roles", own.base, comparison.currency, own.sample_size)
     summary["roles"] = list(request.roles)
-    return Answer(
-        embed, roles_chart(comparison, filled.query.role), summary, _kept(request, filled)
-    )
+    return Answer(card, roles_chart(comparison, filled.query.role), summary, _kept(request, filled))
 
 
 def _places(model: SalaryModel, request: Answered, filled: Filled) -> Answer:
     comparison = compare_locations(model, filled.query, list(request.places))
-    embed = location_comparison_embed(comparison)
-    if note := describe_sources(filled):
-        embed.add_field(name="Notes", value=lines_within([note]), inline=False)
+    card = location_comparison_card(comparison, describe_sources(filled))
     current = model.estimate(filled.query)
     summary = headline("compare locations", current.base, current.currency, current.sample_size)
     summary["places"] = list(request.places)
-    return Answer(embed, locations_chart(comparison), summary, _kept(request, filled))
+    return Answer(card, locations_chart(comparison), summary, _kept(request, filled))
 
 
 def add_change(model: SalaryModel, answer: Answer, before: dict[str, Any]) -> None:
@@ -155,7 +144,7 @@ def add_change(model: SalaryModel, answer: Answer, before: dict[str, Any]) -> No
     else:
         previous = parse_query(**{**before, "currency": after.answer_currency})
         note = change_line(model.estimate(previous), model.estimate(after))
-    answer.embed.insert_field_at(0, name="Change", value=note, inline=False)
+    answer.card.section_at(answer.card.index_after_headline(), "Change", [note])
 
 
 def _differences(before: dict[str, Any], after: dict[str, Any]) -> list[str]:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bot.interaction import Interaction
-from bot.render.embeds import describe_person
+from bot.render.phrases import describe_person
 from bot.salary.query import SalaryQuery, parse_query
 from bot.salary.results import Percentiles
 from db.errors import StoreUnavailableError

@@ -10,16 +10,16 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import discord
-
 from bot.flows.asker import Asker
 from bot.flows.errors import UserError
 from bot.flows.fill import YOU, Filled, describe_sources
 from bot.flows.history import headline
 from bot.flows.privacy import Visibility
-from bot.flows.reply import after_first_answer, complete_answer, send
+from bot.flows.reply import after_first_answer, complete_answer, send, send_card
 from bot.interaction import Interaction
-from bot.render.offer import compare_embed, offer_chart, offer_embed, range_embed
+from bot.render.card import Card, CardLayout
+from bot.render.offer import compare_card, offer_card, range_card
+from bot.render.offer_chart import offer_chart
 from bot.salary import fields
 from bot.salary.model import SalaryModel
 from bot.salary.offer import OfferReview, percentile_of, review_offer
@@ -32,8 +32,8 @@ from db.models import HistoryEntry
 
 log = logging.getLogger(__name__)
 
-# Builds the buttons under an offer answer from what it weighed (kept in memory, not stored).
-OfferViewFactory = Callable[[SalaryQuery, list[OfferTerms]], discord.ui.View]
+# Builds the buttons of an offer's card from what it weighed (kept in memory, not stored).
+OfferViewFactory = Callable[[SalaryQuery, list[OfferTerms]], CardLayout]
 
 # What a quoted range is weighed for: the job the message names (its currency is the range's).
 RANGE_JOB = ("role", "level", "years", "location")
@@ -69,12 +69,12 @@ async def answer_offer(
 ) -> OfferReview:
     query = in_offer_currency(filled, [terms])
     review, estimate = _review(interaction, query, terms)
-    embed = offer_embed(review, estimate, describe_sources(filled))
-    await send(interaction, visibility, embed=embed)
+    card = offer_card(review, estimate, describe_sources(filled))
+    await send_card(interaction, visibility, card)
     await after_first_answer(interaction)
-    view = view_for(query, [terms]) if view_for is not None else None
+    layout = view_for(query, [terms]) if view_for is not None else None
     title = f"Offer by year · {review.placement.label()} base"
-    await complete_answer(interaction, embed, lambda: offer_chart([review], title), view)
+    await complete_answer(interaction, card, lambda: offer_chart([review], title), layout)
     return review
 
 
@@ -90,15 +90,15 @@ async def answer_offer_comparison(
     query = in_offer_currency(filled, [first, second])
     review_a, estimate = _review(interaction, query, first)
     review_b, _ = _review(interaction, query, second)
-    embed = compare_embed(review_a, review_b, estimate, describe_sources(filled))
-    await send(interaction, visibility, embed=embed)
+    card = compare_card(review_a, review_b, estimate, describe_sources(filled))
+    await send_card(interaction, visibility, card)
     await after_first_answer(interaction)
-    view = view_for(query, [first, second]) if view_for is not None else None
+    layout = view_for(query, [first, second]) if view_for is not None else None
     await complete_answer(
         interaction,
-        embed,
+        card,
         lambda: offer_chart([review_a, review_b], "Offers A and B by year"),
-        view,
+        layout,
     )
     return review_a, review_b
 
@@ -147,8 +147,8 @@ async def answer_range_check(interaction: Interaction, text: str, asker: Asker) 
         given["currency"] = found.currency
     filled = asker.fill(given)
     named = [fields.label(name) for name in given if name != "currency"]
-    embed = weigh_range(interaction.client.model, found, filled, named)
-    await send(interaction, private, embed=embed)
+    card = weigh_range(interaction.client.model, found, filled, named)
+    await send_card(interaction, private, card)
 
 
 def refuse_unsupported(found: PayRange) -> None:
@@ -159,9 +159,7 @@ def refuse_unsupported(found: PayRange) -> None:
         )
 
 
-def weigh_range(
-    model: SalaryModel, found: PayRange, filled: Filled, named: list[str]
-) -> discord.Embed:
+def weigh_range(model: SalaryModel, found: PayRange, filled: Filled, named: list[str]) -> Card:
     """Where a range's ends fall in the band; `named` are the fields the message gave."""
     estimate = model.estimate(filled.query)
     low = percentile_of(found.low, estimate.base) if found.low is not None else None
@@ -171,4 +169,4 @@ def weigh_range(
         notes.append(sources)
     if not found.currency:
         notes.append(f"The message names no currency: read as {estimate.currency}.")
-    return range_embed(found, low, high, estimate, " ".join(notes) or None)
+    return range_card(found, low, high, estimate, " ".join(notes) or None)

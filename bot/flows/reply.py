@@ -15,6 +15,7 @@ import discord
 from bot.flows.errors import AnswerLost, UserError, interaction_name
 from bot.flows.privacy import Visibility
 from bot.interaction import Interaction
+from bot.render.card import Card, CardLayout
 from bot.render.chart_spec import ChartSpec
 from bot.render.chart_workers import ChartsBusy
 from bot.render.charts import CHART_NAME
@@ -43,9 +44,11 @@ TURNED_AWAY = (
     "nothing was used up."
 )
 
-# Adds a "Show chart" button for a history entry to an answer's view (or makes one); the
-# client holds it, so that flows need no view.
-ChartOffer = Callable[[discord.ui.View | None, HistoryEntry], discord.ui.View]
+CHART_URL = f"attachment://{CHART_NAME}"
+
+# Puts a "Show chart" button for a history entry in a card's chart place; the client holds
+# it, so that flows need no view.
+ChartOffer = Callable[[CardLayout, HistoryEntry], CardLayout]
 
 
 def use_locale(interaction: Interaction) -> None:
@@ -60,11 +63,11 @@ async def send(
     content: str | None = None,
     embed: discord.Embed | None = None,
     view: discord.ui.View | None = None,
-    file: discord.File | None = None,
 ) -> None:
     """Reply, or follow up when already answered; the bot's default keeps mentions off."""
-    if visibility.note:
-        content = f"{content}\n{visibility.note}" if content else visibility.note
+    notes = _notes(interaction, visibility)
+    if content is not None or notes:
+        content = "\n".join([*([content] if content is not None else []), *notes])
     kwargs: dict[str, Any] = {}
     if content is not None:
         kwargs["content"] = content
@@ -72,10 +75,50 @@ async def send(
         kwargs["embed"] = embed
     if view is not None:
         kwargs["view"] = view
+    await _deliver(interaction, visibility, kwargs, None)
+
+
+async def send_card(
+    interaction: Interaction,
+    visibility: Visibility,
+    card: Card,
+    layout: CardLayout | None = None,
+    chart: bytes | None = None,
+) -> CardLayout:
+    """Send an answer as a card (with its chart when drawn already); returns its layout.
+
+    A V2 message has no content beside its components: what the bot must say about the
+    answer's privacy goes at the top of the card.
+    """
+    for note in reversed(_notes(interaction, visibility)):
+        card.lead(note)
+    layout = layout if layout is not None else CardLayout()
+    layout.show(card, CHART_URL if chart is not None else None)
+    file = chart_file(chart) if chart is not None else None
+    await _deliver(interaction, visibility, {"view": layout}, file)
+    return layout
+
+
+def _notes(interaction: Interaction, visibility: Visibility) -> list[str]:
+    notes = [visibility.note] if visibility.note else []
+    # The "thinking…" placeholder's privacy was set by the deferral, before the settings.
+    if (
+        interaction.response.type == discord.InteractionResponseType.deferred_channel_message
+        and interaction.extras.get(DEFERRED_PRIVATELY)
+        and not visibility.ephemeral
+    ):
+        notes.append(BUSY_NOTE)
+    return notes
+
+
+async def _deliver(
+    interaction: Interaction,
+    visibility: Visibility,
+    kwargs: dict[str, Any],
+    file: discord.File | None,
+) -> None:
     if interaction.response.type == discord.InteractionResponseType.deferred_channel_message:
-        # The "thinking…" placeholder becomes the answer; its privacy was set by the deferral.
-        if interaction.extras.get(DEFERRED_PRIVATELY) and not visibility.ephemeral:
-            kwargs["content"] = f"{kwargs['content']}\n{BUSY_NOTE}" if content else BUSY_NOTE
+        # The "thinking…" placeholder becomes the answer.
         if file is not None:
             kwargs["attachments"] = [file]
         await interaction.edit_original_response(**kwargs)
@@ -200,55 +243,55 @@ async def chart_in_time(interaction: Interaction, chart: ChartSpec) -> bytes | N
 async def answer_charted(
     interaction: Interaction,
     visibility: Visibility,
-    embed: discord.Embed,
+    card: Card,
     chart: ChartSpec,
     record: Callable[[], Awaitable[HistoryEntry | None]],
-    view: discord.ui.View | None = None,
+    layout: CardLayout | None = None,
 ) -> None:
     """Send an answer whose chart is drawn out of the event loop, then record it.
 
-    `view` holds buttons for the history entry `record` writes, named in advance (by the
+    `layout` holds buttons for the history entry `record` writes, named in advance (by the
     interaction's id), so the first answer can carry the chart and the buttons at once.
     """
     data = await chart_in_time(interaction, chart)
-    if data is not None:
-        embed.set_image(url=f"attachment://{CHART_NAME}")
-    file = chart_file(data) if data is not None else None
     with interaction.client.store.pending.writing(interaction.user.id):
-        await send(interaction, visibility, embed=embed, view=view, file=file)
+        layout = await send_card(interaction, visibility, card, layout, data)
         on_time = await after_first_answer(interaction)
         entry = await record()
     # Not stored: buttons that would find no entry go, so that nobody presses in vain.
-    unstored = False
-    if entry is None and view is not None:
-        view.stop()
-        view, unstored = None, True
+    unstored = entry is None and layout.has_buttons
+    if unstored:
+        layout.drop_buttons()
     if data is None:
         await complete_answer(
-            interaction, embed, chart, view, entry=entry, draw=on_time, clear_view=unstored
+            interaction, card, chart, layout, entry=entry, draw=on_time, relayout=unstored
         )
     elif unstored:
-        await _edit_answer(interaction, {"view": None})
+        await _edit_answer(interaction, {"view": layout.show(card, CHART_URL)})
 
 
 async def complete_answer(
     interaction: Interaction,
-    embed: discord.Embed,
+    card: Card,
     chart: ChartSpec | Callable[[], bytes],
-    view: discord.ui.View | None = None,
+    layout: CardLayout | None = None,
     *,
     entry: HistoryEntry | None = None,
     draw: bool = True,
-    clear_view: bool = False,
+    relayout: bool = False,
 ) -> None:
-    """Add the chart (drawn outside the event loop) and any buttons to an answer already sent.
+    """Add the chart (drawn outside the event loop) and any new buttons to a card already sent.
 
     When the drawing queue is full, or `draw` is False (the bot is overloaded), the chart is
-    left out and, if the answer has a history entry, a "Show chart" button draws it on
-    demand instead. `clear_view` takes away buttons the answer went out with.
+    left out and, if the answer has a history entry, a "Show chart" button in its place draws
+    it on demand instead. `relayout` sends the card again even without a chart (its buttons
+    changed); a layout that was not sent with the card brings its buttons in any case.
     """
     client = interaction.client
     changes: dict[str, Any] = {}
+    chart_url: str | None = None
+    new_buttons = layout is not None and layout.has_buttons and not layout.laid_out
+    layout = layout if layout is not None else CardLayout()
     try:
         if isinstance(chart, ChartSpec):
             if not draw:
@@ -260,16 +303,16 @@ async def complete_answer(
     except ChartsBusy:
         if entry is not None and isinstance(chart, ChartSpec):
             client.charts.offer(interaction.user.id, entry.id, chart)
-            view = client.offer_chart(view, entry)
+            layout = client.offer_chart(layout, entry)
+            relayout = True
     except Exception:
         # The answer is already with the user; a chart that fails to draw only loses the picture.
         log.exception("a chart failed to render")
     else:
-        embed.set_image(url=f"attachment://{CHART_NAME}")
-        changes.update(embed=embed, attachments=[chart_file(data)])
-    if view is not None or clear_view:
-        changes["view"] = view
-    if changes:
+        chart_url = CHART_URL
+        changes["attachments"] = [chart_file(data)]
+    if chart_url is not None or relayout or new_buttons:
+        changes["view"] = layout.show(card, chart_url)
         await _edit_answer(interaction, changes)
 
 

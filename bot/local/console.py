@@ -12,9 +12,8 @@ import contextlib
 import getpass
 import shlex
 import sys
-import textwrap
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from bot.app.config import Config
 from bot.emulator.driver import Driver, UsageError
@@ -23,6 +22,7 @@ from bot.emulator.server import EmulatedUser, Place
 from bot.flows.budget import Unlimited
 from bot.local.console_form import fill_form
 from bot.local.console_messages import Conversation, channel_by_name, with_channel_ids
+from bot.local.console_view import ConsoleView
 from bot.local.harness import Harness
 
 # The console's way to right-click a message: post the text, then run the menu on it.
@@ -67,59 +67,6 @@ def parse_line(line: str) -> tuple[str, dict[str, str]]:
         else:
             words.append(token.lstrip("/").lower())
     return " ".join(words), options
-
-
-class ConsoleView:
-    """Turns the bot's messages into readable text and saves their files."""
-
-    def __init__(self, files_dir: Path, out: TextIO) -> None:
-        self.files_dir = files_dir
-        self.out = out
-
-    def say(self, text: str) -> None:
-        print(f"{text}\n", file=self.out, flush=True)
-
-    def show(self, message: StoredMessage) -> None:
-        lines: list[str] = []
-        if message.ephemeral:
-            lines.append("(only you can see this)")
-        if message.content:
-            lines.append(message.content)
-        for embed in message.embeds:
-            lines.extend(self._embed(embed))
-        for stored in message.files:
-            self.files_dir.mkdir(parents=True, exist_ok=True)
-            path = self.files_dir / f"{message.id}-{stored.filename}"
-            path.write_bytes(stored.data)
-            lines.append(f"[file] {path}")
-        buttons = [b for b in message.buttons() if not b.get("disabled") and b.get("custom_id")]
-        if buttons:
-            lines.append(
-                "Buttons: " + "  ".join(f"[{b.get('label') or b['custom_id']}]" for b in buttons)
-            )
-        for menu in message.selects():
-            labels = ", ".join(
-                f"{number}) {o.get('label')}"
-                for number, o in enumerate(menu.get("options") or [], start=1)
-            )
-            lines.append(
-                f"Menu '{menu.get('placeholder') or 'choose'}': {labels}  (type: pick NUMBER)"
-            )
-        print("\n".join(lines) + "\n", file=self.out, flush=True)
-
-    @staticmethod
-    def _embed(embed: dict[str, Any]) -> list[str]:
-        lines = []
-        if embed.get("title"):
-            lines.append(f"== {embed['title']} ==")
-        if embed.get("description"):
-            lines.append(str(embed["description"]))
-        for field in embed.get("fields") or []:
-            lines.append(f"-- {field['name']}")
-            lines.extend(textwrap.indent(str(field["value"]), "   ").splitlines())
-        if (embed.get("footer") or {}).get("text"):
-            lines.append(f"({embed['footer']['text']})")
-        return lines
 
 
 def _state(record: InteractionRecord) -> tuple[int, ...]:

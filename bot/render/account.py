@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.render.embeds import (
+from bot.render.locale import ANSWER_LOCALE
+from bot.render.phrases import (
     COLOUR,
     FIELD_VALUE_LIMIT,
     clip,
@@ -15,7 +16,6 @@ from bot.render.embeds import (
     lines_within,
     money,
 )
-from bot.render.locale import ANSWER_LOCALE
 from bot.salary import fields, taxonomy
 from bot.salary.currency import format_number
 

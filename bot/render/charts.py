@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bot.render.band_chart import BandRow
 from bot.render.chart_spec import ChartSpec
-from bot.render.embeds import describe_person
 from bot.render.locale import ANSWER_LOCALE
+from bot.render.phrases import describe_person
 from bot.salary import taxonomy
 from bot.salary.query import SalaryQuery
 from bot.salary.results import LocationComparison, RoleComparison, SalaryEstimate

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import discord
 
-from bot.render.embeds import COLOUR, lines_within, money
+from bot.render.card import Card
+from bot.render.phrases import COLOUR, lines_within, money
 from bot.salary import taxonomy
 from bot.salary.community import ROUND_USD, PoolBand
 from bot.salary.currency import convert
@@ -41,10 +42,9 @@ def community_value(band: PoolBand, servers: int, currency: str) -> str:
     )
 
 
-def add_community_field(embed: discord.Embed, band: PoolBand, servers: int, currency: str) -> None:
-    embed.add_field(
-        name=COMMUNITY_FIELD, value=community_value(band, servers, currency), inline=False
-    )
+def add_community_section(card: Card, band: PoolBand, servers: int, currency: str) -> None:
+    """The pooled line under its own heading, after the open data's band and what moved it."""
+    card.section(COMMUNITY_FIELD, community_value(band, servers, currency).splitlines())
 
 
 def cell_text(role: str, level: str, location: str) -> str:

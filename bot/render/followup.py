@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.render.embeds import band_experience, field_text
+from bot.render.phrases import band_experience, field_text
 from bot.salary import fields
 from bot.salary.query import SalaryQuery
 

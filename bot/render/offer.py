@@ -1,17 +1,14 @@
-"""Offers as embeds and as a year-by-year stacked bar chart (Pillow, the band chart's look)."""
+"""Offers as cards: one checked against the band, two side by side, a range from a message.
+
+Their charts are drawn in offer_chart.
+"""
 
 from __future__ import annotations
 
-import io
 import math
-from collections.abc import Sequence
 
-import discord
-from PIL import Image, ImageDraw
-
-from bot.render import band_layout as bc
-from bot.render.embeds import (
-    COLOUR,
+from bot.render.card import Card
+from bot.render.phrases import (
     band_text,
     clip,
     count,
@@ -175,74 +172,77 @@ def band_sample(estimate: SalaryEstimate) -> str:
     return lines_within([sample, *thin_notes])
 
 
-def offer_embed(review: OfferReview, estimate: SalaryEstimate, note: str | None) -> discord.Embed:
+def offer_card(review: OfferReview, estimate: SalaryEstimate, note: str | None) -> Card:
     cur, query = review.currency, estimate.query
     place = review.placement.label()
-    embed = discord.Embed(title=clip(f"Offer check · {describe_person(query)}", 256), colour=COLOUR)
-    embed.description = (
-        f"The base {money(review.terms.base, cur)} is **{place}** for "
-        f"{a_person_in_band(query)}.\n{terms_line(review.terms, cur)}"
+    card = Card(f"Offer check · {describe_person(query)}").head(
+        f"The base {money(review.terms.base, cur)} is **{place}** for {a_person_in_band(query)}.",
+        terms_line(review.terms, cur),
     )
-    embed.add_field(name="Base band", value=band_text(review.band, cur), inline=False)
-    embed.add_field(name="First year", value=money(review.first_year, cur))
-    embed.add_field(
-        name=f"Average over {len(review.rows)} years", value=money(review.average_year, cur)
+    card.section("Base band", [band_text(review.band, cur)])
+    card.section(
+        "What it pays",
+        [
+            f"First year **{money(review.first_year, cur)}** · average over {len(review.rows)} "
+            f"years **{money(review.average_year, cur)}** · {COMPARE_YEARS}-year total "
+            f"**{money(review.four_year, cur)}**"
+        ],
     )
-    embed.add_field(name=f"{COMPARE_YEARS}-year total", value=money(review.four_year, cur))
-    embed.add_field(name="Year by year", value=lines_within(year_lines(review)), inline=False)
-    embed.add_field(
-        name=counter_heading(review),
-        value=clip(f"Why: {counter_reason(review)}.\n{counter_script(review, query)}", 1024),
-        inline=False,
+    card.section("Year by year", year_lines(review))
+    card.chart(f"Pay by year for this offer: base, bonus, vested equity and sign-on ({cur})")
+    card.rule()
+    card.section(
+        counter_heading(review),
+        [f"Why: {counter_reason(review)}.", counter_script(review, query)],
     )
-    notes = [note] if note else []
-    notes.append(ASSUMED)
-    embed.add_field(name="Notes", value=lines_within(notes), inline=False)
-    embed.add_field(name="Sample", value=band_sample(estimate), inline=False)
-    embed.set_footer(
-        text=clip(f"Band from {estimate.cell} · nothing is stored unless you save it", 2048)
-    )
-    return embed
+    _notes_and_sample(card, note, estimate)
+    card.footer(f"Band from {estimate.cell} · nothing is stored unless you save it")
+    return card
+
+
+def _notes_and_sample(card: Card, note: str | None, estimate: SalaryEstimate) -> None:
+    card.section("Notes", [*([note] if note else []), ASSUMED])
+    card.section("Sample", band_sample(estimate).splitlines())
 
 
 WINNER_TEXT = {"first": "Offer A", "second": "Offer B", "tie": "A tie (within 0.5%)"}
 
 
-def compare_embed(
+def compare_card(
     first: OfferReview, second: OfferReview, estimate: SalaryEstimate, note: str | None
-) -> discord.Embed:
+) -> Card:
     cur, query = first.currency, estimate.query
-    embed = discord.Embed(title=clip(f"Two offers · {describe_person(query)}", 256), colour=COLOUR)
     year_one = winner(first.first_year, second.first_year)
     four = winner(first.four_year, second.four_year)
-    embed.description = (
+    card = Card(f"Two offers · {describe_person(query)}").head(
         f"Year one: **{WINNER_TEXT[year_one]}** "
         f"({money(first.first_year, cur)} vs {money(second.first_year, cur)}). "
         f"Over {COMPARE_YEARS} years: **{WINNER_TEXT[four]}** "
         f"({money(first.four_year, cur)} vs {money(second.four_year, cur)})."
     )
     for name, review in (("Offer A", first), ("Offer B", second)):
-        lines = [
-            f"{terms_line(review.terms, cur)}",
-            f"Base {review.placement.label()} for {a_person_in_band(query)}.",
-            *year_lines(review),
-        ]
-        embed.add_field(name=name, value=lines_within(lines), inline=False)
-    notes = [note] if note else []
-    notes.append(ASSUMED)
-    embed.add_field(name="Notes", value=lines_within(notes), inline=False)
-    embed.add_field(name="Sample", value=band_sample(estimate), inline=False)
-    embed.set_footer(text="Nothing is stored unless you save it")
-    return embed
+        card.section(
+            name,
+            [
+                terms_line(review.terms, cur),
+                f"Base {review.placement.label()} for {a_person_in_band(query)}.",
+                *year_lines(review),
+            ],
+        )
+    card.chart(f"Pay by year for offers A and B: base, bonus, vested equity and sign-on ({cur})")
+    card.rule()
+    _notes_and_sample(card, note, estimate)
+    card.footer("Nothing is stored unless you save it")
+    return card
 
 
-def range_embed(
+def range_card(
     found: PayRange,
     low: Placement | None,
     high: Placement | None,
     estimate: SalaryEstimate,
     note: str | None,
-) -> discord.Embed:
+) -> Card:
     cur, query = estimate.currency, estimate.query
     who = a_person_in_band(query)
     if low is not None and high is not None and found.low is not None and found.high is not None:
@@ -255,105 +255,10 @@ def range_embed(
     else:
         assert low is not None and found.low is not None
         said = f"From {money(found.low, cur)} starts at **{low.label()}** for {who}."
-    embed = discord.Embed(title="Salary range check", colour=COLOUR, description=said)
-    embed.add_field(name="Range found", value=clip(found.text, 100) or "—")
-    embed.add_field(name="Base band", value=band_text(estimate.base, cur), inline=False)
+    card = Card("Salary range check").head(said)
+    card.section("Range found", [clip(found.text, 100) or "—"])
+    card.section("Base band", [band_text(estimate.base, cur)])
     if note:
-        embed.add_field(name="Notes", value=clip(note, 1024), inline=False)
-    embed.set_footer(text=clip(f"Band from {estimate.cell}", 2048))
-    return embed
-
-
-# --- the chart -------------------------------------------------------------------
-
-PARTS = (
-    ("Base", bc.BOX),
-    ("Bonus", (63, 205, 110)),
-    ("Equity", bc.HL_ACCENT),
-    ("Sign-on", (188, 140, 255)),
-)
-CHART_W, CHART_H = 800, 380
-TOP, BOTTOM, LEFT = 86, 60, 70
-
-
-def offer_chart(reviews: Sequence[OfferReview], title: str) -> bytes:
-    """Stacked bars per year: base, bonus, vested equity, sign-on; one bar per offer."""
-    fonts = bc.chart_fonts()
-    img = Image.new("RGB", (CHART_W, CHART_H), bc.BG)
-    draw = ImageDraw.Draw(img)
-    draw.rectangle((0, 0, CHART_W - 1, CHART_H - 1), outline=bc.BORDER)
-    draw.text(
-        (bc.PAD, bc.PAD),
-        bc.fit_text(title, fonts.title, CHART_W - 2 * bc.PAD),
-        font=fonts.title,
-        fill=bc.TEXT,
-        anchor="lt",
-    )
-    cur = reviews[0].currency
-    x = bc.PAD
-    for name, colour in PARTS:
-        draw.rectangle((x, 58, x + 12, 70), fill=colour)
-        draw.text((x + 18, 64), name, font=fonts.small, fill=bc.TEXT_SOFT, anchor="lm")
-        x += 30 + int(fonts.small.getlength(name)) + 12
-    if len(reviews) > 1:
-        draw.text(
-            (x + 8, 64), "left bar A, right bar B", font=fonts.small, fill=bc.MUTED, anchor="lm"
-        )
-    years = max(len(r.rows) for r in reviews)
-    peak = max(row.total for r in reviews for row in r.rows) or 1.0
-    ticks = bc.nice_ticks(0, peak, 5)
-    top_value = max(ticks[-1], peak)
-    plot_top, plot_bottom = TOP, CHART_H - BOTTOM
-    right = CHART_W - bc.PAD
-
-    def y_of(value: float) -> float:
-        return plot_bottom - (plot_bottom - plot_top) * value / top_value
-
-    for tick in ticks:
-        y = y_of(tick)
-        draw.line((LEFT, y, right, y), fill=bc.GRID)
-        draw.text((LEFT - 6, y), money(tick, cur), font=fonts.tick, fill=bc.MUTED, anchor="rm")
-    slot = (right - LEFT) / years
-    bar_w = min(60.0, slot * 0.7 / len(reviews))
-    for year in range(years):
-        centre = LEFT + slot * (year + 0.5)
-        draw.text(
-            (centre, plot_bottom + 8),
-            f"Year {year + 1}",
-            font=fonts.tick,
-            fill=bc.MUTED,
-            anchor="mt",
-        )
-        for i, review in enumerate(reviews):
-            if year >= len(review.rows):
-                continue
-            row = review.rows[year]
-            left = centre - bar_w * len(reviews) / 2 + i * bar_w + 2
-            level = 0.0
-            for (_part, colour), value in zip(
-                PARTS, (row.base, row.bonus, row.equity, row.sign_on), strict=True
-            ):
-                if value <= 0:
-                    continue
-                draw.rectangle(
-                    (left, y_of(level + value), left + bar_w - 4, y_of(level)), fill=colour
-                )
-                level += value
-            draw.text(
-                (left + (bar_w - 4) / 2, y_of(level) - 4),
-                money(level, cur),
-                font=fonts.value,
-                fill=bc.TEXT,
-                anchor="mb",
-            )
-    draw.line((LEFT, plot_bottom, right, plot_bottom), fill=bc.AXIS)
-    draw.text(
-        ((LEFT + right) / 2, CHART_H - 24),
-        f"{cur} per year · flat stock price, bonus at target",
-        font=fonts.subtitle,
-        fill=bc.MUTED,
-        anchor="mt",
-    )
-    buf = io.BytesIO()
-    img.save(buf, format="PNG", compress_level=6)
-    return buf.getvalue()
+        card.section("Notes", [note])
+    card.footer(f"Band from {estimate.cell}")
+    return card

@@ -17,10 +17,11 @@ from bot.flows.answers import answer_level_up, answer_role_comparison, answer_ti
 from bot.flows.errors import send_private
 from bot.flows.fill import Filled
 from bot.interaction import Interaction
+from bot.render.card import CHART, FACTORS, HEADLINE, CardLayout
 from bot.render.words import N_, _
 from bot.salary import fields
 from bot.salary.query import SalaryQuery, parse_query
-from bot.ui.base import OwnedItem, StatelessView, shown_label, visibility_of
+from bot.ui.base import OwnedItem, shown_label, visibility_of
 from bot.ui.offer import open_offer_form
 from db.models import HistoryEntry, ProfileUpdate
 
@@ -104,16 +105,21 @@ LEVEL_UP = {
 ACTIONS = {"up": _level_up, "roles": _roles, "tips": _tips, "save": _save, "offer": _offer}
 
 
-class EstimateView(StatelessView):
+class EstimateView(CardLayout):
+    """An estimate's card with its buttons beside what they act on: one level up beside the
+    headline, tips beside what moved the band, the rest under the whole answer."""
+
     def __init__(self, owner: int, entry_id: int, query: SalaryQuery) -> None:
         super().__init__()
         target = query.level_above
         if target is not None:
-            self.add_item(AnswerButton("up", owner, entry_id, _(LEVEL_UP[target])))
-        self.add_item(AnswerButton("roles", owner, entry_id, _("Compare roles")))
-        self.add_item(AnswerButton("tips", owner, entry_id, _("Tips for me")))
-        self.add_item(AnswerButton("save", owner, entry_id, _("Save as my profile")))
-        self.add_item(AnswerButton("offer", owner, entry_id, _("Check an offer")))
+            self.beside[HEADLINE] = AnswerButton("up", owner, entry_id, _(LEVEL_UP[target]))
+        self.beside[FACTORS] = AnswerButton("tips", owner, entry_id, _("Tips for me"))
+        self.row += [
+            AnswerButton("roles", owner, entry_id, _("Compare roles")),
+            AnswerButton("save", owner, entry_id, _("Save as my profile")),
+            AnswerButton("offer", owner, entry_id, _("Check an offer")),
+        ]
 
     @classmethod
     def under(cls, interaction: Interaction) -> Callable[[int, SalaryQuery], EstimateView]:
@@ -153,11 +159,10 @@ class ShowChartButton(
     async def press(self, interaction: Interaction) -> None:
         entry = await stored_entry(interaction, self.owner, self.entry_id)
         if entry is not None:
-            await show_chart(interaction, entry, self.item.custom_id)
+            await show_chart(interaction, entry)
 
 
-def offer_chart(view: discord.ui.View | None, entry: HistoryEntry) -> discord.ui.View:
-    """The answer's buttons plus "Show chart", for a chart left out under load."""
-    view = view if view is not None else StatelessView()
-    view.add_item(ShowChartButton(entry.user_id, entry.id))
-    return view
+def offer_chart(layout: CardLayout, entry: HistoryEntry) -> CardLayout:
+    """ "Show chart" in the chart's place on the card, for a chart left out under load."""
+    layout.beside[CHART] = ShowChartButton(entry.user_id, entry.id)
+    return layout

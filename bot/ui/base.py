@@ -13,6 +13,7 @@ from bot.flows.budget import wait_message
 from bot.flows.errors import report_error, send_private
 from bot.flows.privacy import Visibility
 from bot.interaction import Interaction, ours
+from bot.render.card import CardLayout
 from bot.render.words import N_, _
 from bot.ui.ids import parse_id
 
@@ -50,22 +51,47 @@ class StatelessView(discord.ui.View):
         self.stop()
 
 
+async def grey_out(
+    view: discord.ui.View | discord.ui.LayoutView, origin: Interaction | None
+) -> None:
+    """Disable every button and menu of a view that timed out, on the answer it is under."""
+    for child in view.walk_children():
+        # Answer buttons and the history menu are dynamic items wrapping the real component.
+        item = child.item if isinstance(child, discord.ui.DynamicItem) else child
+        if isinstance(item, discord.ui.Button | discord.ui.Select):
+            item.disabled = True
+    if origin is not None:
+        try:
+            await origin.edit_original_response(view=view)
+        except discord.HTTPException as error:
+            log.info("could not disable expired buttons: %s", error)
+
+
 class TimeoutView(discord.ui.View):
     """A view that greys its buttons out when it times out, and reports errors privately."""
 
     origin: Interaction | None = None
 
     async def on_timeout(self) -> None:
-        for child in self.children:
-            # Answer buttons and the history menu are dynamic items wrapping the real component.
-            item = child.item if isinstance(child, discord.ui.DynamicItem) else child
-            if isinstance(item, discord.ui.Button | discord.ui.Select):
-                item.disabled = True
-        if self.origin is not None:
-            try:
-                await self.origin.edit_original_response(view=self)
-            except discord.HTTPException as error:
-                log.info("could not disable expired buttons: %s", error)
+        await grey_out(self, self.origin)
+
+    async def on_error(
+        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
+    ) -> None:
+        await report_error(interaction, error)
+
+
+class TimeoutCard(CardLayout):
+    """A card whose buttons grey out when it times out (the card is sent again without them
+    working, as a V2 edit sends the whole card); errors are reported privately."""
+
+    origin: Interaction | None = None
+
+    def __init__(self, timeout: float = VIEW_TIMEOUT_S) -> None:
+        super().__init__(timeout=timeout, listen=True)
+
+    async def on_timeout(self) -> None:
+        await grey_out(self, self.origin)
 
     async def on_error(
         self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]

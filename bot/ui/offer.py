@@ -21,9 +21,10 @@ from bot.flows.fill import Filled
 from bot.flows.offer import answer_offer, answer_offer_comparison, save_offers
 from bot.flows.privacy import Visibility
 from bot.interaction import Interaction, ours
+from bot.render.card import FOOTER, HEADLINE
 from bot.salary.offer_terms import OfferTerms, parse_offer, parse_vesting
 from bot.salary.query import SalaryQuery
-from bot.ui.base import VIEW_TIMEOUT_S, Form, OwnedItem, TimeoutView, shown_label, visibility_of
+from bot.ui.base import VIEW_TIMEOUT_S, Form, OwnedItem, TimeoutCard, shown_label, visibility_of
 from bot.ui.forms import Choice, pick_list, picked_one, text_box, typed
 
 HELD_MAX = 2_000  # offers held at once; the oldest goes first
@@ -188,13 +189,16 @@ class OfferButton(
             await interaction.response.send_modal(form)
 
 
-class OfferView(TimeoutView):
+class OfferView(TimeoutCard):
+    """An offer's card: "Save to history" beside "nothing is stored unless you save it", and
+    "Compare with another offer" beside the offer it would be compared with."""
+
     def __init__(self, owner: int, query: SalaryQuery, offers: list[OfferTerms]) -> None:
         super().__init__(timeout=VIEW_TIMEOUT_S)
         token = hold(query, offers)
-        self.add_item(OfferButton("save", owner, token, "Save to history"))
+        self.beside[FOOTER] = OfferButton("save", owner, token, "Save to history")
         if len(offers) == 1:
-            self.add_item(OfferButton("more", owner, token, "Compare with another offer"))
+            self.beside[HEADLINE] = OfferButton("more", owner, token, "Compare with another offer")
 
     @classmethod
     def under(

@@ -48,7 +48,7 @@ async def run(
     """Run a command and wait for its whole answer, as a person would before typing on."""
     record = await harness.driver.slash(user, place, command, options)
     await record.wait_settled()
-    if command.split()[0] in ENRICHED and record.messages() and record.message.embeds:
+    if command.split()[0] in ENRICHED and record.messages() and record.message.components_v2:
         await with_chart(record)
     return record
 
@@ -76,7 +76,7 @@ async def written(harness: Harness, user_id: int) -> Store:
 
 
 def field(message: StoredMessage, name: str) -> str:
-    """The value of the embed field whose name starts with `name`."""
+    """The value of the embed field whose name starts with `name` (embeds: profile, share)."""
     for item in message.embed.get("fields") or []:
         if str(item["name"]).startswith(name):
             return str(item["value"])
@@ -112,7 +112,8 @@ def no_mentions(message: StoredMessage) -> None:
     """Every body that made or changed the message turned mentions off."""
     assert message.requests, "the emulator kept no request body"
     for body in message.requests:
-        if "allowed_mentions" in body or body.get("content") or body.get("embeds"):
+        # A card's text displays can mention people as content can.
+        if any(body.get(key) for key in ("allowed_mentions", "content", "embeds", "components")):
             assert body.get("allowed_mentions") == NO_MENTIONS, body.get("allowed_mentions")
 
 

@@ -9,7 +9,7 @@ from bot.emulator.records import StoredMessage
 from bot.emulator.server import EmulatedUser, Place
 from bot.local.harness import Harness
 from bot.render.ask import ASK_PRIVATELY, HELP_LINE, NOTHING_TO_CHANGE
-from tests.e2e.support import bot_of, field, place_for, run, written
+from tests.e2e.support import bot_of, place_for, run, written
 
 
 async def reply_to(posted: PostedMessage) -> StoredMessage:
@@ -33,9 +33,9 @@ async def career_server(harness: Harness) -> tuple[Place, Place]:
 async def test_a_dm_in_plain_words_gets_the_band_it_asks_for(harness: Harness) -> None:
     user = harness.server.add_user("newcomer")
     answer = await reply_to(await harness.driver.send_dm(user, "senior ml engineer in berlin?"))
-    title = answer.embed["title"]
+    title = answer.title
     assert title.startswith("Machine Learning Engineer · Senior") and "Berlin" in title
-    assert "€" in field(answer, "Base band"), "in euros, Berlin's currency"
+    assert "€" in answer.section("Base band"), "in euros, Berlin's currency"
     assert "Default: role" not in answer.text(), "the role came from the words"
     assert answer.files, "the chart goes with the answer"
 
@@ -44,26 +44,28 @@ async def test_a_reply_changes_that_answer_and_says_from_where(harness: Harness)
     user = harness.server.add_user("follower")
     first = await reply_to(await harness.driver.send_dm(user, "senior ml engineer in berlin?"))
     second = await reply_to(await harness.driver.send_dm(user, "and in munich?", reply_to=first))
-    assert second.content == "From your estimate for Berlin: location Berlin → Munich."
-    assert "Munich" in second.embed["title"] and "Senior" in second.embed["title"]
-    assert field(second, "Change")
+    assert second.card_texts()[0] == "From your estimate for Berlin: location Berlin → Munich."
+    assert "Munich" in second.title and "Senior" in second.title
+    assert second.section("Change")
     third = await reply_to(await harness.driver.send_dm(user, "in USD", reply_to=second))
-    assert third.content == "From your estimate for Munich: currency EUR → USD."
-    assert field(third, "Change") == "The same pay, shown in USD."
+    assert third.card_texts()[0] == "From your estimate for Munich: currency EUR → USD."
+    assert third.section("Change") == "The same pay, shown in USD."
 
 
 async def test_an_offer_in_plain_words_gets_an_offer_check(harness: Harness) -> None:
     user = harness.server.add_user("offered")
     posted = await harness.driver.send_dm(user, "is 185k base fair for a senior mle in seattle")
     answer = await reply_to(posted)
-    assert answer.embed["title"].startswith("Offer check · Machine Learning Engineer · Senior")
-    assert "$185K" in answer.embed["description"]
-    assert field(answer, "Counter-offer")
+    assert answer.title.startswith("Offer check · Machine Learning Engineer · Senior")
+    assert "$185K" in answer.headline()
+    assert answer.section("Counter-offer")
     moved = await reply_to(
         await harness.driver.send_dm(user, "what about austin?", reply_to=answer)
     )
-    assert moved.content.startswith("From your offer check for Seattle: location Seattle → Austin")
-    assert "$185K" in moved.embed["description"], "the same offer, weighed elsewhere"
+    assert moved.card_texts()[0].startswith(
+        "From your offer check for Seattle: location Seattle → Austin"
+    )
+    assert "$185K" in moved.headline(), "the same offer, weighed elsewhere"
 
 
 async def test_a_dm_asking_nothing_gets_one_help_line(harness: Harness) -> None:
@@ -81,7 +83,7 @@ async def test_a_mention_in_the_career_channel_is_answered_there(harness: Harnes
     )
     answer = await reply_to(posted)
     assert answer.payload["channel_id"] == str(careers.channel_id)
-    assert answer.embed["title"].startswith("Offer check")
+    assert answer.title.startswith("Offer check")
 
 
 async def test_a_mention_elsewhere_only_points_to_the_private_ways(harness: Harness) -> None:
@@ -92,7 +94,7 @@ async def test_a_mention_elsewhere_only_points_to_the_private_ways(harness: Harn
     )
     answer = await reply_to(posted)
     assert answer.content == ASK_PRIVATELY
-    assert not answer.embeds and "185" not in answer.text()
+    assert not answer.components_v2 and "185" not in answer.text()
 
 
 async def test_other_channel_messages_reach_the_bot_without_their_text(harness: Harness) -> None:
@@ -140,7 +142,7 @@ async def test_a_flood_is_refused_politely_once(harness: Harness) -> None:
     assert len(answered) == 11, "one polite refusal, then silence"
     refusals = [r for r in answered if r.content.startswith("Easy there: try again in")]
     assert len(refusals) == 1
-    assert all(reply.embeds for reply in answered if reply not in refusals)
+    assert all(reply.components_v2 for reply in answered if reply not in refusals)
     for posted in sent:
         for reply in posted.replies:
             assert reply.payload["message_reference"]["message_id"] == str(posted.id)
@@ -153,7 +155,7 @@ async def test_the_profile_fills_in_privately_and_in_public_only_when_asked_for_
     user = harness.server.add_user("profiled")
     await run(harness, user, harness.server.dm(user), "profile set", {"location": "toronto"})
     private = await reply_to(await harness.driver.send_dm(user, "data scientist?"))
-    assert "Toronto" in private.embed["title"]
+    assert "Toronto" in private.title
     assert "From your profile: location." in private.text()
     public = await reply_to(
         await harness.driver.send_message(user, careers, "data scientist?", mention_bot=True)
@@ -164,14 +166,16 @@ async def test_the_profile_fills_in_privately_and_in_public_only_when_asked_for_
             user, careers, "what should I earn as a data scientist?", mention_bot=True
         )
     )
-    assert "Toronto" in own.embed["title"]
+    assert "Toronto" in own.title
 
 
 async def test_what_could_not_be_read_is_named_with_a_way_to_say_it(harness: Harness) -> None:
     user = harness.server.add_user("typo")
     answer = await reply_to(await harness.driver.send_dm(user, "senior mle in Seatle"))
-    assert "“Seatle”" in answer.content and "Seattle, WA" in answer.content
-    assert "`/estimate location:`" in answer.content
+    # Said first on the card, above the answer to what could be read.
+    lead = answer.card_texts()[0]
+    assert "“Seatle”" in lead and "Seattle, WA" in lead
+    assert "`/estimate location:`" in lead
 
 
 async def test_bots_and_the_bot_itself_are_not_answered(harness: Harness) -> None:
@@ -186,10 +190,10 @@ async def test_bots_and_the_bot_itself_are_not_answered(harness: Harness) -> Non
 async def test_two_roles_or_two_places_are_compared(harness: Harness) -> None:
     user = harness.server.add_user("comparer")
     roles = await reply_to(await harness.driver.send_dm(user, "mle vs data scientist in austin"))
-    assert roles.embed["title"].startswith("Roles compared")
+    assert roles.title.startswith("Roles compared")
     assert "Data Scientist" in roles.text() and "Software Engineer" not in roles.text()
     places = await reply_to(await harness.driver.send_dm(user, "senior mle: london or paris?"))
-    assert places.embed["title"].startswith("Places compared")
+    assert places.title.startswith("Places compared")
     assert "London" in places.text() and "Paris" in places.text()
     store = await written(harness, user.id)
     entry = await store.history.get(user.id, places.id)
@@ -201,8 +205,8 @@ async def test_a_quoted_range_gets_a_range_check(harness: Harness) -> None:
     answer = await reply_to(
         await harness.driver.send_dm(user, "posting says $150k-$200k for senior mle nyc")
     )
-    assert answer.embed["title"] == "Salary range check"
-    assert "New York" in answer.embed["description"]
+    assert answer.title == "Salary range check"
+    assert "New York" in answer.headline()
 
 
 async def test_a_reply_to_a_command_answer_changes_it_too(harness: Harness) -> None:
@@ -215,8 +219,8 @@ async def test_a_reply_to_a_command_answer_changes_it_too(harness: Harness) -> N
     moved = await reply_to(
         await harness.driver.send_dm(user, "what about senior?", reply_to=record.message)
     )
-    assert moved.content.startswith("From your estimate for Berlin: level — → Senior")
-    assert "Data Scientist · Senior" in moved.embed["title"]
+    assert moved.card_texts()[0].startswith("From your estimate for Berlin: level — → Senior")
+    assert "Data Scientist · Senior" in moved.title
 
 
 async def test_someone_elses_answer_is_not_changed(harness: Harness) -> None:

@@ -27,7 +27,7 @@ async def test_in_a_server_the_deferral_is_private_and_says_why_when_public_was_
     answer = record.message
     assert answer.ephemeral, "nothing was read yet: the deferral may not be public"
     assert "Base band" in answer.text()
-    assert BUSY_NOTE in answer.content
+    assert answer.card_texts()[0] == BUSY_NOTE, "said first, above the answer"
     assert answer.files, "the chart still follows"
     assert harness.server.stats.unknown_interactions == 0
 
@@ -38,8 +38,8 @@ async def test_a_private_answer_deferred_in_a_backlog_carries_no_note(harness: H
     backlog(harness)
     record = await run(harness, user, place, "tips", ESTIMATE)
     assert record.response_type == DEFERRED
-    assert record.message.ephemeral and BUSY_NOTE not in record.message.content
-    assert record.message.embeds, "the answer replaced the thinking message"
+    assert record.message.ephemeral and BUSY_NOTE not in record.message.text()
+    assert record.message.components_v2, "the answer replaced the thinking message"
 
 
 async def test_in_a_dm_the_deferred_answer_is_an_ordinary_message(harness: Harness) -> None:

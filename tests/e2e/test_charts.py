@@ -13,6 +13,7 @@ from PIL import Image
 
 from bot.emulator.records import InteractionRecord, StoredMessage
 from bot.local.harness import Harness
+from bot.render.card import CHART_ID
 from db.errors import StoreUnavailableError
 from tests.conftest import TEST_EXTENSIONS, make_config
 from tests.e2e.support import bot_of, run, with_chart
@@ -40,7 +41,10 @@ async def pooled(tmp_path: Path, validator: PayloadValidator) -> AsyncIterator[H
 
 def chart_image(message: StoredMessage) -> Image.Image:
     (stored,) = message.files
-    assert message.embed["image"]["url"] == f"attachment://{stored.filename}"
+    # Inside the card, in the place kept for it, described for those who cannot see it.
+    (gallery,) = [c for c in message.components() if c.get("type") == 12]
+    assert gallery["id"] == CHART_ID and gallery["items"][0]["description"]
+    assert message.media() == [f"attachment://{stored.filename}"]
     image = Image.open(io.BytesIO(stored.data))
     assert image.format == "PNG" and image.mode == "P"
     return image
@@ -105,7 +109,9 @@ async def test_full_queue_answers_without_chart_and_show_chart_draws_it(
     record = await pooled.driver.slash(user, pooled.server.dm(user), command, options)
     await record.wait_for(offers_chart, timeout=10)
     answer = record.message
-    assert answer.files == [] and "image" not in answer.embed
+    assert answer.files == [] and answer.media() == []
+    (place,) = [c for c in answer.components() if c.get("id") == CHART_ID]
+    assert place["accessory"]["label"] == "Show chart", "the button sits where the chart goes"
     before = labels(answer)
     pressed = await pooled.driver.press(user, answer, "Show chart")
     answer = await edited(pooled, pressed, answer)
@@ -132,7 +138,7 @@ async def test_show_chart_is_only_for_the_owner_and_survives_a_restart(pooled: H
     answer = await edited(pooled, pressed, record.message)
     assert (
         chart_image(answer)
-        and answer.embed["title"] == "Machine Learning Engineer · Mid · 4 years · Seattle, WA"
+        and answer.title == "Machine Learning Engineer · Mid · 4 years · Seattle, WA"
     )
 
 
@@ -150,7 +156,7 @@ async def test_a_calm_bot_sends_the_chart_and_buttons_with_the_answer(pooled: Ha
     assert entry is not None and entry.id == record.id
     compared = await pooled.driver.press(user, answer, "Compare roles")
     await compared.wait_settled()
-    assert compared.message.embed["title"].startswith("Roles compared")
+    assert compared.message.title.startswith("Roles compared")
 
 
 async def test_buttons_go_when_the_answer_could_not_be_stored(
@@ -164,7 +170,7 @@ async def test_buttons_go_when_the_answer_could_not_be_stored(
     record = await run(pooled, user, pooled.server.dm(user), "estimate", ESTIMATE)
     await record.wait_for(lambda r: not r.message.buttons(), timeout=10)
     chart_image(record.message)  # the answer and its chart stay
-    assert record.message.embeds
+    assert record.message.section("Base band")
 
 
 async def test_follow_ups_that_waited_too_long_leave_the_chart_for_a_button(

@@ -17,7 +17,6 @@ from tests.e2e.support import (
     WHERE,
     bot_of,
     expects_private_in_guild,
-    field,
     no_mentions,
     place_for,
     run,
@@ -56,39 +55,41 @@ async def test_estimate_answers_with_band_pay_parts_factors_sample_and_chart(
     # The answer comes first; the chart and buttons follow in one edit.
     message = await with_chart(record)
     expects_private_in_guild(where, message)
-    embed = message.embed
-    assert embed["title"] == "Machine Learning Engineer · Mid · 4 years · Seattle, WA"
+    assert message.components_v2 and not message.content and not message.embeds
+    assert message.title == "Machine Learning Engineer · Mid · 4 years · Seattle, WA"
+    top = message.section("Machine Learning Engineer")
     headline = re.search(
-        rf"\*\*({MONEY})\*\* median, typically \*\*({MONEY}) – ({MONEY})\*\* \(P25–P75\)",
-        embed["description"],
+        rf"\*\*({MONEY})\*\* median, typically \*\*({MONEY}) – ({MONEY})\*\* \(P25–P75\)", top
     )
-    assert headline, embed["description"]
+    assert headline, top
     median, p25, p75 = amounts(" ".join(headline.groups()))
 
-    band = field(message, "Base band")
+    band = message.section("Base band")
     assert [q for q in re.findall(r"P(\d+)", band)] == ["10", "25", "50", "75", "90"]
     p10_to_p90 = amounts(band)
     assert p10_to_p90 == sorted(p10_to_p90) and len(set(p10_to_p90)) == 5
     assert p10_to_p90[1:4] == [p25, median, p75]
 
     for name in ("Bonus", "Equity"):
-        low, high = amounts(field(message, name))
+        low, high = amounts(message.section(name))
         assert 0 < low <= high
-    total = amounts(field(message, "Total"))
+    total = amounts(message.section("Total"))
     assert total[0] > median and total[1] <= total[0] <= total[2]
 
-    factors = field(message, "What moved it").splitlines()
+    factors = message.section("What moved it").splitlines()
     assert any("Seattle" in line and "BLS" in line for line in factors)
     # Each factor names its source and says what kind of source it is.
     assert all(re.search(r" — .+ \[(data|article \(2023\)|assumption)\]$", f) for f in factors)
     assert re.fullmatch(
-        r"[0-9,]+ postings in United States · confidence \w+", field(message, "Sample")
+        r"[0-9,]+ postings in United States · confidence \w+", message.section("Sample")
     )
-    assert "data to " in embed["footer"]["text"]
+    assert "data to " in message.card_lines()[-1], "the band's origin closes the card"
+    # Each button sits where it acts: one level up beside the headline, tips beside what
+    # moved the band, the rest under the whole answer.
     assert [b["label"] for b in message.buttons()] == [
         "What if senior?",
-        "Compare roles",
         "Tips for me",
+        "Compare roles",
         "Save as my profile",
         "Check an offer",
     ]
@@ -98,7 +99,7 @@ async def test_estimate_answers_with_band_pay_parts_factors_sample_and_chart(
     chart = charted.files[0]
     assert chart.filename == "band.png" and chart.data.startswith(PNG)
     assert len(chart.data) < 200_000
-    assert charted.embed["image"]["url"] == "attachment://band.png"
+    assert charted.media() == ["attachment://band.png"], "the chart sits inside the card"
     assert charted.buttons(), "the edit that adds the chart keeps the buttons"
     no_mentions(charted)
 
@@ -117,8 +118,8 @@ async def test_estimate_fills_in_from_the_profile_and_says_so(harness: Harness, 
     record = await run(harness, user, place, "estimate", {"industry": "finance"})
     message = record.message
     # The city typed is kept in the title; its country band is used (and a note says so).
-    assert message.embed["title"] == "Data Scientist · Senior · 6 years · Berlin, Germany"
-    notes = field(message, "Notes")
+    assert message.title == "Data Scientist · Senior · 6 years · Berlin, Germany"
+    notes = message.section("Notes")
     sources = re.search(r"From your profile: ([^.]+)\.", notes)
     assert sources, notes
     assert set(sources.group(1).split(", ")) == {"years", "role", "location", "skills"}
@@ -142,8 +143,8 @@ async def test_estimate_never_borrows_from_the_last_query(harness: Harness, wher
     second = {"role": "data analyst", "years": 2, "location": "Chicago"}
     record = await run(harness, user, place, "estimate", second)
     message = record.message
-    assert message.embed["title"].startswith("Data Analyst · Entry · 2 years · Chicago")
-    text = json.dumps(message.embed)
+    assert message.title.startswith("Data Analyst · Entry · 2 years · Chicago")
+    text = json.dumps(message.payload["components"])
     assert "last query" not in text
     assert "PhD" not in text and "Big tech" not in text
 
@@ -156,8 +157,8 @@ async def test_estimate_with_nothing_known_says_what_it_assumed(
     place = await place_for(harness, user, where)
     record = await run(harness, user, place, "estimate")
     message = record.message
-    assert message.embed["title"].startswith("Machine Learning Engineer")
-    assert "Default: role, location." in field(message, "Notes")
+    assert message.title.startswith("Machine Learning Engineer")
+    assert "Default: role, location." in message.section("Notes")
 
 
 # ----------------------------------------------------------------- /whatif
@@ -170,32 +171,29 @@ async def test_whatif_shows_the_change_against_the_last_query(harness: Harness, 
     first = await run(
         harness, user, place, "estimate", {"role": "mle", "years": 3, "location": "austin"}
     )
-    before = amounts(field(first.message, "Base band"))[2]
+    before = amounts(first.message.section("Base band"))[2]
     record = await run(harness, user, place, "whatif", {"location": "san francisco"})
     message = record.message
     expects_private_in_guild(where, message)
-    assert message.embed["title"] == "Machine Learning Engineer · Mid · 3 years · San Francisco, CA"
-    first_field = message.embed["fields"][0]
-    assert first_field["name"] == "What if: location"
+    assert message.title == "Machine Learning Engineer · Mid · 3 years · San Francisco, CA"
+    assert message.headings()[1] == "What if: location", "the change comes right under the title"
     change = re.fullmatch(
         rf"([+−])({MONEY}) \(([+−])\d+%\) median base: ({MONEY}) → ({MONEY})",
-        first_field["value"],
+        message.section("What if"),
     )
-    assert change, first_field["value"]
+    assert change, message.section("What if")
     was, now = amounts(change.group(4) + " " + change.group(5))
     assert was == before
     assert change.group(1) == "+" and now > was, "San Francisco pays more than Austin"
-    assert now == amounts(field(message, "Base band"))[2]
+    assert now == amounts(message.section("Base band"))[2]
     await with_chart(record)
 
     # The what-if becomes the last query: a second one starts from San Francisco.
     again = await run(harness, user, place, "whatif", {"level": "senior"})
-    value = again.message.embed["fields"][0]["value"]
-    assert again.message.embed["fields"][0]["name"] == "What if: level"
+    value = again.message.section("What if")
+    assert again.message.headings()[1] == "What if: level"
     assert amounts(value.split(": ", 1)[1])[0] == now
-    assert (
-        "Senior" in again.message.embed["title"] and "3 years" not in again.message.embed["title"]
-    )
+    assert "Senior" in again.message.title and "3 years" not in again.message.title
 
 
 @pytest.mark.parametrize("where", WHERE)
@@ -207,7 +205,7 @@ async def test_whatif_without_a_last_query_says_to_estimate_first(
     record = await run(harness, user, place, "whatif", {"location": "london"})
     assert record.message.ephemeral
     assert "run `/estimate` first" in record.message.content
-    assert not record.message.embeds
+    assert not record.message.components_v2, "an error is plain text"
 
     await run(harness, user, place, "estimate", {"role": "mle"})
     empty = await run(harness, user, place, "whatif")
@@ -226,8 +224,8 @@ async def test_compare_roles_ranks_roles_and_marks_the_users(harness: Harness, w
     )
     message = record.message
     expects_private_in_guild(where, message)
-    assert message.embed["title"] == "Roles compared · United States"
-    lines = message.embed["description"].splitlines()
+    assert message.title == "Roles compared · United States"
+    lines = [line for line in message.section("Roles compared").splitlines() if line[0] == "`"]
     assert len(lines) >= 5
     ranks = [int(re.match(r"` *(\d+)`", line).group(1)) for line in lines]  # type: ignore[union-attr]
     assert ranks == list(range(1, len(lines) + 1))
@@ -235,7 +233,7 @@ async def test_compare_roles_ranks_roles_and_marks_the_users(harness: Harness, w
     assert medians == sorted(medians, reverse=True), "ranked by median base"
     marked = [line for line in lines if line.endswith("◀ you")]
     assert len(marked) == 1 and "**Data Scientist**" in marked[0]
-    assert "aijobs.net" in message.embed["footer"]["text"]
+    assert "aijobs.net" in message.card_lines()[-1]
     charted = await with_chart(record)
     assert charted.files[0].data.startswith(PNG)
 
@@ -255,16 +253,16 @@ async def test_compare_locations_shows_purchasing_power_where_an_index_exists(
     )
     message = record.message
     expects_private_in_guild(where, message)
-    assert message.embed["title"] == "Places compared · Machine Learning Engineer"
+    assert message.title == "Places compared · Machine Learning Engineer"
     rows = {
         re.match(r"\*\*(.+?)\*\*", line).group(1): line  # type: ignore[union-attr]
-        for line in message.embed["description"].splitlines()
+        for line in message.section("Places compared").splitlines()
     }
     assert list(rows) == ["Seattle, WA", "Austin, TX", "Germany"]
     assert "in purchasing power" in rows["Seattle, WA"]
     assert "in purchasing power" in rows["Austin, TX"]
     assert "purchasing power" not in rows["Germany"], "no comparable index outside the US"
-    assert "BEA" in field(message, "Notes")
+    assert "BEA" in message.section("Notes")
     await with_chart(record)
 
 
@@ -303,9 +301,9 @@ async def test_tips_rank_deltas_advise_and_skip_what_the_profile_has(
     record = await run(harness, user, place, "tips")
     message = record.message
     expects_private_in_guild(where, message)
-    moves = field(message, "Moves you can make").splitlines()
-    linked = field(message, "Linked to higher pay").splitlines()
-    # Each group is ranked by money; the survey group ends with its caveat in italics.
+    moves = message.section("Moves you can make").splitlines()
+    linked = message.section("Linked to higher pay").splitlines()
+    # Each group is ranked by money; the survey group ends with its caveat in small print.
     for group in (moves, [line for line in linked if line.startswith("`")]):
         assert group
         deltas = [amounts(line.split("**:", 1)[1])[0] for line in group]
@@ -316,10 +314,10 @@ async def test_tips_rank_deltas_advise_and_skip_what_the_profile_has(
     assert any("association" in line for line in linked)
     text = "\n".join([*moves, *linked])
     assert "PhD" not in text and "Knowing Go" not in text and "Knowing Python" not in text
-    advice = field(message, "Negotiating")
+    advice = message.section("Negotiating")
     for topic in ("bonus", "equity", "Competing offers", "Time it", "remote"):
         assert topic.lower() in advice.lower(), topic
-    assert "From your profile" in message.embed["description"]
+    assert "From your profile" in message.section("Notes")
 
 
 # ----------------------------------------------------------------- buttons
@@ -352,10 +350,9 @@ async def test_what_if_button_raises_the_level_and_shows_the_change(
     answer = await with_chart(pressed)
     assert answer.id != message.id, "a new answer, the first one stays"
     assert not answer.ephemeral, "as public as the answer the button was on"
-    assert answer.embed["title"] == "Data Scientist · Senior (6-10 years) · United States"
-    first = answer.embed["fields"][0]
-    assert first["name"] == "What if: level"
-    assert first["value"].startswith("+")
+    assert answer.title == "Data Scientist · Senior (6-10 years) · United States"
+    assert answer.headings()[1] == "What if: level"
+    assert answer.section("What if").startswith("+")
     assert answer.buttons()[0]["label"] == "What if principal?"
     await with_chart(pressed)
     no_mentions(pressed.message)
@@ -368,18 +365,15 @@ async def test_compare_and_tips_buttons_answer_for_the_same_person(
     user, message = await _public_estimate(harness, where, "buttons")
     roles = await harness.driver.press(user, message, "Compare roles")
     await roles.wait_settled()
-    assert roles.message.embed["title"] == "Roles compared · United States"
+    assert roles.message.title == "Roles compared · United States"
     assert "**Data Scientist**" in next(
-        line for line in roles.message.embed["description"].splitlines() if "◀ you" in line
+        line for line in roles.message.section("Roles compared").splitlines() if "◀ you" in line
     )
     await with_chart(roles)
     tips = await harness.driver.press(user, message, "Tips for me")
     await tips.wait_settled()
-    assert (
-        tips.message.embed["title"]
-        == "Raising your pay · Data Scientist · Mid · 3 years · United States"
-    )
-    assert field(tips.message, "Negotiating")
+    assert tips.message.title == "Raising your pay · Data Scientist · Mid · 3 years · United States"
+    assert tips.message.section("Negotiating")
 
 
 @pytest.mark.parametrize("where", WHERE)
@@ -435,7 +429,7 @@ async def test_answer_buttons_hold_nothing_in_memory_and_keep_working(
     assert not listed.message.selects()[0].get("disabled")
     compared = await harness.driver.press(user, message, "Compare roles")
     await compared.wait_settled()
-    assert compared.message.embed["title"].startswith("Roles compared")
+    assert compared.message.title.startswith("Roles compared")
 
 
 async def test_buttons_on_a_private_answer_answer_privately(harness: Harness) -> None:
@@ -447,7 +441,7 @@ async def test_buttons_on_a_private_answer_answer_privately(harness: Harness) ->
         pressed = await harness.driver.press(user, message, label)
         await pressed.wait_settled()
         assert pressed.message.ephemeral, label
-        assert pressed.message.embeds, label
+        assert pressed.message.components_v2, label
     await with_chart(pressed)
 
 
@@ -457,9 +451,9 @@ async def test_a_title_outside_the_data_is_estimated_as_the_nearest_role(harness
         harness, user, harness.server.dm(user), "estimate", {"role": "DevOps Engineer"}
     )
     message = record.message
-    assert message.embed["title"].startswith("Software Engineer")
-    assert "'DevOps Engineer' is not a role in the data: estimated as Software Engineer" in field(
-        message, "Notes"
+    assert message.title.startswith("Software Engineer")
+    assert "'DevOps Engineer' is not a role in the data: estimated as Software Engineer" in (
+        message.section("Notes")
     )
 
 
@@ -477,4 +471,4 @@ async def test_tips_and_comparisons_are_remembered_but_a_whatif_changes_an_estim
     assert record.message.ephemeral and "no estimate of yours to change" in record.message.content
     await run(harness, user, place, "estimate", {"role": "data scientist", "location": "berlin"})
     record = await run(harness, user, place, "whatif", {"years": 7})
-    assert record.message.embed["title"] == "Data Scientist · Senior · 7 years · Berlin, Germany"
+    assert record.message.title == "Data Scientist · Senior · 7 years · Berlin, Germany"

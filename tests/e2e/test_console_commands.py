@@ -15,9 +15,12 @@ SESSIONS = {
         (),
         "/estimate role:mle years:4 location:seattle\nWhat if senior?\n/whatif location:london\n",
         [
-            "== Machine Learning Engineer · Mid · 4 years · Seattle, WA ==",
+            # A card: buttons beside what they act on, the chart as its saved file.
+            "== Machine Learning Engineer · Mid · 4 years · Seattle, WA ==  [What if senior?]",
             "-- Base band",
-            "Buttons: [What if senior?]  [Compare roles]  [Tips for me]  [Save as my profile]",
+            "[chart] ",
+            "-- What moved it  [Tips for me]",
+            "Buttons: [Compare roles]  [Save as my profile]  [Check an offer]",
             "From your estimate for **Machine Learning Engineer · Mid · 4 years · Seattle, WA**: "
             "experience Mid · 4 years → Senior (6-10 years).",
             "-- What if: level",

@@ -44,7 +44,7 @@ async def still_serving(harness: Harness) -> None:
     user = harness.server.add_user("afterwards")
     record = await ask(harness, user, "tips", {"role": "data_scientist", "years": 2})
     assert "Something went wrong" not in record.message.text()
-    assert record.message.embeds
+    assert record.message.components_v2
 
 
 def logged(caplog: pytest.LogCaptureFixture, text: str) -> list[logging.LogRecord]:
@@ -86,7 +86,7 @@ async def test_rate_limited_first_answer_is_retried_and_sent_once(
     with caplog.at_level(logging.WARNING):
         record = await ask(harness, user, "tips", {"role": "ml_engineer", "years": 3})
     assert server.stats.faults_served == 1
-    assert record.message.embeds and "Something went wrong" not in record.message.text()
+    assert record.message.components_v2 and "Something went wrong" not in record.message.text()
     answered_once(harness, record)
     assert len(logged(caplog, "is rate limited. Retrying in 0.30 seconds")) == 1
     assert errors_logged(caplog) == []
@@ -143,7 +143,7 @@ async def test_first_answer_discord_keeps_failing_is_given_up_inside_three_secon
     ]
     assert lines[0].exc_info is None
     answered_once(harness, again)
-    assert again.message.embeds
+    assert again.message.components_v2
 
 
 @pytest.mark.parametrize("status", [429, 500, 502])
@@ -158,7 +158,7 @@ async def test_failed_chart_edit_is_retried_and_the_chart_arrives(
     assert server.stats.faults_served == 1
     answered_once(harness, record)
     assert record.message.edits == 1 and len(record.message.files) == 1
-    assert record.message.embed["image"]["url"] == "attachment://band.png"
+    assert record.message.media() == ["attachment://band.png"]
     text = "is rate limited" if status == 429 else f"has returned status code {status}"
     assert len(logged(caplog, text)) == 1
     assert errors_logged(caplog) == []
@@ -175,7 +175,7 @@ async def test_refused_chart_edit_leaves_the_answer_without_chart(
         record = await ask(harness, user, "estimate", ESTIMATE)
         await wait_logged(caplog, "could not add the chart and buttons")
     answered_once(harness, record)
-    assert record.message.embeds and record.message.files == []
+    assert record.message.components_v2 and record.message.files == []
     assert len(logged(caplog, "could not add the chart and buttons")) == 1
     await still_serving(harness)
 
@@ -217,7 +217,7 @@ async def test_dropped_gateway_resumes_and_answers_what_came_meanwhile_once(
     assert server.stats.resumes == 1 and server.stats.identifies == 1
     for record in records:
         answered_once(harness, record)
-        assert record.message.embeds
+        assert record.message.components_v2
     assert len(logged(caplog, "has successfully RESUMED session")) == 1
     await still_serving(harness)
 
@@ -292,7 +292,7 @@ async def test_write_lock_held_by_another_process_is_waited_out(
     assert server.stats.unknown_interactions == 0
     await asking.wait_for(lambda r: bool(r.message.buttons()), timeout=15)
     assert saving.message.content.startswith("Profile saved.")
-    assert asking.message.embeds
+    assert asking.message.components_v2
     assert errors_logged(caplog) == []
     # Nothing stored is lost: the bot's writes and the other process's both landed.
     store = harness.bot.store
@@ -319,11 +319,12 @@ async def test_chart_renderer_failure_still_answers_without_chart(
         record = await ask(harness, user, "estimate", ESTIMATE)
         await wait_logged(caplog, "a chart failed to render")
     answered_once(harness, record)
-    await record.wait_for(lambda r: r.message.edits == 1, timeout=10)
     message = record.message
-    # The buttons still arrive; only the picture is missing.
-    assert message.embeds and message.files == [] and message.buttons()
-    assert "image" not in message.embed
+    # The buttons came with the answer and stay; only the picture is missing, so nothing
+    # is sent again.
+    assert message.components_v2 and message.files == [] and message.buttons()
+    assert message.edits == 0
+    assert message.media() == []
     assert "Something went wrong" not in message.text()
     failures = logged(caplog, "a chart failed to render")
     assert len(failures) == 1 and failures[0].exc_info is not None

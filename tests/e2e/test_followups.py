@@ -9,26 +9,26 @@ import pytest
 
 from bot.emulator.records import StoredMessage
 from bot.local.harness import Harness
-from tests.e2e.support import WHERE, field, place_for, run, with_chart, written
+from tests.e2e.support import WHERE, place_for, run, with_chart, written
 
 MONEY = r"[$£€][0-9][0-9,.]*K?"
 
 
 def first_line(message: StoredMessage) -> str:
-    return str(message.embed["description"]).splitlines()[0]
+    return message.headline().splitlines()[0]
 
 
 def median(message: StoredMessage) -> str:
     """The median base as the answer prints it, e.g. "$172K"."""
-    found = re.search(rf"\*\*({MONEY})\*\* median", message.embed["description"])
-    assert found, message.embed["description"]
+    found = re.search(rf"\*\*({MONEY})\*\* median", message.headline())
+    assert found, message.headline()
     return found.group(1)
 
 
 def change_from(message: StoredMessage) -> str:
     """The median a what-if says it moved from: "+$23K (+13%) median base: $172K → $195K"."""
-    found = re.search(rf"median base: ({MONEY}) → ({MONEY})", field(message, "What if"))
-    assert found, field(message, "What if")
+    found = re.search(rf"median base: ({MONEY}) → ({MONEY})", message.section("What if"))
+    assert found, message.section("What if")
     assert found.group(2) == median(message), "the change ends at the band shown"
     return found.group(1)
 
@@ -44,7 +44,7 @@ async def test_whatif_after_tips_starts_from_the_estimate_shown_and_names_it(
     seattle = {"role": "mle", "years": 4, "location": "seattle"}
     estimate = (await run(harness, user, place, "estimate", seattle)).message
     tips = (await run(harness, user, place, "tips")).message
-    assert "Denver, CO" in tips.embed["title"], "tips answer for the profile"
+    assert "Denver, CO" in tips.title, "tips answer for the profile"
 
     moved = (await run(harness, user, place, "whatif", {"location": "san jose"})).message
     assert first_line(moved) == (
@@ -83,7 +83,7 @@ async def test_tips_comparisons_and_offers_do_not_move_where_a_whatif_starts(
         "From your estimate for **Machine Learning Engineer · Mid · 4 years · London, "
         "United Kingdom**: experience Mid · 4 years → Principal / Executive (10+ years)."
     )
-    assert raised.embed["title"].endswith("London, United Kingdom")
+    assert raised.title.endswith("London, United Kingdom")
     assert change_from(raised) == median(estimate)
 
 
@@ -96,7 +96,7 @@ async def test_with_no_estimate_to_change_a_whatif_says_so_and_points_to_estimat
     await run(harness, user, place, "tips", {"role": "mle", "location": "berlin"})
     await run(harness, user, place, "compare roles", {"location": "berlin"})
     record = await run(harness, user, place, "whatif", {"years": 7})
-    assert record.message.ephemeral and not record.message.embeds
+    assert record.message.ephemeral and not record.message.components_v2
     assert record.message.content.startswith(
         "I have no estimate of yours to change yet: run `/estimate` first."
     )
@@ -119,7 +119,7 @@ async def test_a_what_if_button_starts_from_its_own_answer_and_names_it(
         "From your estimate for **Machine Learning Engineer · Mid · 4 years · Seattle, WA**: "
         "experience Mid · 4 years → Senior (6-10 years)."
     )
-    assert answer.embed["title"] == "Machine Learning Engineer · Senior (6-10 years) · Seattle, WA"
+    assert answer.title == "Machine Learning Engineer · Senior (6-10 years) · Seattle, WA"
     assert change_from(answer) == median(older)
 
     # The button's answer is now the last estimate shown: /whatif builds on it.
@@ -135,15 +135,13 @@ async def test_a_staff_title_names_the_senior_band_it_used(harness: Harness, whe
     place = await place_for(harness, user, where)
     options = {"role": "staff ml engineer", "years": 4, "location": "seattle"}
     staff = (await run(harness, user, place, "estimate", options)).message
-    assert staff.embed["title"] == (
+    assert staff.title == (
         "Machine Learning Engineer · Staff (Senior band) · 4 years · Seattle, WA"
     )
-    assert "· senior ·" in staff.embed["footer"]["text"], "the band is the senior one"
+    assert "· senior ·" in staff.footer, "the band is the senior one"
     # A follow-up keeps what was said, and still names the band it used.
     moved = (await run(harness, user, place, "whatif", {"location": "austin"})).message
-    assert moved.embed["title"] == (
-        "Machine Learning Engineer · Staff (Senior band) · 4 years · Austin, TX"
-    )
+    assert moved.title == ("Machine Learning Engineer · Staff (Senior band) · 4 years · Austin, TX")
     raised = (await run(harness, user, place, "whatif", {"level": "principal"})).message
     assert first_line(raised).endswith(
         "experience Staff (Senior band) · 4 years → Principal / Executive (10+ years)."
@@ -154,5 +152,5 @@ async def test_a_staff_title_names_the_senior_band_it_used(harness: Harness, whe
 
     years_only = {"role": "mle", "years": 4, "location": "seattle"}
     mid = (await run(harness, user, place, "estimate", years_only)).message
-    assert mid.embed["title"] == "Machine Learning Engineer · Mid · 4 years · Seattle, WA"
-    assert "· mid ·" in mid.embed["footer"]["text"]
+    assert mid.title == "Machine Learning Engineer · Mid · 4 years · Seattle, WA"
+    assert "· mid ·" in mid.footer

@@ -97,7 +97,10 @@ async def test_unwritable_store_starts_degraded_and_writes_come_back(
             user = server.add_user("patient")
             place = server.dm(user)
             estimate = await run(harness, user, place, "estimate", ESTIMATE)
-            assert estimate.message.embeds and "Something went wrong" not in estimate.message.text()
+            assert (
+                estimate.message.components_v2
+                and "Something went wrong" not in estimate.message.text()
+            )
             for command, options in [
                 ("compare roles", {"role": "mle"}),
                 ("compare locations", {"places": "london, berlin"}),
@@ -105,7 +108,7 @@ async def test_unwritable_store_starts_degraded_and_writes_come_back(
             ]:
                 answered = await run(harness, user, place, command, options)
                 no_failure(answered)
-                assert answered.message.embeds, command
+                assert answered.message.components_v2, command
             saving = await run(harness, user, place, "profile set", {"role": "mle"})
             assert saving.message.content.startswith("Saving is unavailable right now")
             assert saving.message.ephemeral

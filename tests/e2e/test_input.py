@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
@@ -77,7 +76,7 @@ async def test_skills_autocomplete_completes_the_last_item_of_a_list(
 
     # What the list completes to is accepted by the command.
     record = await run(harness, user, place, "estimate", {"skills": "python, pytorch"})
-    assert "skills: Python, PyTorch" in record.message.embed["description"]
+    assert "skills: Python, PyTorch" in record.message.headline()
 
     places = await harness.driver.autocomplete(
         user, place, "compare locations", {"places": "seattle, aus"}, "places"
@@ -124,13 +123,13 @@ async def test_a_burst_of_heavy_commands_then_a_polite_wait(harness: Harness, wh
     place = await place_for(harness, user, where)
     for command, options in (HEAVY * BURST)[:BURST]:
         record = await run(harness, user, place, command, options)
-        assert record.message.embeds, command
+        assert record.message.components_v2, command
         # Light commands do not count.
         await run(harness, user, place, "profile show")
     await with_chart(record)
     over = await run(harness, user, place, "estimate")
     message = over.message
-    assert message.ephemeral and not message.embeds
+    assert message.ephemeral and not message.components_v2
     assert message.content.startswith("Easy there: try again in ")
     assert message.content.endswith(" s.")
     seconds = int(message.content.removeprefix("Easy there: try again in ").split()[0])
@@ -142,7 +141,7 @@ async def test_a_burst_of_heavy_commands_then_a_polite_wait(harness: Harness, wh
     other = harness.server.add_user("patient")
     other_place = place if where == "guild" else harness.server.dm(other)
     fine = await run(harness, other, other_place, "estimate")
-    assert fine.message.embeds
+    assert fine.message.components_v2
 
 
 async def test_bad_input_spends_no_budget(harness: Harness) -> None:
@@ -154,7 +153,7 @@ async def test_bad_input_spends_no_budget(harness: Harness) -> None:
         assert "Unknown role" in typo.message.content
     for _ in range(BURST):
         fixed = await run(harness, user, place, "estimate", {"role": "mle"})
-        assert fixed.message.embeds
+        assert fixed.message.components_v2
 
 
 async def test_answer_buttons_and_commands_share_one_budget(harness: Harness) -> None:
@@ -166,9 +165,9 @@ async def test_answer_buttons_and_commands_share_one_budget(harness: Harness) ->
     for _ in range(BURST - 2):
         pressed = await harness.driver.press(user, answer, "Tips for me")
         replies.append((await pressed.wait_settled()).message)
-    assert all(reply.embeds for reply in replies)
+    assert all(reply.components_v2 for reply in replies)
     # The tenth answer is a command; the eleventh, a button, must wait.
-    assert (await run(harness, user, place, "tips")).message.embeds
+    assert (await run(harness, user, place, "tips")).message.components_v2
     pressed = await harness.driver.press(user, answer, "Tips for me")
     last = (await pressed.wait_settled()).message
     assert last.ephemeral and last.content.startswith("Easy there: try again in ")
@@ -205,7 +204,7 @@ async def test_bad_input_gets_a_private_answer_saying_how_to_fix_it(
     message = record.message
     assert message.ephemeral
     assert expected in message.content, message.content
-    assert not message.embeds and not message.buttons()
+    assert not message.components_v2 and not message.buttons()
     assert len(message.content) <= 200, "long input is not echoed back whole"
     assert "error id" not in message.content
     no_mentions(message)
@@ -227,8 +226,8 @@ async def test_an_unreadable_list_item_is_left_out_and_said(
     user = harness.server.add_user("hasty")
     record = await run(harness, user, harness.server.dm(user), command, options)
     message = record.message
-    assert message.embeds, message.content
-    text = json.dumps(message.embed, ensure_ascii=False)
+    assert message.components_v2, message.content
+    text = message.card_text()
     assert expected in text and "left out" in text
     assert "x" * 60 not in text, "long input is not echoed back whole"
     no_mentions(message)
@@ -282,10 +281,10 @@ async def test_many_unknown_list_items_fit_the_answer(harness: Harness, command:
     assert len(unknown) <= 300  # the option's own limit
     record = await run(harness, user, harness.server.dm(user), command, {"skills": unknown})
     message = record.message
-    assert message.embeds, message.text()
+    assert message.components_v2, message.text()
     text = message.text()
     assert "It was left out of this answer." in text
-    assert all(len(f["value"]) <= 1024 for f in message.embed.get("fields") or [])
+    assert sum(len(text) for text in message.card_texts()) <= 4000
     # The harness fails the test on any payload Discord would refuse (lengths included).
 
 
@@ -316,10 +315,10 @@ async def test_title_words_combine_with_every_role_alias(
         # Not an alias with title words: refused, as before, and the way forward is given.
         assert "Unknown role" in message.content and "data engineer" in message.content
         return
-    assert message.embeds, message.content
-    title = message.embed["title"]
+    assert message.components_v2, message.content
+    title = message.title
     assert role in title and level in title, title
-    assert "not a role in the data" not in json.dumps(message.embed), "a known role is no guess"
+    assert "not a role in the data" not in message.card_text(), "a known role is no guess"
 
 
 async def test_an_unknown_role_names_every_role_and_the_likeliest(harness: Harness) -> None:

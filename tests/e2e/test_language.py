@@ -108,9 +108,9 @@ async def test_a_german_member_is_told_to_wait_in_german(harness: Harness) -> No
     member = harness.server.add_user("anna", locale="de")
     place = await place_for(harness, member, "guild")
     first = await run(harness, member, place, "estimate", {"role": "mle"})
-    assert first.message.embeds
+    assert first.message.components_v2
     over = await run(harness, member, place, "estimate", {"role": "mle"})
-    assert over.message.ephemeral and not over.message.embeds
+    assert over.message.ephemeral and not over.message.components_v2
     text = over.message.content
     assert text.startswith("Nicht so schnell: Versuch es in "), text
     assert text.endswith(" s noch einmal."), text
@@ -140,10 +140,11 @@ async def test_buttons_and_choices_in_the_members_language(harness: Harness) -> 
     place = harness.server.dm(member)
     answer = (await run(harness, member, place, "estimate", {"role": "mle", "years": 4})).message
     labels = [button.get("label") for button in answer.buttons()]
+    # In reading order: beside the headline, beside what moved it, then the row at the end.
     assert labels[:4] == [
         "Und als Senior?",
-        "Rollen vergleichen",
         "Tipps für mich",
+        "Rollen vergleichen",
         "Als mein Profil speichern",
     ]
     # Someone else pressing them is told so in their own language.

@@ -15,15 +15,7 @@ from bot.local.harness import Harness
 from bot.salary.offer import percentile_of
 from bot.salary.results import Percentiles
 from bot.ui.offer import GONE, NOT_YOURS, SAVED, _held
-from tests.e2e.support import (
-    WHERE,
-    bot_of,
-    field,
-    no_mentions,
-    place_for,
-    run,
-    with_chart,
-)
+from tests.e2e.support import WHERE, bot_of, no_mentions, place_for, run, with_chart
 
 SEATTLE = {"role": "mle", "level": "senior", "location": "seattle"}
 OFFER = {"base": "185k", "bonus": "15%", "equity": "400k", "sign_on": "30k"}
@@ -48,20 +40,20 @@ async def test_offer_check_places_the_base_and_tables_the_years(
     model = bot_of(harness).model
     band = model.estimate(fill_query(SEATTLE, None).query).base
     expected = percentile_of(185_000, band).label()
-    assert (
-        f"**{expected}** for a senior Machine Learning Engineer in Seattle, WA"
-        in (message.embed["description"])
+    assert f"**{expected}** for a senior Machine Learning Engineer in Seattle, WA" in (
+        message.headline()
     )
-    table = field(message, "Year by year")
+    table = message.section("Year by year")
     assert "$343K" in table and table.count("$313K") == 3  # 185 + 27.75 + 100 + 30
-    assert field(message, "First year") == "$343K"
-    assert field(message, "Average over 4 years") == "$320K"
-    assert "flat stock price" in field(message, "Notes")
-    assert field(message, "Counter-offer").startswith("Why:")
+    pays = message.section("What it pays")
+    assert "First year **$343K**" in pays and "average over 4 years **$320K**" in pays
+    assert "flat stock price" in message.section("Notes")
+    assert message.section("Counter-offer").startswith("Why:")
     assert [b["label"] for b in message.buttons()] == [
-        "Save to history",
         "Compare with another offer",
+        "Save to history",
     ]
+    assert "nothing is stored unless you save it" in message.footer
     assert message.files and message.files[0].data.startswith(b"\x89PNG")
     no_mentions(message)
     # Nothing of the offer is stored until the person saves it.
@@ -144,10 +136,10 @@ async def test_offer_compare_says_which_wins_in_year_one_and_over_four_years(
     message = record.message
     assert message.ephemeral is (where == "guild")
     # A: 342,750 then 312,750 x 3 = 1,281,000. B: 235k, 265k, 340k, 340k = 1,180,000.
-    assert message.embed["description"] == (
+    assert message.headline() == (
         "Year one: **Offer A** ($343K vs $235K). Over 4 years: **Offer A** ($1.3M vs $1.2M)."
     )
-    assert "5/15/40/40" in field(message, "Offer B")
+    assert "5/15/40/40" in message.section("Offer B")
     assert [b["label"] for b in message.buttons()] == ["Save to history"]
 
 
@@ -195,11 +187,11 @@ async def test_check_this_salary_range_on_a_posted_message(harness: Harness, whe
     assert message.ephemeral is (where == "guild")
     band = bot_of(harness).model.estimate(fill_query(SEATTLE, None).query).base
     low, high = percentile_of(150_000, band).label(), percentile_of(200_000, band).label()
-    assert message.embed["description"] == (
+    assert message.headline() == (
         f"$150K-$200K runs from **{low}** to **{high}** for a senior Machine Learning "
         "Engineer in Seattle, WA."
     )
-    assert "From the message: role, level, location." in field(message, "Notes")
+    assert "From the message: role, level, location." in message.section("Notes")
     no_mentions(message)
     assert await bot_of(harness).store.history.recent(asker.id) == []
 
@@ -213,8 +205,8 @@ async def test_check_this_salary_range_uses_the_profile_and_says_when_none_is_fo
     posted = harness.server.post(user, place, "Role pays up to 90k GBP")
     record = await harness.driver.message_command(user, place, MENU, posted)
     await record.wait_settled()
-    assert "for a Data Scientist in London, United Kingdom" in record.message.embed["description"]
-    assert "Up to £90K tops out at" in record.message.embed["description"]
+    assert "for a Data Scientist in London, United Kingdom" in record.message.headline()
+    assert "Up to £90K tops out at" in record.message.headline()
 
     nothing = harness.server.post(user, place, "We are hiring, come say hi!")
     empty = await harness.driver.message_command(user, place, MENU, nothing)
@@ -250,14 +242,14 @@ async def test_check_this_salary_range_reads_european_and_decorated_formats(
     record = await harness.driver.message_command(user, place, MENU, message_posted)
     await record.wait_settled()
     message = record.message
-    assert message.embeds, message.content
+    assert message.components_v2, message.content
     band = band_for(harness, **SEATTLE, currency=currency)
     low, high = (percentile_of(end, band).label() for end in ends)
-    assert message.embed["description"] == (
+    assert message.headline() == (
         f"{shown} runs from **{low}** to **{high}** for a senior Machine Learning "
         "Engineer in Seattle, WA."
     )
-    assert "From the message: role, level, location." in field(message, "Notes")
+    assert "From the message: role, level, location." in message.section("Notes")
 
 
 async def test_check_this_salary_range_reads_a_plural_role(harness: Harness) -> None:
@@ -266,8 +258,8 @@ async def test_check_this_salary_range_reads_a_plural_role(harness: Harness) -> 
     posted = harness.server.post(user, place, "We're hiring MLEs in Seattle, $150k-$200k")
     record = await harness.driver.message_command(user, place, MENU, posted)
     await record.wait_settled()
-    assert "for a Machine Learning Engineer in Seattle, WA" in record.message.embed["description"]
-    assert "From the message: role, location." in field(record.message, "Notes")
+    assert "for a Machine Learning Engineer in Seattle, WA" in record.message.headline()
+    assert "From the message: role, location." in record.message.section("Notes")
 
 
 @pytest.mark.parametrize(
@@ -281,7 +273,7 @@ async def test_an_absurd_range_is_refused_kindly(harness: Harness, posted: str) 
     record = await harness.driver.message_command(user, place, MENU, message_posted)
     await record.wait_settled()
     message = record.message
-    assert message.ephemeral and not message.embeds
+    assert message.ephemeral and not message.components_v2
     assert "runs past 5 million a year" in message.content, message.content
     assert "∞" not in message.content and len(message.content) < 300
 
@@ -301,13 +293,13 @@ async def test_the_counter_offer_asks_what_its_reason_and_script_argue_for(
 ) -> None:
     user = harness.server.add_user("negotiator")
     message = (await offer(harness, user, harness.server.dm(user), base=base)).message
-    (counter,) = [f for f in message.embed["fields"] if f["name"].startswith("Counter-offer")]
+    (name,) = [h for h in message.headings() if h.startswith("Counter-offer")]
     heading = re.fullmatch(
-        r"Counter-offer: ask for (\$[\d.]+[KM]?) base \((P\d+|above P90)\)", counter["name"]
+        r"Counter-offer: ask for (\$[\d.]+[KM]?) base \((P\d+|above P90)\)", name
     )
-    assert heading is not None, counter["name"]
+    assert heading is not None, name
     ask, label = heading.groups()
-    why, script = counter["value"].split("\n")
+    why, script = message.section(name).split("\n")
     # The reason names the ask and where it falls, as the heading does.
     assert f"{ask}, {label}" in why, why
     assert script.endswith(f'Could we move my base to {ask}?"'), script
@@ -327,9 +319,9 @@ async def test_the_counter_offer_asks_what_its_reason_and_script_argue_for(
 async def test_a_base_above_the_band_is_not_told_to_ask_for_itself(harness: Harness) -> None:
     user = harness.server.add_user("rich")
     message = (await offer(harness, user, harness.server.dm(user), base="5M")).message
-    (counter,) = [f for f in message.embed["fields"] if f["name"].startswith("Counter-offer")]
-    assert counter["name"] == "Counter-offer: keep the base, ask for a larger sign-on or grant"
-    assert "sign-on bonus or grant instead" in counter["value"]
+    (name,) = [h for h in message.headings() if h.startswith("Counter-offer")]
+    assert name == "Counter-offer: keep the base, ask for a larger sign-on or grant"
+    assert "sign-on bonus or grant instead" in message.section(name)
 
 
 @pytest.mark.parametrize(
@@ -346,5 +338,5 @@ async def test_the_person_is_named_with_the_right_article(
     user = harness.server.add_user("grammar")
     record = await run(harness, user, harness.server.dm(user), "offer check", {**OFFER, **person})
     message = await with_chart(record)
-    assert words in message.embed["description"], message.embed["description"]
-    assert words.replace("for a", "For a") in field(message, "Counter-offer")
+    assert words in message.headline(), message.headline()
+    assert words.replace("for a", "For a") in message.section("Counter-offer")

@@ -10,7 +10,6 @@ from bot.local.harness import Harness
 from tests.e2e.support import (
     WHERE,
     bot_of,
-    field,
     place_for,
     run,
     submit_forged,
@@ -44,7 +43,7 @@ async def test_offer_check_without_amounts_opens_the_form(harness: Harness, wher
     message = submitted.message
     assert message.ephemeral is (where == "guild")
     # 300k vesting 5/15/40/40: 15k, 45k, 120k, 120k on 200k + 20k.
-    table = field(message, "Year by year")
+    table = message.section("Year by year")
     assert "$235K" in table and "$265K" in table and table.count("$340K") == 2
 
 
@@ -99,7 +98,7 @@ async def test_the_picked_vesting_schedule_shapes_the_first_year(
     }
     submitted = await harness.driver.submit_modal(user, place, opened.modal, answers)
     await with_chart(submitted)
-    assert field(submitted.message, "First year") == first_year
+    assert f"First year **{first_year}**" in submitted.message.section("What it pays")
 
 
 async def test_offer_form_errors_are_private_and_name_the_field(harness: Harness) -> None:
@@ -141,7 +140,7 @@ async def test_check_an_offer_under_an_estimate_opens_the_form_for_that_person(
     )
     await with_chart(submitted)
     assert submitted.message.ephemeral, "as private as the estimate it came from"
-    assert "Seattle, WA" in submitted.message.embed["title"]
+    assert "Seattle, WA" in submitted.message.title
 
 
 async def test_compare_with_another_offer_button_weighs_both(harness: Harness) -> None:
@@ -156,6 +155,6 @@ async def test_compare_with_another_offer_button_weighs_both(harness: Harness) -
     )
     await with_chart(submitted)
     # B: 250k flat. A wins year one (342,750) and four years (1,281,000 vs 1,000,000).
-    assert submitted.message.embed["description"] == (
+    assert submitted.message.headline() == (
         "Year one: **Offer A** ($343K vs $250K). Over 4 years: **Offer A** ($1.3M vs $1M)."
     )

@@ -51,7 +51,7 @@ async def test_estimates_go_on_and_saving_says_unavailable_while_the_server_is_a
         await proxy.cut()
         with caplog.at_level(logging.WARNING):
             estimate = await run(harness, user, place, "estimate", {"role": "mle", "years": 3})
-            assert estimate.message.embeds, "an estimate is answered without the database"
+            assert estimate.message.components_v2, "an estimate is answered without the database"
             refused = await run(harness, user, place, "profile set", {"years": 4})
         assert refused.message.text().startswith("Saving is unavailable right now")
         assert refused.message.payload["flags"] & 64  # privately

@@ -3,17 +3,12 @@ one unknown item never costing the whole answer, and a currency change that is n
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
 from bot.local.harness import Harness
-from tests.e2e.support import WHERE, field, place_for, run
-
-
-def embed_text(record_message: object) -> str:
-    return json.dumps(getattr(record_message, "embed", {}), ensure_ascii=False)
+from tests.e2e.support import WHERE, place_for, run
 
 
 @pytest.mark.parametrize("where", WHERE)
@@ -21,9 +16,9 @@ async def test_currency_follows_the_place_not_the_last_query(harness: Harness, w
     user = harness.server.add_user("traveller")
     place = await place_for(harness, user, where)
     toronto = await run(harness, user, place, "estimate", {"role": "mle", "location": "Toronto"})
-    assert "CA$" in field(toronto.message, "Base band")
+    assert "CA$" in toronto.message.section("Base band")
     denver = await run(harness, user, place, "estimate", {"role": "mle", "location": "Denver"})
-    band = field(denver.message, "Base band")
+    band = denver.message.section("Base band")
     assert "$" in band and "CA$" not in band and "₹" not in band
 
 
@@ -32,7 +27,7 @@ async def test_a_saved_currency_is_kept_everywhere(harness: Harness) -> None:
     place = harness.server.dm(user)
     await run(harness, user, place, "profile set", {"currency": "EUR"})
     london = await run(harness, user, place, "estimate", {"role": "mle", "location": "London"})
-    assert "€" in field(london.message, "Base band")
+    assert "€" in london.message.section("Base band")
 
 
 async def test_whatif_to_a_foreign_place_answers_in_its_currency(harness: Harness) -> None:
@@ -40,7 +35,7 @@ async def test_whatif_to_a_foreign_place_answers_in_its_currency(harness: Harnes
     place = harness.server.dm(user)
     await run(harness, user, place, "estimate", {"role": "mle", "location": "Seattle"})
     moved = await run(harness, user, place, "whatif", {"location": "london"})
-    assert "£" in field(moved.message, "Base band")
+    assert "£" in moved.message.section("Base band")
 
 
 async def test_a_currency_change_is_not_a_pay_change(harness: Harness) -> None:
@@ -48,9 +43,9 @@ async def test_a_currency_change_is_not_a_pay_change(harness: Harness) -> None:
     place = harness.server.dm(user)
     await run(harness, user, place, "estimate", {"role": "mle", "location": "Seattle"})
     converted = await run(harness, user, place, "whatif", {"currency": "EUR"})
-    change = field(converted.message, "What if: currency")
+    change = converted.message.section("What if: currency")
     assert change == "The same pay, shown in EUR."
-    assert "+€0" not in embed_text(converted.message)
+    assert "+€0" not in converted.message.card_text()
 
 
 async def test_compare_locations_shows_only_the_places_asked(harness: Harness) -> None:
@@ -58,10 +53,8 @@ async def test_compare_locations_shows_only_the_places_asked(harness: Harness) -
     place = harness.server.dm(user)
     await run(harness, user, place, "estimate", {"role": "mle", "location": "Bangalore"})
     record = await run(harness, user, place, "compare locations", {"places": "Seattle, Austin"})
-    rows = [
-        line for line in record.message.embed["description"].splitlines() if line.startswith("**")
-    ]
-    assert len(rows) == 2 and "India" not in record.message.embed["description"]
+    rows = [line for line in record.message.headline().splitlines() if line.startswith("**")]
+    assert len(rows) == 2 and "India" not in record.message.headline()
     # A metro's band is the country's: the count says whose postings it is.
     assert all(re.search(r"postings in United States", row) for row in rows)
 
@@ -72,10 +65,10 @@ async def test_one_unknown_skill_is_left_out_and_named(harness: Harness, where: 
     place = await place_for(harness, user, where)
     options = {"role": "mle", "years": 4, "skills": "pytorch, llm, quantum basket weaving"}
     record = await run(harness, user, place, "estimate", options)
-    assert record.message.embeds, record.message.content
-    notes = field(record.message, "Notes")
+    assert record.message.components_v2, record.message.content
+    notes = record.message.section("Notes")
     assert "Unknown skill 'quantum basket weaving'" in notes and "left out" in notes
-    assert "skills: LLMs / generative AI, PyTorch" in record.message.embed["description"]
+    assert "skills: LLMs / generative AI, PyTorch" in record.message.headline()
 
 
 async def test_any_sets_a_saved_value_aside_for_one_question(harness: Harness) -> None:
@@ -83,10 +76,10 @@ async def test_any_sets_a_saved_value_aside_for_one_question(harness: Harness) -
     place = harness.server.dm(user)
     await run(harness, user, place, "profile set", {"industry": "finance", "education": "phd"})
     record = await run(harness, user, place, "estimate", {"role": "mle", "education": "any"})
-    text = embed_text(record.message)
+    text = record.message.card_text()
     assert "PhD" not in text and "Finance" in text
     cleared = await run(harness, user, place, "profile set", {"industry": "any"})
-    assert cleared.message.embeds
+    assert cleared.message.embeds, "the saved profile is shown"
     profile = await harness.bot.store.profiles.get(user.id) if harness.bot else None
     assert profile is not None and profile.industry is None and profile.education == "phd"
 
@@ -95,18 +88,16 @@ async def test_singular_and_plural_read_right(harness: Harness) -> None:
     user = harness.server.add_user("junior")
     place = harness.server.dm(user)
     record = await run(harness, user, place, "estimate", {"role": "mle", "years": 1})
-    assert "1 year ·" in record.message.embed["title"] or record.message.embed["title"].endswith(
-        "1 year"
-    )
-    assert "year(s)" not in embed_text(record.message)
-    assert "×1.00" not in embed_text(record.message)
+    assert "1 year ·" in record.message.title or record.message.title.endswith("1 year")
+    assert "year(s)" not in record.message.card_text()
+    assert "×1.00" not in record.message.card_text()
 
 
 async def test_money_is_written_in_the_askers_language(harness: Harness) -> None:
     user = harness.server.add_user("berliner", locale="de")
     place = harness.server.dm(user)
     record = await run(harness, user, place, "estimate", {"role": "mle", "location": "Berlin"})
-    band = field(record.message, "Base band")
+    band = record.message.section("Base band")
     # German writes euros after the number, with a point between thousands.
     assert re.search(r"P50 \d{2,3}\.\d{3}\s€", band), band
 
@@ -115,5 +106,5 @@ async def test_rupees_read_in_lakh(harness: Harness) -> None:
     user = harness.server.add_user("bengaluru")
     place = harness.server.dm(user)
     record = await run(harness, user, place, "estimate", {"role": "mle", "location": "India"})
-    band = field(record.message, "Base band")
+    band = record.message.section("Base band")
     assert "₹" in band and "L" in band and "M" not in band, band

@@ -306,7 +306,7 @@ async def test_history_lists_queries_and_the_menu_runs_one_again(
     rerun = await harness.driver.select(user, message, [seattle["value"]])
     await rerun.wait_settled()
     answer = rerun.message
-    assert answer.embed["title"] == "Machine Learning Engineer · Seattle, WA"
+    assert answer.title == "Machine Learning Engineer · Seattle, WA"
     assert answer.ephemeral, "as private as the list it came from"
     await with_chart(rerun)
     history = await (await written(harness, user.id)).history.recent(user.id)
@@ -338,5 +338,5 @@ async def test_profile_keeps_remote_and_estimates_use_it(harness: Harness) -> No
     profile = await bot_of(harness).store.profiles.get(user.id)
     assert profile is not None and profile.remote is True
     record = await run(harness, user, place, "estimate")
-    assert "remote" in record.message.embed["title"]
-    assert "From your profile: role, remote." in field(record.message, "Notes")
+    assert "remote" in record.message.title
+    assert "From your profile: role, remote." in record.message.section("Notes")

@@ -60,7 +60,7 @@ async def test_answers_are_private_by_default_in_a_server(harness: Harness) -> N
     for command in ("estimate", "tips", "compare roles"):
         record = await run(harness, user, place, command, {"role": "mle"})
         assert record.message.ephemeral, command
-        assert "private" not in record.message.content, "no note when nobody asked for public"
+        assert "private" not in record.message.text(), "no note when nobody asked for public"
 
 
 async def test_public_answers_only_in_the_career_channel(harness: Harness) -> None:
@@ -69,11 +69,11 @@ async def test_public_answers_only_in_the_career_channel(harness: Harness) -> No
 
     there = await run(harness, user, careers, "estimate", {"role": "mle"})
     assert not there.message.ephemeral
-    assert there.message.content == ""
+    assert there.message.card_texts()[0].startswith("### "), "no note above the answer"
 
     elsewhere = await run(harness, user, general, "estimate", {"role": "mle"})
     assert elsewhere.message.ephemeral
-    assert elsewhere.message.content == (
+    assert elsewhere.message.card_texts()[0] == (
         f"Public answers go in <#{careers.channel_id}> on this server; this one is private."
     )
 
@@ -98,7 +98,7 @@ async def test_community_features_off_keeps_everything_private(harness: Harness)
     await run(harness, admin, place, "settings", {"community_features": False})
     record = await run(harness, admin, place, "estimate", {"public": True})
     assert record.message.ephemeral
-    assert record.message.content == "This server keeps salary answers private."
+    assert record.message.card_texts()[0] == "This server keeps salary answers private."
 
 
 async def test_clearing_the_career_channel_allows_public_answers_anywhere(

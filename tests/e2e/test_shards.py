@@ -42,7 +42,7 @@ async def test_recommended_shards_each_get_their_own_guilds(
         user = server.add_user("asker")
         for place in [server.in_guild(guild) for guild in guilds] + [server.dm(user)]:
             record = await run(running, user, place, "tips", {"role": "mle"})
-            assert record.message.embeds
+            assert record.message.components_v2
     finally:
         await running.stop()
     assert server.violations == [] and server.unhandled == []
@@ -80,7 +80,7 @@ async def test_more_shards_than_recommended_are_accepted(
         user = server.add_user("asker")
         for place in [server.in_guild(guild) for guild in guilds] + [server.dm(user)]:
             record = await run(running, user, place, "tips", {"role": "mle"})
-            assert record.message.embeds
+            assert record.message.components_v2
     finally:
         await running.stop()
     assert server.violations == [] and server.unhandled == []

@@ -32,10 +32,10 @@ async def share(
 
 
 def community(record: InteractionRecord) -> str | None:
-    for item in record.message.embed.get("fields") or []:
-        if item["name"] == COMMUNITY_FIELD:
-            return str(item["value"])
-    return None
+    """The community section of an answer's card, None when it has none."""
+    if COMMUNITY_FIELD not in record.message.headings():
+        return None
+    return record.message.section(COMMUNITY_FIELD)
 
 
 async def estimate(harness: Harness, user: EmulatedUser, place: Place) -> InteractionRecord:

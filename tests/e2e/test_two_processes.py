@@ -98,7 +98,9 @@ async def test_two_processes_share_one_profile_and_survive_a_sigkill(
             profile = await store.profiles.get(person.id)
         assert profile is not None and profile.years == 9 and profile.role == "ml_engineer"
         estimate = await ask(driver, person, second, "estimate", {"role": "mle"})
-        assert estimate.message.embeds and "Something went wrong" not in estimate.message.text()
+        assert (
+            estimate.message.components_v2 and "Something went wrong" not in estimate.message.text()
+        )
         assert server.stats.unknown_interactions == 0
     finally:
         for process in processes:

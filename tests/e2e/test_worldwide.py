@@ -6,7 +6,7 @@ import re
 
 from bot.local.harness import Harness
 from bot.salary.currency import RATES
-from tests.e2e.support import field, place_for, run, with_chart
+from tests.e2e.support import place_for, run, with_chart
 
 
 async def test_zurich_is_answered_in_francs_with_what_its_band_rests_on(harness: Harness) -> None:
@@ -16,16 +16,15 @@ async def test_zurich_is_answered_in_francs_with_what_its_band_rests_on(harness:
         harness, user, place, "estimate", {"role": "mle", "years": 5, "location": "zurich"}
     )
     message = await with_chart(record)
-    embed = message.embed
-    assert embed["title"] == "Machine Learning Engineer · Mid · 5 years · Zurich, Switzerland"
+    assert message.title == "Machine Learning Engineer · Mid · 5 years · Zurich, Switzerland"
     # Francs, not dollars: every amount in the band is CHF.
-    band = field(message, "Base band")
+    band = message.section("Base band")
     assert len(re.findall(r"CHF[0-9]", band)) == 5 and "$" not in band
-    notes = field(message, "Notes")
+    notes = message.section("Notes")
     assert "No city pay figure for Zurich: the Switzerland band is used as is." in notes
     assert f"Converted at {RATES['CHF'].per_usd:g} CHF per USD" in notes
     # The sample names what it counts: developers surveyed in Switzerland, from the survey.
-    sample = field(message, "Sample")
+    sample = message.section("Sample")
     assert re.fullmatch(
         r".*pay level from [0-9,]+ developers surveyed there \(Stack Overflow Developer Survey "
         r"2025\) · confidence (medium|high)",
@@ -42,9 +41,9 @@ async def test_an_offer_in_lagos_is_weighed_in_naira_on_a_band_marked_thin(
     options = {"base": "9M", "role": "mle", "years": 5, "location": "lagos"}
     message = await with_chart(await run(harness, user, place, "offer check", options))
     # Nine million naira is an offer (not "over 5 million"), weighed in naira.
-    assert "The base NGN9M is **below P10**" in message.embed["description"]
-    assert "$" not in field(message, "Base band")
-    sample = field(message, "Sample")
+    assert "The base NGN9M is **below P10**" in message.headline()
+    assert "$" not in message.section("Base band")
+    sample = message.section("Sample")
     assert "developers surveyed there, leaning on Sub-Saharan Africa" in sample
     assert "*thin data*" in sample and "Thin data for Nigeria" in sample
 
@@ -54,7 +53,7 @@ async def test_roles_in_shenzhen_count_what_their_bands_rest_on(harness: Harness
     place = await place_for(harness, user, "guild")
     options = {"role": "mle", "years": 5, "location": "shenzhen"}
     message = await with_chart(await run(harness, user, place, "compare roles", options))
-    text = message.embed["description"]
+    text = message.headline()
     assert " 0 postings" not in text and "few postings" not in text
     assert "postings, all countries" in text and "CN¥" in text
     assert "China's pay level from" in text and "developers surveyed there" in text

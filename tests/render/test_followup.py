@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from bot.render.embeds import band_experience, describe_person
 from bot.render.followup import start_line
+from bot.render.phrases import band_experience, describe_person
 from bot.salary import fields
 from bot.salary.query import parse_query
 

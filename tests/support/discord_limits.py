@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from tests.support.discord_v2 import check_v2
 from tests.support.schema_report import short, type_name
 
 MAX_CONTENT = 2000
@@ -190,6 +191,7 @@ def _check_message(body: Any, at: tuple[Any, ...] = ()) -> _Problems:
     flags = body.get("flags")
     layout = isinstance(flags, int) and bool(flags & _FLAG_COMPONENTS_V2)
     yield from _check_components(body.get("components"), (*at, "components"), layout=layout)
+    yield from check_v2(body, at)
 
 
 def _check_thread_create(body: Any) -> _Problems:

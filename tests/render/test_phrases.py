@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.render.account import deleted_text
-from bot.render.embeds import count, lines_within
+from bot.render.phrases import count, lines_within
 
 
 def test_counts_are_singular_for_one() -> None:

@@ -1,0 +1,104 @@
+"""An offer's year-by-year stacked bar chart (Pillow, in the band chart's look)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from PIL import Image, ImageDraw
+
+from bot.render import band_layout as bc
+from bot.render.phrases import money
+from bot.salary.offer import OfferReview
+
+PARTS = (
+    ("Base", bc.BOX),
+    ("Bonus", (63, 205, 110)),
+    ("Equity", bc.HL_ACCENT),
+    ("Sign-on", (188, 140, 255)),
+)
+CHART_W, CHART_H = 800, 380
+TOP, BOTTOM, LEFT = 86, 60, 70
+
+
+def offer_chart(reviews: Sequence[OfferReview], title: str) -> bytes:
+    """Stacked bars per year: base, bonus, vested equity, sign-on; one bar per offer."""
+    fonts = bc.chart_fonts()
+    img = Image.new("RGB", (CHART_W, CHART_H), bc.BG)
+    draw = ImageDraw.Draw(img)
+    draw.rectangle((0, 0, CHART_W - 1, CHART_H - 1), outline=bc.BORDER)
+    draw.text(
+        (bc.PAD, bc.PAD),
+        bc.fit_text(title, fonts.title, CHART_W - 2 * bc.PAD),
+        font=fonts.title,
+        fill=bc.TEXT,
+        anchor="lt",
+    )
+    cur = reviews[0].currency
+    x = bc.PAD
+    for name, colour in PARTS:
+        draw.rectangle((x, 58, x + 12, 70), fill=colour)
+        draw.text((x + 18, 64), name, font=fonts.small, fill=bc.TEXT_SOFT, anchor="lm")
+        x += 30 + int(fonts.small.getlength(name)) + 12
+    if len(reviews) > 1:
+        draw.text(
+            (x + 8, 64), "left bar A, right bar B", font=fonts.small, fill=bc.MUTED, anchor="lm"
+        )
+    years = max(len(r.rows) for r in reviews)
+    peak = max(row.total for r in reviews for row in r.rows) or 1.0
+    ticks = bc.nice_ticks(0, peak, 5)
+    top_value = max(ticks[-1], peak)
+    plot_top, plot_bottom = TOP, CHART_H - BOTTOM
+    right = CHART_W - bc.PAD
+
+    def y_of(value: float) -> float:
+        return plot_bottom - (plot_bottom - plot_top) * value / top_value
+
+    for tick in ticks:
+        y = y_of(tick)
+        draw.line((LEFT, y, right, y), fill=bc.GRID)
+        draw.text((LEFT - 6, y), money(tick, cur), font=fonts.tick, fill=bc.MUTED, anchor="rm")
+    slot = (right - LEFT) / years
+    bar_w = min(60.0, slot * 0.7 / len(reviews))
+    for year in range(years):
+        centre = LEFT + slot * (year + 0.5)
+        draw.text(
+            (centre, plot_bottom + 8),
+            f"Year {year + 1}",
+            font=fonts.tick,
+            fill=bc.MUTED,
+            anchor="mt",
+        )
+        for i, review in enumerate(reviews):
+            if year >= len(review.rows):
+                continue
+            row = review.rows[year]
+            left = centre - bar_w * len(reviews) / 2 + i * bar_w + 2
+            level = 0.0
+            for (_part, colour), value in zip(
+                PARTS, (row.base, row.bonus, row.equity, row.sign_on), strict=True
+            ):
+                if value <= 0:
+                    continue
+                draw.rectangle(
+                    (left, y_of(level + value), left + bar_w - 4, y_of(level)), fill=colour
+                )
+                level += value
+            draw.text(
+                (left + (bar_w - 4) / 2, y_of(level) - 4),
+                money(level, cur),
+                font=fonts.value,
+                fill=bc.TEXT,
+                anchor="mb",
+            )
+    draw.line((LEFT, plot_bottom, right, plot_bottom), fill=bc.AXIS)
+    draw.text(
+        ((LEFT + right) / 2, CHART_H - 24),
+        f"{cur} per year · flat stock price, bonus at target",
+        font=fonts.subtitle,
+        fill=bc.MUTED,
+        anchor="mt",
+    )
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", compress_level=6)
+    return buf.getvalue()
