@@ -44,25 +44,35 @@ def roles_chart(comparison: RoleComparison, own_role: str | None) -> ChartSpec:
     rows = tuple(
         BandRow(r.label, *r.base.as_tuple(), highlight=r.role == own_role) for r in comparison.rows
     )
-    return ChartSpec(
-        rows,
-        title=f"Roles compared · {_place(comparison.query)}",
-        subtitle="Source: aijobs.net salary index",
-        axis_label=_axis(comparison.currency),
-        currency=comparison.currency,
-        locale=ANSWER_LOCALE.get(),
-    )
+    title = f"Roles compared · {_place(comparison.query)}"
+    return _comparison_spec(rows, title, "Source: aijobs.net salary index", comparison.currency)
 
 
 def locations_chart(comparison: LocationComparison) -> ChartSpec:
     rows = tuple(BandRow(r.label, *r.base.as_tuple(), marker=r.ppp_median) for r in comparison.rows)
     has_marker = any(r.ppp_median is not None for r in comparison.rows)
+    return _comparison_spec(
+        rows,
+        f"Places compared · {_role(comparison.query)}",
+        "Source: aijobs.net salary index; price levels: BEA RPP 2023",
+        comparison.currency,
+        marker_label="Purchasing-power median" if has_marker else None,
+    )
+
+
+def _comparison_spec(
+    rows: tuple[BandRow, ...],
+    title: str,
+    subtitle: str,
+    currency: str,
+    marker_label: str | None = None,
+) -> ChartSpec:
     return ChartSpec(
         rows,
-        title=f"Places compared · {_role(comparison.query)}",
-        subtitle="Source: aijobs.net salary index; price levels: BEA RPP 2023",
-        axis_label=_axis(comparison.currency),
-        currency=comparison.currency,
-        marker_label="Purchasing-power median" if has_marker else None,
+        title=title,
+        subtitle=subtitle,
+        axis_label=_axis(currency),
+        currency=currency,
+        marker_label=marker_label,
         locale=ANSWER_LOCALE.get(),
     )

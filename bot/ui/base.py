@@ -67,13 +67,13 @@ async def grey_out(
             log.info("could not disable expired buttons: %s", error)
 
 
-class TimeoutView(discord.ui.View):
-    """A view that greys its buttons out when it times out, and reports errors privately."""
+class ExpiresPrivately:
+    """Buttons that grey out when they time out, and errors reported privately."""
 
     origin: Interaction | None = None
 
     async def on_timeout(self) -> None:
-        await grey_out(self, self.origin)
+        await grey_out(self, self.origin)  # type: ignore[arg-type]
 
     async def on_error(
         self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
@@ -81,22 +81,16 @@ class TimeoutView(discord.ui.View):
         await report_error(interaction, error)
 
 
-class TimeoutCard(CardLayout):
-    """A card whose buttons grey out when it times out (the card is sent again without them
-    working, as a V2 edit sends the whole card); errors are reported privately."""
+class TimeoutView(ExpiresPrivately, discord.ui.View):
+    """A view whose buttons grey out when it times out."""
 
-    origin: Interaction | None = None
+
+class TimeoutCard(ExpiresPrivately, CardLayout):
+    """A card whose buttons grey out when it times out (the card is sent again without them
+    working, as a V2 edit sends the whole card)."""
 
     def __init__(self, timeout: float = VIEW_TIMEOUT_S) -> None:
         super().__init__(timeout=timeout, listen=True)
-
-    async def on_timeout(self) -> None:
-        await grey_out(self, self.origin)
-
-    async def on_error(
-        self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]
-    ) -> None:
-        await report_error(interaction, error)
 
 
 class Form(discord.ui.Modal):
