@@ -14,30 +14,18 @@ from bot.emulator.driver import Driver
 from bot.emulator.records import InteractionRecord
 from bot.emulator.server import EmulatorServer
 from db.store import Store
-from tests.e2e.support import REPO
+from tests.e2e.support import REPO, start_bot_process
 
 KILLS = 2  # restarts after 5 s, then 10 s
 WRITES_PER_ROUND = 12
 
 
 async def start_supervised(server: EmulatorServer, database: Path) -> asyncio.subprocess.Process:
-    env = {
-        **os.environ,
-        "DISCORD_TOKEN": server.token,
-        "DATABASE_PATH": str(database),
-        "LOG_LEVEL": "WARNING",
-        "PYTHONPATH": str(REPO),
-    }
-    return await asyncio.create_subprocess_exec(
-        str(REPO / "scripts" / "supervise"),
-        sys.executable,
-        "-m",
-        "bot.local.serve_bot",
-        "--api",
-        server.api_base,
-        "--gateway",
-        server.gateway_url,
-        env=env,
+    return await start_bot_process(
+        server,
+        database,
+        "WARNING",
+        wrapper=(str(REPO / "scripts" / "supervise"),),
         stderr=asyncio.subprocess.PIPE,
     )
 
