@@ -47,6 +47,12 @@ async def place_for(
     return server.in_guild(guild)
 
 
+def in_a_dm(harness: Harness, name: str, **user_options: Any) -> tuple[EmulatedUser, Place]:
+    """A new user and their DM with the bot."""
+    user = harness.server.add_user(name, **user_options)
+    return user, harness.server.dm(user)
+
+
 # Answers that arrive first and then gain their chart (and buttons) in one edit.
 ENRICHED = ("estimate", "whatif", "compare")
 

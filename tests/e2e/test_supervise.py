@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 from bot.emulator.driver import Driver
 from bot.emulator.records import InteractionRecord
@@ -102,15 +103,20 @@ async def test_supervised_bot_survives_sigkills_and_keeps_every_acknowledged_wri
         await store.close()
 
 
-async def test_supervisor_stops_on_a_clean_exit(tmp_path: Path) -> None:
-    process = await asyncio.create_subprocess_exec(
+async def supervise_python(code: str, **streams: Any) -> asyncio.subprocess.Process:
+    """scripts/supervise running `python -c code`, its own lines read from stderr."""
+    return await asyncio.create_subprocess_exec(
         str(REPO / "scripts" / "supervise"),
         sys.executable,
         "-c",
-        "print('done')",
-        stdout=asyncio.subprocess.PIPE,
+        code,
         stderr=asyncio.subprocess.PIPE,
+        **streams,
     )
+
+
+async def test_supervisor_stops_on_a_clean_exit(tmp_path: Path) -> None:
+    process = await supervise_python("print('done')", stdout=asyncio.subprocess.PIPE)
     stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
     assert process.returncode == 0 and stdout == b"done\n"
     assert stderr.decode().count("supervise: started pid") == 1
@@ -119,13 +125,7 @@ async def test_supervisor_stops_on_a_clean_exit(tmp_path: Path) -> None:
 async def test_supervisor_waits_5_s_then_twice_as_long(tmp_path: Path) -> None:
     """A bot that keeps failing is started again after 5 s, then 10 s: Discord lets a
     session start once per 5 s."""
-    process = await asyncio.create_subprocess_exec(
-        str(REPO / "scripts" / "supervise"),
-        sys.executable,
-        "-c",
-        "raise SystemExit(3)",
-        stderr=asyncio.subprocess.PIPE,
-    )
+    process = await supervise_python("raise SystemExit(3)")
     assert process.stderr is not None
     loop = asyncio.get_running_loop()
     lines: list[tuple[float, str]] = []
