@@ -47,10 +47,12 @@ async def place_for(
     return server.in_guild(guild)
 
 
-def in_a_dm(harness: Harness, name: str, **user_options: Any) -> tuple[EmulatedUser, Place]:
-    """A new user and their DM with the bot."""
+async def newcomer(
+    harness: Harness, name: str, where: str, **user_options: Any
+) -> tuple[EmulatedUser, Place]:
+    """A new user and the place they ask in: a fresh server's channel or their DM."""
     user = harness.server.add_user(name, **user_options)
-    return user, harness.server.dm(user)
+    return user, await place_for(harness, user, where)
 
 
 # Answers that arrive first and then gain their chart (and buttons) in one edit.

@@ -14,8 +14,8 @@ from bot.ui.history import HistoryView
 from tests.e2e.support import (
     WHERE,
     bot_of,
+    newcomer,
     no_mentions,
-    place_for,
     run,
     with_chart,
     written,
@@ -28,8 +28,7 @@ async def _public_estimate(
     harness: Harness, where: str, name: str
 ) -> tuple[EmulatedUser, StoredMessage]:
     """An answer everyone in the channel sees, so others can press its buttons too."""
-    user = harness.server.add_user(name)
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, name, where)
     record = await run(
         harness,
         user,
@@ -119,8 +118,7 @@ async def test_button_of_a_deleted_answer_gets_a_friendly_stale_message(
 async def test_answer_buttons_hold_nothing_in_memory_and_keep_working(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("slowpoke")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "slowpoke", where)
     message = await with_chart(await run(harness, user, place, "estimate", {"role": "mle"}))
     listed = await run(harness, user, place, "history")
     # Their custom ids carry all they need: no view object outlives the answers.
@@ -134,8 +132,7 @@ async def test_answer_buttons_hold_nothing_in_memory_and_keep_working(
 
 
 async def test_buttons_on_a_private_answer_answer_privately(harness: Harness) -> None:
-    user = harness.server.add_user("private")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "private", "guild")
     message = await with_chart(await run(harness, user, place, "estimate", {"role": "mle"}))
     assert message.ephemeral
     for label in ("Tips for me", "What if senior?"):

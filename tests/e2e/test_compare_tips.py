@@ -12,7 +12,7 @@ from tests.e2e.support import (
     WHERE,
     amounts,
     expects_private_in_guild,
-    place_for,
+    newcomer,
     run,
     with_chart,
 )
@@ -22,8 +22,7 @@ from tests.e2e.support import (
 
 @pytest.mark.parametrize("where", WHERE)
 async def test_compare_roles_ranks_roles_and_marks_the_users(harness: Harness, where: str) -> None:
-    user = harness.server.add_user("turing")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "turing", where)
     record = await run(
         harness, user, place, "compare roles", {"role": "data scientist", "location": "US"}
     )
@@ -47,8 +46,7 @@ async def test_compare_roles_ranks_roles_and_marks_the_users(harness: Harness, w
 async def test_compare_locations_shows_purchasing_power_where_an_index_exists(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("lovelace")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "lovelace", where)
     record = await run(
         harness,
         user,
@@ -75,8 +73,7 @@ async def test_compare_locations_shows_purchasing_power_where_an_index_exists(
 async def test_compare_locations_refuses_too_many_or_unknown_places(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("many")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "many", where)
     many = ", ".join(["seattle", "austin", "boston", "denver", "london", "berlin", "paris"] * 2)
     record = await run(harness, user, place, "compare locations", {"places": many})
     assert record.message.ephemeral and "Compare at most" in record.message.content
@@ -94,8 +91,7 @@ async def test_compare_locations_refuses_too_many_or_unknown_places(
 async def test_tips_rank_deltas_advise_and_skip_what_the_profile_has(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("knuth")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "knuth", where)
     await run(
         harness,
         user,

@@ -14,8 +14,8 @@ from tests.e2e.support import (
     WHERE,
     amounts,
     expects_private_in_guild,
+    newcomer,
     no_mentions,
-    place_for,
     run,
     with_chart,
     written,
@@ -28,8 +28,7 @@ from tests.e2e.support import (
 async def test_estimate_answers_with_band_pay_parts_factors_sample_and_chart(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("ada")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "ada", where)
     record = await run(
         harness,
         user,
@@ -91,8 +90,7 @@ async def test_estimate_answers_with_band_pay_parts_factors_sample_and_chart(
 
 @pytest.mark.parametrize("where", WHERE)
 async def test_estimate_fills_in_from_the_profile_and_says_so(harness: Harness, where: str) -> None:
-    user = harness.server.add_user("grace")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "grace", where)
     await run(
         harness,
         user,
@@ -115,8 +113,7 @@ async def test_estimate_fills_in_from_the_profile_and_says_so(harness: Harness, 
 
 @pytest.mark.parametrize("where", WHERE)
 async def test_estimate_never_borrows_from_the_last_query(harness: Harness, where: str) -> None:
-    user = harness.server.add_user("linus")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "linus", where)
     first = {
         "role": "mle",
         "years": 4,
@@ -138,8 +135,7 @@ async def test_estimate_never_borrows_from_the_last_query(harness: Harness, wher
 async def test_estimate_with_nothing_known_says_what_it_assumed(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("new")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "new", where)
     record = await run(harness, user, place, "estimate")
     message = record.message
     assert message.title.startswith("Machine Learning Engineer")
@@ -151,8 +147,7 @@ async def test_estimate_with_nothing_known_says_what_it_assumed(
 
 @pytest.mark.parametrize("where", WHERE)
 async def test_whatif_shows_the_change_against_the_last_query(harness: Harness, where: str) -> None:
-    user = harness.server.add_user("hopper")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "hopper", where)
     first = await run(
         harness, user, place, "estimate", {"role": "mle", "years": 3, "location": "austin"}
     )
@@ -185,8 +180,7 @@ async def test_whatif_shows_the_change_against_the_last_query(harness: Harness, 
 async def test_whatif_without_a_last_query_says_to_estimate_first(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("fresh")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "fresh", where)
     record = await run(harness, user, place, "whatif", {"location": "london"})
     assert record.message.ephemeral
     assert "run `/estimate` first" in record.message.content
