@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import logging
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -99,15 +101,10 @@ def make_config(tmp_path: Path, database_url: str | None = None, chart_workers: 
     )
 
 
-@pytest.fixture
-async def harness(
-    tmp_path: Path, store_target: str | Path, validator: PayloadValidator
-) -> AsyncIterator[Harness]:
+@asynccontextmanager
+async def running_harness(config: Config, validator: PayloadValidator) -> AsyncIterator[Harness]:
     """The real bot against the emulator; any payload Discord would refuse fails the test."""
-    url = store_target if isinstance(store_target, str) else None
-    running = Harness(
-        make_config(tmp_path, url), validator=validator, extra_extensions=TEST_EXTENSIONS
-    )
+    running = Harness(config, validator=validator, extra_extensions=TEST_EXTENSIONS)
     await running.start()
     try:
         yield running
@@ -115,6 +112,30 @@ async def harness(
         await running.stop()
     assert running.server.violations == [], "payloads Discord would refuse"
     assert running.server.unhandled == [], "requests the emulator does not know"
+
+
+@pytest.fixture
+async def harness(
+    tmp_path: Path, store_target: str | Path, validator: PayloadValidator
+) -> AsyncIterator[Harness]:
+    url = store_target if isinstance(store_target, str) else None
+    async with running_harness(make_config(tmp_path, url), validator) as running:
+        yield running
+
+
+@pytest.fixture
+def restore_root_logging() -> Iterator[None]:
+    """Puts back the root logger (and discord.http's level) a test's logging set-up changed."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    http_level = logging.getLogger("discord.http").level
+    yield
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    for handler in handlers:
+        root.addHandler(handler)
+    root.setLevel(level)
+    logging.getLogger("discord.http").setLevel(http_level)
 
 
 @pytest.fixture

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
+import signal
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,16 @@ from db.store import Store
 REPO = Path(__file__).resolve().parents[2]
 WHERE = ["guild", "dm"]
 NO_MENTIONS = {"parse": []}
+PNG = b"\x89PNG\r\n\x1a\n"
+MONEY = r"\$[0-9][0-9,.]*[kK]?"
+
+
+def amounts(text: str) -> list[float]:
+    """ "$143k · $171k" -> [143000, 171000]."""
+    out = []
+    for number, thousands in re.findall(r"\$([0-9][0-9,.]*)([kK]?)", text):
+        out.append(float(number.replace(",", "")) * (1000 if thousands else 1))
+    return out
 
 
 async def place_for(
@@ -32,6 +45,14 @@ async def place_for(
     # A server created after start-up needs its GUILD_CREATE, as Discord sends on join.
     await server.dispatch("GUILD_CREATE", guild)
     return server.in_guild(guild)
+
+
+async def newcomer(
+    harness: Harness, name: str, where: str, **user_options: Any
+) -> tuple[EmulatedUser, Place]:
+    """A new user and the place they ask in: a fresh server's channel or their DM."""
+    user = harness.server.add_user(name, **user_options)
+    return user, await place_for(harness, user, where)
 
 
 # Answers that arrive first and then gain their chart (and buttons) in one edit.
@@ -123,9 +144,11 @@ async def start_bot_process(
     log_level: str,
     *args: str,
     environment: dict[str, str] | None = None,
+    wrapper: tuple[str, ...] = (),
     **streams: Any,
 ) -> asyncio.subprocess.Process:
-    """The real bot as its own process (`bot.local.serve_bot`), pointed at `server`."""
+    """The real bot as its own process (`bot.local.serve_bot`), pointed at `server`;
+    `wrapper` is what runs it (scripts/supervise), if not Python itself."""
     env = {
         **os.environ,
         "DISCORD_TOKEN": server.token,
@@ -135,6 +158,7 @@ async def start_bot_process(
         **(environment or {}),
     }
     return await asyncio.create_subprocess_exec(
+        *wrapper,
         sys.executable,
         "-m",
         "bot.local.serve_bot",
@@ -146,4 +170,31 @@ async def start_bot_process(
         cwd=database.parent,
         env=env,
         **streams,
+    )
+
+
+async def stop_process(process: asyncio.subprocess.Process) -> None:
+    """SIGTERM, as a host stops the bot; SIGKILL if it has not exited within 30 s."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        await asyncio.wait_for(process.wait(), timeout=30)
+    except TimeoutError:
+        process.kill()
+        await process.wait()
+
+
+def run_console(
+    tmp_path: Path, lines: str, *args: str, **env_extra: str
+) -> subprocess.CompletedProcess[str]:
+    """`python -m bot ARGS` with `lines` typed in, with no token but those in `env_extra`."""
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    env.update(DATABASE_PATH=str(tmp_path / "console.sqlite3"), PYTHONPATH=str(REPO), **env_extra)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=lines,
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )

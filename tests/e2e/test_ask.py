@@ -21,6 +21,11 @@ async def reply_to(posted: PostedMessage) -> StoredMessage:
     return message
 
 
+async def mentioned(harness: Harness, user: EmulatedUser, place: Place, text: str) -> StoredMessage:
+    """The bot's reply to `text` posted in `place` with the bot mentioned."""
+    return await reply_to(await harness.driver.send_message(user, place, text, mention_bot=True))
+
+
 async def career_server(harness: Harness) -> tuple[Place, Place]:
     """A server whose admin opened public answers in #careers only."""
     admin = harness.server.add_user("admin", admin=True)
@@ -78,10 +83,9 @@ async def test_a_dm_asking_nothing_gets_one_help_line(harness: Harness) -> None:
 async def test_a_mention_in_the_career_channel_is_answered_there(harness: Harness) -> None:
     _, careers = await career_server(harness)
     user = harness.server.add_user("member")
-    posted = await harness.driver.send_message(
-        user, careers, "is 185k base fair for a senior MLE in Seattle?", mention_bot=True
+    answer = await mentioned(
+        harness, user, careers, "is 185k base fair for a senior MLE in Seattle?"
     )
-    answer = await reply_to(posted)
     assert answer.payload["channel_id"] == str(careers.channel_id)
     assert answer.title.startswith("Offer check")
 
@@ -89,10 +93,7 @@ async def test_a_mention_in_the_career_channel_is_answered_there(harness: Harnes
 async def test_a_mention_elsewhere_only_points_to_the_private_ways(harness: Harness) -> None:
     general, _ = await career_server(harness)
     user = harness.server.add_user("member")
-    posted = await harness.driver.send_message(
-        user, general, "senior mle in berlin, 185k?", mention_bot=True
-    )
-    answer = await reply_to(posted)
+    answer = await mentioned(harness, user, general, "senior mle in berlin, 185k?")
     assert answer.content == ASK_PRIVATELY
     assert not answer.components_v2 and "185" not in answer.text()
 
@@ -157,15 +158,9 @@ async def test_the_profile_fills_in_privately_and_in_public_only_when_asked_for_
     private = await reply_to(await harness.driver.send_dm(user, "data scientist?"))
     assert "Toronto" in private.title
     assert "From your profile: location." in private.text()
-    public = await reply_to(
-        await harness.driver.send_message(user, careers, "data scientist?", mention_bot=True)
-    )
+    public = await mentioned(harness, user, careers, "data scientist?")
     assert "Toronto" not in public.text(), "nobody asked for the profile out loud"
-    own = await reply_to(
-        await harness.driver.send_message(
-            user, careers, "what should I earn as a data scientist?", mention_bot=True
-        )
-    )
+    own = await mentioned(harness, user, careers, "what should I earn as a data scientist?")
     assert "Toronto" in own.title
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.flows.budget import BURST
 from bot.flows.reply import BUSY_NOTE, TURNED_AWAY
 from bot.local.harness import Harness
-from tests.e2e.support import bot_of, place_for, run
+from tests.e2e.support import bot_of, newcomer, run
 
 DEFERRED = 5
 ESTIMATE = {"role": "ml_engineer", "years": 6, "location": "seattle"}
@@ -19,8 +19,7 @@ def backlog(harness: Harness) -> None:
 async def test_in_a_server_the_deferral_is_private_and_says_why_when_public_was_asked(
     harness: Harness,
 ) -> None:
-    user = harness.server.add_user("crowd")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "crowd", "guild")
     backlog(harness)
     record = await run(harness, user, place, "estimate", {**ESTIMATE, "public": True})
     assert record.response_type == DEFERRED
@@ -33,8 +32,7 @@ async def test_in_a_server_the_deferral_is_private_and_says_why_when_public_was_
 
 
 async def test_a_private_answer_deferred_in_a_backlog_carries_no_note(harness: Harness) -> None:
-    user = harness.server.add_user("quiet")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "quiet", "guild")
     backlog(harness)
     record = await run(harness, user, place, "tips", ESTIMATE)
     assert record.response_type == DEFERRED
@@ -60,8 +58,7 @@ async def test_without_a_backlog_the_answer_comes_at_once(harness: Harness) -> N
 async def test_past_the_bound_a_command_is_turned_away_privately_and_costs_nothing(
     harness: Harness,
 ) -> None:
-    user = harness.server.add_user("late")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "late", "guild")
     gate = bot_of(harness).admission
     gate.max_in_flight = 0
     record = await run(harness, user, place, "estimate", ESTIMATE)

@@ -6,7 +6,7 @@ import pytest
 
 from bot.local.harness import Harness
 from bot.ui import offer as offer_ui
-from tests.e2e.support import WHERE, place_for, run, with_chart
+from tests.e2e.support import WHERE, newcomer, run, with_chart
 
 SEATTLE = {"role": "mle", "level": "senior", "location": "seattle"}
 
@@ -15,8 +15,7 @@ SEATTLE = {"role": "mle", "level": "senior", "location": "seattle"}
 async def test_every_band_answer_is_one_card_with_nothing_beside_it(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("reader")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "reader", where)
     for command, options in [
         ("estimate", SEATTLE),
         ("compare roles", SEATTLE),

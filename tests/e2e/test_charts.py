@@ -15,7 +15,7 @@ from bot.emulator.records import InteractionRecord, StoredMessage
 from bot.local.harness import Harness
 from bot.render.card import CHART_ID
 from db.errors import StoreUnavailableError
-from tests.conftest import TEST_EXTENSIONS, make_config
+from tests.conftest import make_config, running_harness
 from tests.e2e.support import bot_of, run, with_chart
 from tests.support.validation import PayloadValidator
 
@@ -25,18 +25,8 @@ ESTIMATE = {"role": "ml_engineer", "years": 4, "location": "seattle"}
 @pytest.fixture
 async def pooled(tmp_path: Path, validator: PayloadValidator) -> AsyncIterator[Harness]:
     """The bot with one real drawing process, as it runs in production."""
-    running = Harness(
-        make_config(tmp_path, chart_workers=1),
-        validator=validator,
-        extra_extensions=TEST_EXTENSIONS,
-    )
-    await running.start()
-    try:
+    async with running_harness(make_config(tmp_path, chart_workers=1), validator) as running:
         yield running
-    finally:
-        await running.stop()
-    assert running.server.violations == [], "payloads Discord would refuse"
-    assert running.server.unhandled == [], "requests the emulator does not know"
 
 
 def chart_image(message: StoredMessage) -> Image.Image:

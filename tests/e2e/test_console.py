@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,23 +11,7 @@ import pytest
 from bot.emulator.driver import UsageError
 from bot.local.console import Console, ConsoleView, parse_line
 from bot.local.harness import Harness
-from tests.e2e.support import bot_of, run
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def run_console(tmp_path: Path, lines: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
-    env.update(DATABASE_PATH=str(tmp_path / "console.sqlite3"), PYTHONPATH=str(REPO))
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=lines,
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from tests.e2e.support import bot_of, run, run_console
 
 
 def test_parse_line_reads_subcommands_and_quoted_values() -> None:

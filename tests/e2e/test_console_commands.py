@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_console import run_console
+from tests.e2e.support import run_console
 
 # (console arguments, lines typed, what must be printed, in order)
 SESSIONS = {

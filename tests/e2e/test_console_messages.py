@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.render.ask import ASK_PRIVATELY, HELP_LINE
-from tests.e2e.test_console import run_console
+from tests.e2e.support import run_console
 
 
 def answers(stdout: str) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.emulator.server import EmulatedUser, Place
 from bot.local.harness import Harness
-from tests.e2e.support import bot_of, place_for, run
+from tests.e2e.support import bot_of, newcomer, run
 from tests.e2e.test_share import JOB, PAY, share
 
 
@@ -37,8 +37,7 @@ async def rows_about(harness: Harness, user: EmulatedUser) -> dict[str, int]:
 
 
 async def test_deleting_every_share_leaves_no_count_in_the_export(harness: Harness) -> None:
-    user = harness.server.add_user("unsharer")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "unsharer", "guild")
     await share(harness, user, place)
     before = (await exported(harness, user, place))["community_pay"]
     assert len(before["submissions"]) == 1 and before["submissions_per_day"][0]["used"] == 1
@@ -57,8 +56,7 @@ async def test_deleting_every_share_leaves_no_count_in_the_export(harness: Harne
 
 
 async def test_delete_everything_leaves_no_row_keyed_by_the_person(harness: Harness) -> None:
-    user = harness.server.add_user("leaver")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "leaver", "guild")
     await share(harness, user, place)
     await run(harness, user, place, "estimate", JOB)
     await run(harness, user, place, "share delete", {"everything": True})

@@ -9,7 +9,7 @@ import pytest
 
 from bot.emulator.records import StoredMessage
 from bot.local.harness import Harness
-from tests.e2e.support import WHERE, place_for, run, with_chart, written
+from tests.e2e.support import WHERE, newcomer, run, with_chart, written
 
 MONEY = r"[$£€][0-9][0-9,.]*K?"
 
@@ -37,8 +37,7 @@ def change_from(message: StoredMessage) -> str:
 async def test_whatif_after_tips_starts_from_the_estimate_shown_and_names_it(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("negotiator")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "negotiator", where)
     profile = {"role": "ml_engineer", "years": 4, "location": "denver"}
     await run(harness, user, place, "profile set", profile)
     seattle = {"role": "mle", "years": 4, "location": "seattle"}
@@ -91,8 +90,7 @@ async def test_tips_comparisons_and_offers_do_not_move_where_a_whatif_starts(
 async def test_with_no_estimate_to_change_a_whatif_says_so_and_points_to_estimate(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("tipsonly")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "tipsonly", where)
     await run(harness, user, place, "tips", {"role": "mle", "location": "berlin"})
     await run(harness, user, place, "compare roles", {"location": "berlin"})
     record = await run(harness, user, place, "whatif", {"years": 7})
@@ -131,8 +129,7 @@ async def test_a_what_if_button_starts_from_its_own_answer_and_names_it(
 
 @pytest.mark.parametrize("where", WHERE)
 async def test_a_staff_title_names_the_senior_band_it_used(harness: Harness, where: str) -> None:
-    user = harness.server.add_user("staff")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "staff", where)
     options = {"role": "staff ml engineer", "years": 4, "location": "seattle"}
     staff = (await run(harness, user, place, "estimate", options)).message
     assert staff.title == (

@@ -7,7 +7,6 @@ import asyncio
 import io
 import logging
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -203,18 +202,8 @@ async def test_stale_command_is_answered_and_triggers_a_sync(
 
 
 @pytest.fixture
-def log_stream() -> Iterator[io.StringIO]:
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    http_level = logging.getLogger("discord.http").level
-    stream = io.StringIO()
-    yield stream
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-    for handler in handlers:
-        root.addHandler(handler)
-    root.setLevel(level)
-    logging.getLogger("discord.http").setLevel(http_level)
+def log_stream(restore_root_logging: None) -> io.StringIO:
+    return io.StringIO()
 
 
 async def test_interaction_tokens_never_reach_the_log_even_at_debug(

@@ -9,7 +9,15 @@ import pytest
 from bot.emulator.driver import UsageError
 from bot.flows.budget import BURST, TokenBuckets
 from bot.local.harness import Harness
-from tests.e2e.support import WHERE, bot_of, no_mentions, place_for, run, with_chart, written
+from tests.e2e.support import (
+    WHERE,
+    bot_of,
+    newcomer,
+    no_mentions,
+    run,
+    with_chart,
+    written,
+)
 
 # ----------------------------------------------------------------- autocomplete
 
@@ -19,8 +27,7 @@ async def test_location_autocomplete_puts_prefix_matches_first(
     harness: Harness, where: str
 ) -> None:
     slow_refill(harness)
-    user = harness.server.add_user("typist")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "typist", where)
     started = time.perf_counter()
     choices = await harness.driver.autocomplete(
         user, place, "estimate", {"location": "sea"}, "location"
@@ -43,8 +50,7 @@ async def test_location_autocomplete_puts_prefix_matches_first(
 
 @pytest.mark.parametrize("where", WHERE)
 async def test_role_autocomplete_knows_aliases(harness: Harness, where: str) -> None:
-    user = harness.server.add_user("alias")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "alias", where)
     for typed in ("MLE", "mle"):
         choices = await harness.driver.autocomplete(
             user, place, "compare roles", {"role": typed}, "role"
@@ -60,8 +66,7 @@ async def test_role_autocomplete_knows_aliases(harness: Harness, where: str) -> 
 async def test_skills_autocomplete_completes_the_last_item_of_a_list(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("lister")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "lister", where)
     choices = await harness.driver.autocomplete(
         user, place, "tips", {"skills": "python, py"}, "skills"
     )
@@ -119,8 +124,7 @@ HEAVY = [
 @pytest.mark.parametrize("where", WHERE)
 async def test_a_burst_of_heavy_commands_then_a_polite_wait(harness: Harness, where: str) -> None:
     slow_refill(harness)
-    user = harness.server.add_user("eager")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "eager", where)
     for command, options in (HEAVY * BURST)[:BURST]:
         record = await run(harness, user, place, command, options)
         assert record.message.components_v2, command
@@ -196,8 +200,7 @@ async def test_answer_buttons_and_commands_share_one_budget(harness: Harness) ->
 async def test_bad_input_gets_a_private_answer_saying_how_to_fix_it(
     harness: Harness, where: str, command: str, options: dict[str, str], expected: str
 ) -> None:
-    user = harness.server.add_user("clumsy")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "clumsy", where)
     if command == "whatif":
         await with_chart(await run(harness, user, place, "estimate", {"role": "mle"}))
     record = await run(harness, user, place, command, options)
@@ -256,8 +259,7 @@ async def test_input_discord_itself_refuses_never_reaches_the_bot(
 
 @pytest.mark.parametrize("where", WHERE)
 async def test_mentions_in_echoed_text_never_ping(harness: Harness, where: str) -> None:
-    user = harness.server.add_user("pinger")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "pinger", where)
     sneaky = "@everyone <@&123>"
     record = await run(harness, user, place, "estimate", {"role": sneaky})
     assert sneaky in record.message.content, "echoed, but inert"

@@ -13,8 +13,7 @@ import pytest
 from bot.flows.budget import TokenBuckets
 from bot.local.harness import Harness
 from bot.salary.compare import MAX_LOCATIONS
-from tests.e2e.support import bot_of, place_for, run
-from tests.e2e.test_console import run_console
+from tests.e2e.support import bot_of, place_for, run, run_console
 from tests.support.validation import default_spec_path
 
 LOCALES = ("de", "pt-BR")

@@ -15,7 +15,7 @@ from bot.local.harness import Harness
 from bot.salary.offer import percentile_of
 from bot.salary.results import Percentiles
 from bot.ui.offer import GONE, NOT_YOURS, SAVED, _held
-from tests.e2e.support import WHERE, bot_of, no_mentions, place_for, run, with_chart
+from tests.e2e.support import WHERE, bot_of, newcomer, no_mentions, place_for, run, with_chart
 
 SEATTLE = {"role": "mle", "level": "senior", "location": "seattle"}
 OFFER = {"base": "185k", "bonus": "15%", "equity": "400k", "sign_on": "30k"}
@@ -32,8 +32,7 @@ async def offer(harness: Harness, user: EmulatedUser, place: Place, **extra: obj
 async def test_offer_check_places_the_base_and_tables_the_years(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("offer")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "offer", where)
     record = await offer(harness, user, place)
     message = record.message
     assert message.ephemeral is (where == "guild"), "private by default in servers"
@@ -63,8 +62,7 @@ async def test_offer_check_places_the_base_and_tables_the_years(
 async def test_save_to_history_stores_the_offer_and_export_and_delete_cover_it(
     harness: Harness,
 ) -> None:
-    user = harness.server.add_user("saver")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "saver", "guild")
     message = (await offer(harness, user, place)).message
     other = harness.server.add_user("nosy")
     refused = await harness.driver.press(other, message, "Save to history")
@@ -103,8 +101,7 @@ async def test_offer_buttons_after_the_offer_is_forgotten_say_so(harness: Harnes
 
 
 async def test_public_only_when_asked(harness: Harness) -> None:
-    user = harness.server.add_user("loud")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "loud", "guild")
     record = await offer(harness, user, place, public=True)
     assert not record.message.ephemeral
 
@@ -113,8 +110,7 @@ async def test_public_only_when_asked(harness: Harness) -> None:
 async def test_offer_compare_says_which_wins_in_year_one_and_over_four_years(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("chooser")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "chooser", where)
     record = await run(
         harness,
         user,
@@ -162,8 +158,7 @@ async def test_offer_compare_says_which_wins_in_year_one_and_over_four_years(
 async def test_bad_offers_get_a_private_error_naming_the_field(
     harness: Harness, options: dict[str, str], words: str
 ) -> None:
-    user = harness.server.add_user("typo")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "typo", "guild")
     record = await run(harness, user, place, "offer check", {**SEATTLE, **options})
     message = record.message
     assert message.ephemeral and words in message.content, message.content
@@ -199,8 +194,7 @@ async def test_check_this_salary_range_on_a_posted_message(harness: Harness, whe
 async def test_check_this_salary_range_uses_the_profile_and_says_when_none_is_found(
     harness: Harness,
 ) -> None:
-    user = harness.server.add_user("profiled")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "profiled", "guild")
     await run(harness, user, place, "profile set", {"role": "data scientist", "location": "london"})
     posted = harness.server.post(user, place, "Role pays up to 90k GBP")
     record = await harness.driver.message_command(user, place, MENU, posted)
@@ -236,8 +230,7 @@ def band_for(harness: Harness, **person: str) -> Percentiles:
 async def test_check_this_salary_range_reads_european_and_decorated_formats(
     harness: Harness, posted: str, shown: str, currency: str, ends: tuple[float, float]
 ) -> None:
-    user = harness.server.add_user("european")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "european", "guild")
     message_posted = harness.server.post(user, place, posted)
     record = await harness.driver.message_command(user, place, MENU, message_posted)
     await record.wait_settled()
@@ -267,8 +260,7 @@ async def test_check_this_salary_range_reads_a_plural_role(harness: Harness) -> 
     ["Pays $1-$999999999999", "Senior MLE, $150k-$" + "9" * 400, "up to $" + "9" * 40],
 )
 async def test_an_absurd_range_is_refused_kindly(harness: Harness, posted: str) -> None:
-    user = harness.server.add_user("absurd")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "absurd", "guild")
     message_posted = harness.server.post(user, place, posted)
     record = await harness.driver.message_command(user, place, MENU, message_posted)
     await record.wait_settled()

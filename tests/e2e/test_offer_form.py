@@ -7,14 +7,7 @@ import pytest
 
 from bot.emulator.driver import UsageError
 from bot.local.harness import Harness
-from tests.e2e.support import (
-    WHERE,
-    bot_of,
-    place_for,
-    run,
-    submit_forged,
-    with_chart,
-)
+from tests.e2e.support import WHERE, bot_of, newcomer, run, submit_forged, with_chart
 from tests.e2e.test_offer import SEATTLE, offer
 
 OFFER_BOXES = ("Base salary (per year)", "Target bonus", "Equity grant (whole grant)")
@@ -22,8 +15,7 @@ OFFER_BOXES = ("Base salary (per year)", "Target bonus", "Equity grant (whole gr
 
 @pytest.mark.parametrize("where", WHERE)
 async def test_offer_check_without_amounts_opens_the_form(harness: Harness, where: str) -> None:
-    user = harness.server.add_user("form")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "form", where)
     opened = await run(harness, user, place, "offer check", SEATTLE)
     modal = opened.modal
     assert modal["title"] == "Check an offer"
@@ -102,8 +94,7 @@ async def test_the_picked_vesting_schedule_shapes_the_first_year(
 
 
 async def test_offer_form_errors_are_private_and_name_the_field(harness: Harness) -> None:
-    user = harness.server.add_user("slip")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "slip", "guild")
     opened = await run(harness, user, place, "offer check", SEATTLE)
     typo = await harness.driver.submit_modal(
         user, place, opened.modal, {"Base salary (per year)": "185k", "Target bonus": "600%"}
@@ -129,8 +120,7 @@ async def test_offer_form_errors_are_private_and_name_the_field(harness: Harness
 async def test_check_an_offer_under_an_estimate_opens_the_form_for_that_person(
     harness: Harness,
 ) -> None:
-    user = harness.server.add_user("estimator")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "estimator", "guild")
     estimate = await run(harness, user, place, "estimate", SEATTLE)
     await with_chart(estimate)
     opened = await harness.driver.press(user, estimate.message, "Check an offer")

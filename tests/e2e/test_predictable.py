@@ -8,13 +8,12 @@ import re
 import pytest
 
 from bot.local.harness import Harness
-from tests.e2e.support import WHERE, place_for, run
+from tests.e2e.support import WHERE, newcomer, run
 
 
 @pytest.mark.parametrize("where", WHERE)
 async def test_currency_follows_the_place_not_the_last_query(harness: Harness, where: str) -> None:
-    user = harness.server.add_user("traveller")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "traveller", where)
     toronto = await run(harness, user, place, "estimate", {"role": "mle", "location": "Toronto"})
     assert "CA$" in toronto.message.section("Base band")
     denver = await run(harness, user, place, "estimate", {"role": "mle", "location": "Denver"})
@@ -23,24 +22,21 @@ async def test_currency_follows_the_place_not_the_last_query(harness: Harness, w
 
 
 async def test_a_saved_currency_is_kept_everywhere(harness: Harness) -> None:
-    user = harness.server.add_user("saver")
-    place = harness.server.dm(user)
+    user, place = await newcomer(harness, "saver", "dm")
     await run(harness, user, place, "profile set", {"currency": "EUR"})
     london = await run(harness, user, place, "estimate", {"role": "mle", "location": "London"})
     assert "€" in london.message.section("Base band")
 
 
 async def test_whatif_to_a_foreign_place_answers_in_its_currency(harness: Harness) -> None:
-    user = harness.server.add_user("mover")
-    place = harness.server.dm(user)
+    user, place = await newcomer(harness, "mover", "dm")
     await run(harness, user, place, "estimate", {"role": "mle", "location": "Seattle"})
     moved = await run(harness, user, place, "whatif", {"location": "london"})
     assert "£" in moved.message.section("Base band")
 
 
 async def test_a_currency_change_is_not_a_pay_change(harness: Harness) -> None:
-    user = harness.server.add_user("converter")
-    place = harness.server.dm(user)
+    user, place = await newcomer(harness, "converter", "dm")
     await run(harness, user, place, "estimate", {"role": "mle", "location": "Seattle"})
     converted = await run(harness, user, place, "whatif", {"currency": "EUR"})
     change = converted.message.section("What if: currency")
@@ -49,8 +45,7 @@ async def test_a_currency_change_is_not_a_pay_change(harness: Harness) -> None:
 
 
 async def test_compare_locations_shows_only_the_places_asked(harness: Harness) -> None:
-    user = harness.server.add_user("comparer")
-    place = harness.server.dm(user)
+    user, place = await newcomer(harness, "comparer", "dm")
     await run(harness, user, place, "estimate", {"role": "mle", "location": "Bangalore"})
     record = await run(harness, user, place, "compare locations", {"places": "Seattle, Austin"})
     rows = [line for line in record.message.headline().splitlines() if line.startswith("**")]
@@ -61,8 +56,7 @@ async def test_compare_locations_shows_only_the_places_asked(harness: Harness) -
 
 @pytest.mark.parametrize("where", WHERE)
 async def test_one_unknown_skill_is_left_out_and_named(harness: Harness, where: str) -> None:
-    user = harness.server.add_user("skilled")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "skilled", where)
     options = {"role": "mle", "years": 4, "skills": "pytorch, llm, quantum basket weaving"}
     record = await run(harness, user, place, "estimate", options)
     assert record.message.components_v2, record.message.content
@@ -72,8 +66,7 @@ async def test_one_unknown_skill_is_left_out_and_named(harness: Harness, where: 
 
 
 async def test_any_sets_a_saved_value_aside_for_one_question(harness: Harness) -> None:
-    user = harness.server.add_user("chooser")
-    place = harness.server.dm(user)
+    user, place = await newcomer(harness, "chooser", "dm")
     await run(harness, user, place, "profile set", {"industry": "finance", "education": "phd"})
     record = await run(harness, user, place, "estimate", {"role": "mle", "education": "any"})
     text = record.message.card_text()
@@ -85,8 +78,7 @@ async def test_any_sets_a_saved_value_aside_for_one_question(harness: Harness) -
 
 
 async def test_singular_and_plural_read_right(harness: Harness) -> None:
-    user = harness.server.add_user("junior")
-    place = harness.server.dm(user)
+    user, place = await newcomer(harness, "junior", "dm")
     record = await run(harness, user, place, "estimate", {"role": "mle", "years": 1})
     assert "1 year ·" in record.message.title or record.message.title.endswith("1 year")
     assert "year(s)" not in record.message.card_text()
@@ -94,8 +86,7 @@ async def test_singular_and_plural_read_right(harness: Harness) -> None:
 
 
 async def test_money_is_written_in_the_askers_language(harness: Harness) -> None:
-    user = harness.server.add_user("berliner", locale="de")
-    place = harness.server.dm(user)
+    user, place = await newcomer(harness, "berliner", "dm", locale="de")
     record = await run(harness, user, place, "estimate", {"role": "mle", "location": "Berlin"})
     band = record.message.section("Base band")
     # German writes euros after the number, with a point between thousands.
@@ -103,8 +94,7 @@ async def test_money_is_written_in_the_askers_language(harness: Harness) -> None
 
 
 async def test_rupees_read_in_lakh(harness: Harness) -> None:
-    user = harness.server.add_user("bengaluru")
-    place = harness.server.dm(user)
+    user, place = await newcomer(harness, "bengaluru", "dm")
     record = await run(harness, user, place, "estimate", {"role": "mle", "location": "India"})
     band = record.message.section("Base band")
     assert "₹" in band and "L" in band and "M" not in band, band

@@ -11,8 +11,8 @@ from tests.e2e.support import (
     WHERE,
     bot_of,
     field,
+    newcomer,
     no_mentions,
-    place_for,
     run,
     submit_forged,
     with_chart,
@@ -27,8 +27,7 @@ OFF_LIST = "came back with a choice the form did not offer"
 async def test_profile_set_with_options_saves_and_show_reads_it_back(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("ada")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "ada", where)
     saved = await run(
         harness,
         user,
@@ -76,8 +75,7 @@ async def test_profile_set_with_options_saves_and_show_reads_it_back(
 async def test_profile_show_with_nothing_saved_says_how_to_save(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("empty")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "empty", where)
     record = await run(harness, user, place, "profile show")
     assert record.message.ephemeral
     assert "/profile set" in record.message.embed["description"]
@@ -87,8 +85,7 @@ async def test_profile_show_with_nothing_saved_says_how_to_save(
 async def test_profile_set_without_options_opens_the_form_and_submitting_saves(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("form")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "form", where)
     await run(harness, user, place, "profile set", {"location": "berlin", "skills": "python"})
     opened = await run(harness, user, place, "profile set")
     assert opened.modal["title"] == "Your salary profile"
@@ -221,8 +218,7 @@ async def test_profile_form_with_bad_input_explains_and_saves_nothing(
 async def test_profile_export_is_a_private_json_file_of_everything(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("export")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "export", where)
     await run(harness, user, place, "profile set", {"role": "data engineer", "years": 2})
     await with_chart(await run(harness, user, place, "estimate", {"location": "austin"}))
     record = await run(harness, user, place, "profile export")
@@ -239,8 +235,7 @@ async def test_profile_export_is_a_private_json_file_of_everything(
 
 @pytest.mark.parametrize("where", WHERE)
 async def test_profile_delete_confirmed_erases_everything(harness: Harness, where: str) -> None:
-    user = harness.server.add_user("leaver")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "leaver", where)
     store = bot_of(harness).store
     await run(harness, user, place, "profile set", {"role": "mle", "location": "US"})
     await with_chart(await run(harness, user, place, "estimate", {"years": 3}))
@@ -264,8 +259,7 @@ async def test_profile_delete_confirmed_erases_everything(harness: Harness, wher
 
 @pytest.mark.parametrize("where", WHERE)
 async def test_profile_delete_cancelled_keeps_everything(harness: Harness, where: str) -> None:
-    user = harness.server.add_user("stayer")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "stayer", where)
     await run(harness, user, place, "profile set", {"role": "mle"})
     asked = await run(harness, user, place, "profile delete")
     pressed = await harness.driver.press(user, asked.message, "Cancel")
@@ -281,8 +275,7 @@ async def test_profile_delete_cancelled_keeps_everything(harness: Harness, where
 async def test_history_lists_queries_and_the_menu_runs_one_again(
     harness: Harness, where: str
 ) -> None:
-    user = harness.server.add_user("again")
-    place = await place_for(harness, user, where)
+    user, place = await newcomer(harness, "again", where)
     empty = await run(harness, user, place, "history")
     assert empty.message.ephemeral and "No queries yet" in empty.message.embed["description"]
     assert not empty.message.selects()

@@ -6,11 +6,6 @@ import asyncio
 import io
 import json
 import logging
-import os
-import signal
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,10 +15,9 @@ from bot.app.logs import RedactFilter, setup_logging
 from bot.emulator.server import EmulatorServer
 from bot.local.harness import Harness
 from tests.conftest import TEST_EXTENSIONS, make_config
-from tests.e2e.support import start_bot_process
+from tests.e2e.support import run_console, start_bot_process, stop_process
 from tests.support.validation import PayloadValidator
 
-REPO = Path(__file__).resolve().parents[2]
 # Shaped like a real token, and unlike anything else the bot could print.
 SECRET = "MTE5OTk5OTk5OTk5OTk5OTk5OQ.GsEcRt.s3cr3t-T0KEN-n3v3r-pr1nt-m3"
 PIECES = (SECRET, SECRET.split(".")[-1])
@@ -36,20 +30,6 @@ def leaks(text: str) -> list[str]:
 def formatted(record: logging.LogRecord) -> str:
     """The record as any handler would write it, traceback included."""
     return logging.Formatter("%(name)s %(message)s").format(record)
-
-
-@pytest.fixture
-def restore_root_logging() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    http_level = logging.getLogger("discord.http").level
-    yield
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-    for handler in handlers:
-        root.addHandler(handler)
-    root.setLevel(level)
-    logging.getLogger("discord.http").setLevel(http_level)
 
 
 async def test_token_never_in_debug_logs_or_answers(
@@ -125,12 +105,7 @@ async def test_bot_process_logs_at_debug_without_the_token(tmp_path: Path) -> No
         record = await driver.slash(user, server.dm(user), "about")
         await record.wait_settled(timeout=15)
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            await asyncio.wait_for(process.wait(), timeout=30)
-        except TimeoutError:
-            process.kill()
-            await process.wait()
+        await stop_process(process)
         await server.stop()
     output = log_path.read_text(errors="replace")
     assert "DEBUG" in output and "RESUME" in output and "kaboom" in output
@@ -180,24 +155,8 @@ def test_settings_never_show_the_token() -> None:
     assert "DEV_GUILD_ID" in str(caught.value) and leaks(str(caught.value)) == []
 
 
-def run_bot(
-    tmp_path: Path, lines: str, *args: str, **env_extra: str
-) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
-    env.update(DATABASE_PATH=str(tmp_path / "console.sqlite3"), PYTHONPATH=str(REPO), **env_extra)
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=lines,
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def test_console_never_prints_a_token(tmp_path: Path) -> None:
-    done = run_bot(
+    done = run_console(
         tmp_path,
         "/about\n/estimate role:mle years:4\n/nosuch\n/profile export\n",
         "console",
@@ -213,7 +172,7 @@ def test_console_never_prints_a_token(tmp_path: Path) -> None:
 
 
 def test_configuration_error_with_a_token_set_does_not_print_it(tmp_path: Path) -> None:
-    done = run_bot(tmp_path, "", "run", DISCORD_TOKEN=SECRET, DEV_GUILD_ID="abc")
+    done = run_console(tmp_path, "", "run", DISCORD_TOKEN=SECRET, DEV_GUILD_ID="abc")
     assert done.returncode == 2
     assert "DEV_GUILD_ID" in done.stderr
     assert leaks(done.stdout + done.stderr) == []

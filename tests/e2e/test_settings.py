@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.emulator.server import Place
 from bot.local.harness import Harness
-from tests.e2e.support import bot_of, field, place_for, run
+from tests.e2e.support import bot_of, field, newcomer, place_for, run
 
 
 async def _server_with_career_channel(harness: Harness) -> tuple[Place, Place]:
@@ -55,8 +55,7 @@ async def test_settings_in_a_dm_is_server_only(harness: Harness) -> None:
 
 
 async def test_answers_are_private_by_default_in_a_server(harness: Harness) -> None:
-    user = harness.server.add_user("quiet")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "quiet", "guild")
     for command in ("estimate", "tips", "compare roles"):
         record = await run(harness, user, place, command, {"role": "mle"})
         assert record.message.ephemeral, command

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import discord
@@ -26,6 +27,14 @@ def guild_events(harness: Harness, shard: int) -> list[int]:
     return [int(f["d"]["id"]) for f in session.sent if f["t"] == "GUILD_CREATE"]
 
 
+async def answers_in_each_guild_and_a_dm(running: Harness, guilds: list[dict[str, Any]]) -> None:
+    """/tips answers in each of `guilds`, whichever shard holds it, and in a DM."""
+    user = running.server.add_user("asker")
+    for place in [running.server.in_guild(guild) for guild in guilds] + [running.server.dm(user)]:
+        record = await run(running, user, place, "tips", {"role": "mle"})
+        assert record.message.components_v2
+
+
 async def test_recommended_shards_each_get_their_own_guilds(
     tmp_path: Path, validator: PayloadValidator
 ) -> None:
@@ -39,10 +48,7 @@ async def test_recommended_shards_each_get_their_own_guilds(
         for shard in (0, 1, 2):
             owned = guild_events(running, shard)
             assert owned and all(shard_of(gid, 3) == shard for gid in owned)
-        user = server.add_user("asker")
-        for place in [server.in_guild(guild) for guild in guilds] + [server.dm(user)]:
-            record = await run(running, user, place, "tips", {"role": "mle"})
-            assert record.message.components_v2
+        await answers_in_each_guild_and_a_dm(running, guilds)
     finally:
         await running.stop()
     assert server.violations == [] and server.unhandled == []
@@ -77,10 +83,7 @@ async def test_more_shards_than_recommended_are_accepted(
             await server.dispatch("GUILD_CREATE", guild)
         for shard, guild in enumerate(guilds):
             assert guild_events(running, shard)[-1] == int(guild["id"])
-        user = server.add_user("asker")
-        for place in [server.in_guild(guild) for guild in guilds] + [server.dm(user)]:
-            record = await run(running, user, place, "tips", {"role": "mle"})
-            assert record.message.components_v2
+        await answers_in_each_guild_and_a_dm(running, guilds)
     finally:
         await running.stop()
     assert server.violations == [] and server.unhandled == []

@@ -10,7 +10,7 @@ from bot.local.harness import Harness
 from bot.render.community import COMMUNITY_FIELD
 from bot.salary.currency import CURRENCIES
 from db.encoding import now
-from tests.e2e.support import bot_of, field, place_for, run, submit_forged
+from tests.e2e.support import bot_of, field, newcomer, place_for, run, submit_forged
 
 JOB = {"role": "ml_engineer", "level": "senior", "location": "seattle"}
 PAY = {"Base salary per year": "190k", "Bonus per year": "20k", "Equity per year": "40k"}
@@ -91,8 +91,7 @@ async def test_five_people_make_a_community_line_four_do_not(
 
 
 async def test_replace_mine_export_and_profile_delete(harness: Harness) -> None:
-    user = harness.server.add_user("sharer")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "sharer", "guild")
     await share(harness, user, place)
     again = await share(harness, user, place, {**PAY, "Base salary per year": "200k"})
     assert again.message.content == "Shared anonymously: it replaces what you shared for 2026."
@@ -153,8 +152,7 @@ async def test_abuse_limits_and_admin_review(harness: Harness) -> None:
 
 
 async def test_share_form_types_amounts_and_picks_year_and_currency(harness: Harness) -> None:
-    user = harness.server.add_user("picky")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "picky", "guild")
     opened = await run(harness, user, place, "share add", {**JOB, "location": "berlin"})
     form = opened.form()
     assert [form[name].kind for name in form] == [4, 4, 4, 3, 3]
@@ -190,8 +188,7 @@ async def test_share_form_types_amounts_and_picks_year_and_currency(harness: Har
 
 
 async def test_bad_input_gets_a_clear_private_message_per_field(harness: Harness) -> None:
-    user = harness.server.add_user("typo")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "typo", "guild")
     typed = {
         "Base salary per year": ("lots", "Couldn't read 'lots' as an amount for base"),
         "Bonus per year": ("-3", "Couldn't read '-3' as an amount for bonus"),

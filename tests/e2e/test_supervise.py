@@ -9,35 +9,24 @@ import os
 import signal
 import sys
 from pathlib import Path
+from typing import Any
 
 from bot.emulator.driver import Driver
 from bot.emulator.records import InteractionRecord
 from bot.emulator.server import EmulatorServer
 from db.store import Store
-from tests.e2e.support import REPO
+from tests.e2e.support import REPO, start_bot_process
 
 KILLS = 2  # restarts after 5 s, then 10 s
 WRITES_PER_ROUND = 12
 
 
 async def start_supervised(server: EmulatorServer, database: Path) -> asyncio.subprocess.Process:
-    env = {
-        **os.environ,
-        "DISCORD_TOKEN": server.token,
-        "DATABASE_PATH": str(database),
-        "LOG_LEVEL": "WARNING",
-        "PYTHONPATH": str(REPO),
-    }
-    return await asyncio.create_subprocess_exec(
-        str(REPO / "scripts" / "supervise"),
-        sys.executable,
-        "-m",
-        "bot.local.serve_bot",
-        "--api",
-        server.api_base,
-        "--gateway",
-        server.gateway_url,
-        env=env,
+    return await start_bot_process(
+        server,
+        database,
+        "WARNING",
+        wrapper=(str(REPO / "scripts" / "supervise"),),
         stderr=asyncio.subprocess.PIPE,
     )
 
@@ -114,15 +103,20 @@ async def test_supervised_bot_survives_sigkills_and_keeps_every_acknowledged_wri
         await store.close()
 
 
-async def test_supervisor_stops_on_a_clean_exit(tmp_path: Path) -> None:
-    process = await asyncio.create_subprocess_exec(
+async def supervise_python(code: str, **streams: Any) -> asyncio.subprocess.Process:
+    """scripts/supervise running `python -c code`, its own lines read from stderr."""
+    return await asyncio.create_subprocess_exec(
         str(REPO / "scripts" / "supervise"),
         sys.executable,
         "-c",
-        "print('done')",
-        stdout=asyncio.subprocess.PIPE,
+        code,
         stderr=asyncio.subprocess.PIPE,
+        **streams,
     )
+
+
+async def test_supervisor_stops_on_a_clean_exit(tmp_path: Path) -> None:
+    process = await supervise_python("print('done')", stdout=asyncio.subprocess.PIPE)
     stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
     assert process.returncode == 0 and stdout == b"done\n"
     assert stderr.decode().count("supervise: started pid") == 1
@@ -131,13 +125,7 @@ async def test_supervisor_stops_on_a_clean_exit(tmp_path: Path) -> None:
 async def test_supervisor_waits_5_s_then_twice_as_long(tmp_path: Path) -> None:
     """A bot that keeps failing is started again after 5 s, then 10 s: Discord lets a
     session start once per 5 s."""
-    process = await asyncio.create_subprocess_exec(
-        str(REPO / "scripts" / "supervise"),
-        sys.executable,
-        "-c",
-        "raise SystemExit(3)",
-        stderr=asyncio.subprocess.PIPE,
-    )
+    process = await supervise_python("raise SystemExit(3)")
     assert process.stderr is not None
     loop = asyncio.get_running_loop()
     lines: list[tuple[float, str]] = []

@@ -31,21 +31,27 @@ def command_response_problems(commands: list[dict[str, object]]) -> list[str]:
     ]
 
 
+async def sync_against(
+    server: EmulatorServer, tmp_path: Path, token: str, guild_id: int | None = None
+) -> int:
+    """`sync_once` with `token` against `server`, started for it and stopped after."""
+    await server.start()
+    try:
+        point_discord_at(server.api_base, server.gateway_url)
+        settings = Config(
+            discord_token=token, database_path=tmp_path / "db.sqlite3", _env_file=None
+        )  # type: ignore[call-arg]
+        return await sync_once(settings, guild_id)
+    finally:
+        await server.stop()
+
+
 @pytest.mark.parametrize("guild", [False, True])
 async def test_sync_once_sends_the_whole_tree(
     tmp_path: Path, guild: bool, capsys: pytest.CaptureFixture[str]
 ) -> None:
     server = EmulatorServer(token="sync-token")
-    await server.start()
-    try:
-        point_discord_at(server.api_base, server.gateway_url)
-        settings = Config(
-            discord_token="sync-token", database_path=tmp_path / "db.sqlite3", _env_file=None
-        )  # type: ignore[call-arg]
-        guild_id = 4242 if guild else None
-        assert await sync_once(settings, guild_id) == 0
-    finally:
-        await server.stop()
+    assert await sync_against(server, tmp_path, "sync-token", 4242 if guild else None) == 0
     synced = server.guild_commands[4242] if guild else server.global_commands
     names = {command["name"] for command in synced}
     assert {"about", "estimate", "compare", "tips", "profile", "history", "settings"} <= names
@@ -61,15 +67,7 @@ async def test_sync_once_sends_the_whole_tree(
 
 async def test_sync_with_a_refused_token_says_so(tmp_path: Path) -> None:
     server = EmulatorServer(token="right")
-    await server.start()
-    try:
-        point_discord_at(server.api_base, server.gateway_url)
-        settings = Config(
-            discord_token="wrong", database_path=tmp_path / "db.sqlite3", _env_file=None
-        )  # type: ignore[call-arg]
-        assert await sync_once(settings, None) == 1
-    finally:
-        await server.stop()
+    assert await sync_against(server, tmp_path, "wrong") == 1
     assert server.command_syncs == 0
 
 
@@ -78,16 +76,8 @@ async def test_a_sync_discord_fails_is_one_line_and_exit_1(
 ) -> None:
     server = EmulatorServer(token="sync-token")
     server.faults.append(Fault(503, "/commands", method="PUT"))
-    await server.start()
-    try:
-        point_discord_at(server.api_base, server.gateway_url)
-        settings = Config(
-            discord_token="sync-token", database_path=tmp_path / "db.sqlite3", _env_file=None
-        )  # type: ignore[call-arg]
-        with caplog.at_level(logging.INFO):
-            assert await sync_once(settings, None) == 1
-    finally:
-        await server.stop()
+    with caplog.at_level(logging.INFO):
+        assert await sync_against(server, tmp_path, "sync-token") == 1
     assert server.stats.faults_served == 1 and server.command_syncs == 0
     problems = [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert [r.getMessage() for r in problems] == [

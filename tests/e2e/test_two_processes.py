@@ -14,7 +14,7 @@ from bot.emulator.driver import Driver
 from bot.emulator.records import InteractionRecord
 from bot.emulator.server import EmulatedUser, EmulatorServer, Place
 from db import Store
-from tests.e2e.support import start_bot_process
+from tests.e2e.support import start_bot_process, stop_process
 from tests.support import engines
 from tests.support.validation import PayloadValidator
 
@@ -105,12 +105,7 @@ async def test_two_processes_share_one_profile_and_survive_a_sigkill(
     finally:
         for process in processes:
             if process.returncode is None:
-                process.send_signal(signal.SIGTERM)
-                try:
-                    await asyncio.wait_for(process.wait(), timeout=30)
-                except TimeoutError:
-                    process.kill()
-                    await process.wait()
+                await stop_process(process)
         for log in logs:
             log.close()
         await server.stop()

@@ -6,12 +6,11 @@ import re
 
 from bot.local.harness import Harness
 from bot.salary.currency import RATES
-from tests.e2e.support import place_for, run, with_chart
+from tests.e2e.support import newcomer, run, with_chart
 
 
 async def test_zurich_is_answered_in_francs_with_what_its_band_rests_on(harness: Harness) -> None:
-    user = harness.server.add_user("zora")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "zora", "guild")
     record = await run(
         harness, user, place, "estimate", {"role": "mle", "years": 5, "location": "zurich"}
     )
@@ -36,8 +35,7 @@ async def test_zurich_is_answered_in_francs_with_what_its_band_rests_on(harness:
 async def test_an_offer_in_lagos_is_weighed_in_naira_on_a_band_marked_thin(
     harness: Harness,
 ) -> None:
-    user = harness.server.add_user("ada")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "ada", "guild")
     options = {"base": "9M", "role": "mle", "years": 5, "location": "lagos"}
     message = await with_chart(await run(harness, user, place, "offer check", options))
     # Nine million naira is an offer (not "over 5 million"), weighed in naira.
@@ -49,8 +47,7 @@ async def test_an_offer_in_lagos_is_weighed_in_naira_on_a_band_marked_thin(
 
 
 async def test_roles_in_shenzhen_count_what_their_bands_rest_on(harness: Harness) -> None:
-    user = harness.server.add_user("lin")
-    place = await place_for(harness, user, "guild")
+    user, place = await newcomer(harness, "lin", "guild")
     options = {"role": "mle", "years": 5, "location": "shenzhen"}
     message = await with_chart(await run(harness, user, place, "compare roles", options))
     text = message.headline()
