@@ -4,9 +4,10 @@
     python -m bot.render.catalogs compile   # each .po -> its .mo (run by scripts/setup)
     python -m bot.render.catalogs check     # what a catalog lacks; exit 1 if anything
 
-babel.cfg says where messages come from: `_()`, `ngettext()` and `N_()` in the code, the
-salary fields' option help and the taxonomy's choice names (the domain keeps English text;
-it is translated where it is shown). The .mo files are built, never committed.
+babel.cfg says where messages come from: `_()`, `ngettext()`, `N_()`, `said()` and
+`said_plural()` in the code, the salary fields' option help and the taxonomy's choice names.
+The domain says what it means as message keys (bot/salary/said.py); render words them in the
+reader's language. The .mo files are built, never committed.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ AUTHORS = "ML Salary Bot contributors"
 # Taxonomy sections whose labels people pick as slash-command choices.
 CHOICE_SECTIONS = ("levels", "industries", "education", "company_types")
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
+
+# The domain marks what it says with said() and said_plural() (bot/salary/said.py).
+KEYWORDS = {**DEFAULT_KEYWORDS, "said": None, "said_plural": (1, 2)}
 
 Extracted = Iterator[tuple[int, str, str, list[str]]]
 
@@ -82,7 +86,7 @@ def extract() -> Catalog:
         method_map, options_map = parse_mapping_cfg(config)
     template = Catalog(project=PROJECT, fuzzy=False)
     found = extract_from_dir(
-        str(ROOT), method_map, options_map, keywords=DEFAULT_KEYWORDS, comment_tags=("NOTE:",)
+        str(ROOT), method_map, options_map, keywords=KEYWORDS, comment_tags=("NOTE:",)
     )
     for filename, lineno, message, comments, context in found:
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)

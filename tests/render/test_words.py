@@ -92,3 +92,18 @@ def test_a_locale_can_be_named_instead_of_read(reader: None) -> None:
     ANSWER_LOCALE.set("de")
     assert translate("Saved.", "pt-BR") == "Salvo."
     assert words_for("de").gettext("Saved.") == "Gespeichert."
+
+
+def test_what_the_domain_said_is_worded_in_the_readers_language(reader: None) -> None:
+    from bot.render.words import word
+    from bot.salary.said import Money, said
+
+    message = said("Easy there: try again in {seconds} s.", seconds=4)
+    assert str(message) == "Easy there: try again in 4 s."
+    assert word(message, "de") == "Nicht so schnell: Versuch es in 4 s noch einmal."
+    ANSWER_LOCALE.set("de")
+    assert word(message) == "Nicht so schnell: Versuch es in 4 s noch einmal."
+    # A value that is not a sentence keeps its text; money follows the reader's format.
+    assert word(said("{amount}", amount=Money(150_000, "EUR")), "de") == "150.000\xa0€"
+    assert str(said("{amount}", amount=Money(150_000, "EUR"))) == "€150K"
+    assert word("BLS OEWS") == "BLS OEWS"

@@ -1,0 +1,74 @@
+"""What the domain says to a person: a message key and the facts that fill it, not a sentence.
+
+The key is the English text with named blanks (`"No city pay figure for {city}."`), which is
+also its id in the message catalogs; the render layer looks it up in the reader's language and
+fills the blanks there, formatting money and numbers for the reader's locale. `str()` gives
+the English sentence, for logs and for tests that read English.
+
+Mark a key with `N_()` where it is written, so the catalogs' extraction finds it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Union
+
+from .currency import format_money, format_number
+
+
+def N_(key: str) -> str:
+    """Marks a message key for the catalogs; the render layer translates it when shown."""
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """An amount to show in the reader's number format."""
+
+    amount: float
+    currency: str
+
+    def __str__(self) -> str:
+        return format_money(self.amount, self.currency, locale=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A whole number to show with the reader's digit grouping."""
+
+    number: int
+
+    def __str__(self) -> str:
+        return format_number(self.number, None)
+
+
+Value = Union[str, int, float, Money, Count, "Said"]
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A message key and its values; a value may itself be a Said, worded in turn."""
+
+    key: str
+    values: Mapping[str, Value] = field(default_factory=dict)
+    # The plural key and the value that picks the form, for messages that count something.
+    plural: str | None = None
+    count: int | None = None
+
+    def __str__(self) -> str:
+        key = self.key if self.plural is None or self.count == 1 else self.plural
+        return key.format(**{name: str(value) for name, value in self.values.items()})
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.plural, self.count, tuple(sorted(map(str, self.values)))))
+
+
+def said(key: str, /, **values: Value) -> Said:
+    """`key` (marked with N_ where written) with its named values."""
+    return Said(key, values)
+
+
+def said_plural(singular: str, plural: str, count: int, /, **values: Value) -> Said:
+    """A message whose wording depends on `count`; `{count}` is filled with it."""
+    return Said(singular, {"count": Count(count), **values}, plural=plural, count=count)
