@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 
 from bot.flows.budget import refund_if_spent
-from bot.render.words import N_, _
+from bot.render.words import N_, _, word
 from bot.salary.errors import QueryError
 from db.errors import StoreError, StoreUnavailableError
 
@@ -49,7 +49,7 @@ def friendly_message(error: BaseException) -> str | None:
     if isinstance(error, UserError):
         return error.message
     if isinstance(error, QueryError):
-        return error.message
+        return word(error.said)
     if isinstance(error, StoreUnavailableError):
         return _(error.message)  # expected while the store is away; logged once, by the store
     if isinstance(error, app_commands.MissingPermissions):

@@ -34,7 +34,7 @@ TEMPLATE = LOCALES_DIR / f"{DOMAIN}.pot"
 PROJECT = "ML Salary Bot"
 AUTHORS = "ML Salary Bot contributors"
 # Taxonomy sections whose labels people pick as slash-command choices.
-CHOICE_SECTIONS = ("levels", "industries", "education", "company_types")
+CHOICE_SECTIONS = ("roles", "levels", "industries", "education", "company_types")
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 
 # The domain marks what it says with said() and said_plural() (bot/salary/said.py).
@@ -57,6 +57,7 @@ def extract_choice_labels(fileobj: IO[bytes], *_: Any, **__: Any) -> Extracted:
     for section in CHOICE_SECTIONS:
         for entry in taxonomy[section]:
             yield 0, "", entry["label"], [f"choice: {section}"]
+    yield 0, "", taxonomy["remote"]["label"], ["choice: location"]
 
 
 def extract_default_messages(fileobj: IO[bytes], *_: Any, **__: Any) -> Extracted:

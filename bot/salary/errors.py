@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from .said import Said
+
 
 class QueryError(ValueError):
-    """A query field could not be understood; `message` is ready to show a user."""
+    """A query field could not be understood; `said` is what to tell the person (worded by
+    render in their language), `message` the same in English for logs and tests."""
 
-    def __init__(self, field: str, message: str, suggestions: list[str] | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, field: str, message: Said | str, suggestions: list[str] | None = None
+    ) -> None:
+        self.said = message if isinstance(message, Said) else Said(message)
+        self.message = str(self.said)
+        super().__init__(self.message)
         self.field = field
-        self.message = message
         self.suggestions = list(suggestions or [])
 
     def __repr__(self) -> str:

@@ -1,0 +1,56 @@
+"""Names of roles, levels, places and the other choices, in the reader's language.
+
+Taxonomy labels are English message ids in the catalogs (extracted as choices). Countries
+are named by Babel's locale data (CLDR), so every one of them reads in the reader's language
+without a catalog entry; a city keeps its own name beside its country's. US metros and
+Canadian regions keep their postal abbreviations, as people there write them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+
+from bot.render.locale import ANSWER_LOCALE
+from bot.render.words import _, has_catalog
+from bot.salary import taxonomy as tx
+
+
+@lru_cache(maxsize=64)
+def _territories(locale: str) -> dict[str, str]:
+    try:
+        return dict(Locale.parse(locale.replace("-", "_")).territories)
+    except (ValueError, UnknownLocaleError):
+        return {}
+
+
+def country_name(code: str, locale: str | None = None) -> str:
+    """A country by its ISO code, as the reader's language names it."""
+    where = locale if locale is not None else ANSWER_LOCALE.get()
+    english = tx.label("location", code)
+    if not has_catalog(where):
+        return english
+    return _territories(str(where)).get(code, english)
+
+
+def place_name(key: str) -> str:
+    """A location key as the reader reads it: "Berlin, Deutschland", "Seattle, WA"."""
+    place = tx.LOCATION_BY_KEY.get(key)
+    if place is None:
+        return key
+    if place.kind == "remote":
+        return _(place.label)
+    if place.kind == "country" and place.country:
+        return country_name(place.country)
+    if place.kind == "city" and place.country:
+        city = place.label.rsplit(",", 1)[0]
+        return f"{city}, {country_name(place.country)}"
+    return place.label
+
+
+def name_of(kind: str, key: str) -> str:
+    """Any taxonomy choice (role, level, industry, ...) or location in the reader's words."""
+    if kind == "location":
+        return place_name(key)
+    return _(tx.label(kind, key))
