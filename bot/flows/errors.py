@@ -9,7 +9,8 @@ import discord
 from discord import app_commands
 
 from bot.flows.budget import refund_if_spent
-from bot.render.words import N_, _, word
+from bot.render.wording import word
+from bot.render.words import N_, _
 from bot.salary.errors import QueryError
 from db.errors import StoreError, StoreUnavailableError
 

@@ -18,8 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from bot.render.locale import ANSWER_LOCALE
-from bot.salary.currency import format_money, format_number
-from bot.salary.said import Count, Money, Said
 
 LOCALES_DIR = Path(__file__).resolve().parents[1] / "locales"
 DOMAIN = "bot"
@@ -84,28 +82,3 @@ def ngettext(singular: str, plural: str, count: int, /, **values: Any) -> str:
 def translate(message: str, locale: str | None, /, **values: Any) -> str:
     """`message` in a given locale's language, for code that is told the locale."""
     return _fill(words_for(locale).gettext(message), values)
-
-
-def word(message: Said | str, locale: str | None = None) -> str:
-    """What the domain said, in the reader's language (or `locale`'s): the key looked up in
-    the catalog, its values filled in, money and counts in the reader's number format.
-    Text that is already a sentence (a source's published name) passes as it is."""
-    if isinstance(message, str):
-        return message
-    where = locale if locale is not None else ANSWER_LOCALE.get()
-    catalog = words_for(where)
-    if message.plural is None:
-        text = catalog.gettext(message.key)
-    else:
-        text = catalog.ngettext(message.key, message.plural, message.count or 0)
-    return text.format(**{name: _value(v, where) for name, v in message.values.items()})
-
-
-def _value(value: object, locale: str | None) -> str:
-    if isinstance(value, Said):
-        return word(value, locale)
-    if isinstance(value, Money):
-        return format_money(value.amount, value.currency, locale=locale)
-    if isinstance(value, Count):
-        return format_number(value.number, locale)
-    return str(value)

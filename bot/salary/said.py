@@ -43,7 +43,20 @@ class Count:
         return format_number(self.number, None)
 
 
-Value = Union[str, int, float, Money, Count, "Said"]
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A taxonomy choice (role, level, location, ...) by its key, named in the reader's words."""
+
+    kind: str
+    key: str
+
+    def __str__(self) -> str:
+        from .taxonomy import label
+
+        return label(self.kind, self.key)
+
+
+Value = Union[str, int, float, Money, Count, Name, "Said"]
 
 
 @dataclass(frozen=True, slots=True)

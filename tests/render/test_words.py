@@ -95,8 +95,8 @@ def test_a_locale_can_be_named_instead_of_read(reader: None) -> None:
 
 
 def test_what_the_domain_said_is_worded_in_the_readers_language(reader: None) -> None:
-    from bot.render.words import word
-    from bot.salary.said import Money, said
+    from bot.render.wording import word
+    from bot.salary.said import Money, Name, said
 
     message = said("Easy there: try again in {seconds} s.", seconds=4)
     assert str(message) == "Easy there: try again in 4 s."
@@ -107,3 +107,6 @@ def test_what_the_domain_said_is_worded_in_the_readers_language(reader: None) ->
     assert word(said("{amount}", amount=Money(150_000, "EUR")), "de") == "150.000\xa0€"
     assert str(said("{amount}", amount=Money(150_000, "EUR"))) == "€150K"
     assert word("BLS OEWS") == "BLS OEWS"
+    named = said("No city pay figure for {city}.", city=Name("location", "de-berlin"))
+    assert str(named) == "No city pay figure for Berlin, Germany."
+    assert "Berlin, Deutschland" in word(named, "de")
