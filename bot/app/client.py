@@ -24,6 +24,7 @@ from bot.app.sync import STALE_COMMAND_ERRORS, SYNC_RETRY_S, answer_stale_comman
 from bot.app.unhandled import answer_expired, unhandled
 from bot.flows.budget import BURST, REFILL_EVERY_S, Budget, DatabaseBudget, TokenBuckets
 from bot.flows.errors import report_error
+from bot.flows.reader_locale import ReaderLocales
 from bot.flows.reply import ChartOffer
 from bot.render.chart_workers import ChartRenderer
 from bot.render.words import load_catalogs
@@ -145,8 +146,10 @@ class SalaryBot(commands.AutoShardedBot):
         self.background_tasks: set[asyncio.Task[Any]] = set()
         # One malformed gateway event is logged and dropped instead of stopping the bot.
         guard_parsers(self._connection.parsers)
-        # Each interaction's work, its checks and its errors speak the member's language.
-        parse_in_readers_locale(self._connection.parsers)
+        # Each interaction's work, its checks and its errors speak the member's language; it
+        # is remembered for the messages they type, which carry no locale.
+        self.reader_locales = ReaderLocales()
+        parse_in_readers_locale(self._connection.parsers, self.reader_locales.remember_interaction)
 
         self._max_concurrency: int | None = None
         self._identified_at: dict[int, float] = {}

@@ -18,11 +18,14 @@ from bot.render.locale import ANSWER_LOCALE
 Parser = Callable[[Any], None]
 
 
-def parse_in_readers_locale(parsers: dict[str, Parser]) -> None:
-    """Wrap, in place, the INTERACTION_CREATE parser of `ConnectionState.parsers`."""
+def parse_in_readers_locale(parsers: dict[str, Parser], remember: Parser | None = None) -> None:
+    """Wrap, in place, the INTERACTION_CREATE parser of `ConnectionState.parsers`; `remember`
+    is told every payload, so a message the person types later reads their language too."""
     parse = parsers["INTERACTION_CREATE"]
 
     def with_locale(data: Any) -> None:
+        if remember is not None:
+            remember(data)
         locale = data.get("locale") if isinstance(data, dict) else None
         ANSWER_LOCALE.set(locale if isinstance(locale, str) else None)
         parse(data)

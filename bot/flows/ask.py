@@ -20,7 +20,7 @@ from bot.flows.ask_answers import Answer, add_change, build_answer
 from bot.flows.ask_memory import Answered, AnswerMemory, Notices, answered_of, earlier_answer
 from bot.flows.asker import read_person
 from bot.flows.budget import wait_message
-from bot.flows.errors import UserError
+from bot.flows.errors import UserError, friendly_message, went_wrong
 from bot.flows.fill import Filled, fill_query
 from bot.flows.history import remember_as
 from bot.flows.privacy import open_to_mentions
@@ -34,6 +34,8 @@ from bot.render.ask import (
 )
 from bot.render.card import CardLayout
 from bot.render.chart_spec import ChartSpec
+from bot.render.locale import ANSWER_LOCALE
+from bot.render.words import _
 from bot.salary import fields
 from bot.salary.errors import QueryError
 from bot.salary.query import parse_query
@@ -75,13 +77,15 @@ def addressed_to_bot(bot_user: discord.ClientUser | None, message: discord.Messa
 
 
 async def answer_message(client: SalaryBot, message: discord.Message, state: AskState) -> None:
+    # A message carries no locale: the person's from their last interaction, else the server's.
+    ANSWER_LOCALE.set(client.reader_locales.for_message(message))
     user_id = message.author.id
     guild_id = message.guild.id if message.guild is not None else None
     profile, last, settings = await read_person(client.store, user_id, guild_id)
     in_public = guild_id is not None
     if in_public and not open_to_mentions(settings, message.channel.id):
         if state.notices.first(("private", user_id, message.channel.id), POINTER_EVERY_S):
-            await _reply(message, ASK_PRIVATELY)
+            await _reply(message, _(ASK_PRIVATELY))
         return
     question = read_question(message.content)
     earlier = await earlier_answer(client.store, state.memory, message)
@@ -102,14 +106,11 @@ async def answer_message(client: SalaryBot, message: discord.Message, state: Ask
         await _answer(client, message, state, question, earlier, profile, in_public)
     except (QueryError, UserError) as error:
         await client.budget.refund(user_id)  # bad input is not an answer
-        await _reply(message, error.message)
+        await _reply(message, friendly_message(error))
     except Exception:
         error_id = secrets.token_hex(4)
         log.exception("error %s answering a message of user %s", error_id, user_id)
-        await _reply(
-            message,
-            f"Something went wrong on my side (error id `{error_id}`). Please try again in a moment.",
-        )
+        await _reply(message, went_wrong(error_id))
 
 
 async def _spend(client: SalaryBot, message: discord.Message, state: AskState) -> bool:
@@ -126,9 +127,9 @@ async def _help(message: discord.Message, state: AskState, question: Question) -
     """What could not be read, else the help line (once in HELP_EVERY_S per person)."""
     lines = unread_lines(question.unread)
     if question.asked is Asked.CHANGE:
-        lines.append(NOTHING_TO_CHANGE)
+        lines.append(_(NOTHING_TO_CHANGE))
     if not lines and state.notices.first(("help", message.author.id), HELP_EVERY_S):
-        lines.append(HELP_LINE)
+        lines.append(_(HELP_LINE))
     if lines:
         await _reply(message, "\n".join(lines))
 

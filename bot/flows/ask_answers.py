@@ -19,6 +19,8 @@ from bot.render.charts import estimate_chart, locations_chart, roles_chart
 from bot.render.offer import offer_card
 from bot.render.offer_chart import offer_chart
 from bot.render.phrases import change_line
+from bot.render.wording import word
+from bot.render.words import _
 from bot.salary import fields
 from bot.salary.compare import compare_locations, compare_roles
 from bot.salary.model import SalaryModel
@@ -80,7 +82,7 @@ def _offer(
     estimate = model.estimate(query)
     review = review_offer(terms, estimate.base, estimate.currency)
     card = offer_card(review, estimate, describe_sources(filled))
-    title = f"Offer by year · {review.placement.label()} base"
+    title = _("Offer by year · {placement} base", placement=word(review.placement.label()))
     # The terms are kept in the currency they were read in, so a follow-up weighs the same
     # offer elsewhere (185k read as dollars in Seattle stays dollars in Munich).
     if terms.currency is None:
@@ -140,11 +142,11 @@ def add_change(model: SalaryModel, answer: Answer, before: dict[str, Any]) -> No
     if answer.answered.asked is not Asked.BAND:
         return
     if set(_differences(before, answer.answered.query)) == {"currency"}:
-        note = f"The same pay, shown in {after.answer_currency}."
+        note = _("The same pay, shown in {currency}.", currency=after.answer_currency)
     else:
         previous = parse_query(**{**before, "currency": after.answer_currency})
         note = change_line(model.estimate(previous), model.estimate(after))
-    answer.card.section_at(answer.card.index_after_headline(), "Change", [note])
+    answer.card.section_at(answer.card.index_after_headline(), _("Change"), [note])
 
 
 def _differences(before: dict[str, Any], after: dict[str, Any]) -> list[str]:

@@ -113,11 +113,16 @@ async def report_error(interaction: discord.Interaction, error: BaseException) -
             interaction.user.id,
             exc_info=(type(original), original, original.__traceback__),
         )
-        message = _(
-            "Something went wrong on my side (error id `{error_id}`). Please try again in a moment.",
-            error_id=error_id,
-        )
+        message = went_wrong(error_id)
     await send_private(interaction, message)
+
+
+def went_wrong(error_id: str) -> str:
+    """A fault of ours, in the reader's words, with the id the log holds it under."""
+    return _(
+        "Something went wrong on my side (error id `{error_id}`). Please try again in a moment.",
+        error_id=error_id,
+    )
 
 
 async def send_private(interaction: discord.Interaction, message: str) -> None:

@@ -10,9 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.render.wording import word
+from bot.render.words import N_, _
 from bot.salary import fields
 from bot.salary.query import SalaryQuery, known_items, parse_query
-from bot.salary.taxonomy import nearest_role_note
+from bot.salary.said import Said
+from bot.salary.typed_words import nearest_role_note
 from db.models import Profile
 
 YOU, PROFILE, DEFAULT = "you", "your profile", "default"
@@ -28,7 +31,8 @@ DEFAULTS: dict[str, Any] = {"role": "ml_engineer", "location": "US"}
 class Filled:
     query: SalaryQuery
     sources: dict[str, str] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    # How something typed was read or left out, worded where the answer is shown.
+    notes: list[Said] = field(default_factory=list)
 
 
 def fill_query(
@@ -57,10 +61,10 @@ def fill_query(
     return Filled(query, sources, notes)
 
 
-def _known_lists(given: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+def _known_lists(given: dict[str, Any]) -> tuple[dict[str, Any], list[Said]]:
     """Typed lists with what the data does not know taken out, and notes saying so."""
     kept = dict(given)
-    notes: list[str] = []
+    notes: list[Said] = []
     for name in fields.LIST_FIELDS:
         if fields.is_given(given.get(name)):
             keys, left_out = known_items(name, given[name])
@@ -70,12 +74,16 @@ def _known_lists(given: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     return kept, notes
 
 
+# Where filled-in fields came from, by origin: "From your profile: location, skills."
+FILLED_FROM = {PROFILE: N_("From your profile: {fields}."), DEFAULT: N_("Default: {fields}.")}
+
+
 def describe_sources(filled: Filled) -> str | None:
-    """One line such as "From your profile: location, skills. Default: role." or None."""
-    parts = list(filled.notes)
-    for origin in (PROFILE, DEFAULT):
-        names = [fields.label(name) for name, came in filled.sources.items() if came == origin]
+    """One line such as "From your profile: location, skills. Default: role." or None, in
+    the reader's words."""
+    parts = [word(note) for note in filled.notes]
+    for origin, line in FILLED_FROM.items():
+        names = [_(fields.label(name)) for name, came in filled.sources.items() if came == origin]
         if names:
-            title = "Default" if origin == DEFAULT else f"From {origin}"
-            parts.append(f"{title}: {', '.join(names)}.")
+            parts.append(_(line, fields=", ".join(names)))
     return " ".join(parts) or None

@@ -20,6 +20,7 @@ from bot.render.chart_spec import ChartSpec
 from bot.render.chart_workers import ChartsBusy
 from bot.render.charts import CHART_NAME
 from bot.render.locale import ANSWER_LOCALE
+from bot.render.words import N_, _
 from db.models import HistoryEntry
 
 log = logging.getLogger(__name__)
@@ -37,9 +38,9 @@ FIRST_ANSWER_WITHIN_S = 2.0
 DEFERRAL_WITHIN_S = 1.0
 # Said when an answer meant for everyone went out privately because the bot deferred it
 # (privately, before it could read the settings) in a busy moment.
-BUSY_NOTE = "A busy moment: this answer came privately. Run the command again to share it."
+BUSY_NOTE = N_("A busy moment: this answer came privately. Run the command again to share it.")
 DEFERRED_PRIVATELY = "deferred_privately"
-TURNED_AWAY = (
+TURNED_AWAY = N_(
     "I'm answering more questions than I can right now. Please ask again in a minute: "
     "nothing was used up."
 )
@@ -107,7 +108,7 @@ def _notes(interaction: Interaction, visibility: Visibility) -> list[str]:
         and interaction.extras.get(DEFERRED_PRIVATELY)
         and not visibility.ephemeral
     ):
-        notes.append(BUSY_NOTE)
+        notes.append(_(BUSY_NOTE))
     return notes
 
 
@@ -158,7 +159,7 @@ async def admitted(interaction: Interaction) -> AsyncIterator[None]:
     """A command's work, counted while it runs; turned away at once past the bound."""
     gate = interaction.client.admission
     if not gate.admit():
-        raise UserError(TURNED_AWAY)
+        raise UserError(_(TURNED_AWAY))
     try:
         await acknowledge_if_backlogged(interaction)
         yield

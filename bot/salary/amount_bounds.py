@@ -8,7 +8,8 @@ until the answer's currency is known, and the amounts are checked again then.
 
 from __future__ import annotations
 
-from .currency import RATES, format_money
+from .currency import RATES
+from .said import Money, Said, said, said_plural
 
 MAX_BASE_USD = 5_000_000
 MAX_SIGN_ON_USD = 5_000_000
@@ -21,9 +22,11 @@ def bound(usd: float, currency: str | None) -> float:
     return usd * (RATES[currency].per_usd if currency else _MOST_UNITS)
 
 
-def bound_words(usd: float, currency: str | None) -> str:
+def bound_words(usd: float, currency: str | None) -> Said:
     """ "5 million", or "5 million US dollars (NGN 7.7B)" for another currency."""
-    millions = f"{usd / 1e6:g} million"
+    count = round(usd / 1e6)
+    millions = said_plural("{count} million", "{count} million", count)
     if currency in (None, "USD"):
         return millions
-    return f"{millions} US dollars ({format_money(bound(usd, currency), currency)})"
+    local = Money(bound(usd, currency), currency)
+    return said("{millions} US dollars ({local})", millions=millions, local=local)

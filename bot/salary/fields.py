@@ -11,6 +11,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.config import JsonDict
 
+from .said import N_
+
 # Values are keys or short codes; these bounds only keep one person from bloating a store
 # (the query checks meaning, with friendlier limits).
 Key = Annotated[str, Field(max_length=200)]
@@ -45,28 +47,30 @@ class SalaryFields(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     role: Key | None = _field(
-        "role",
+        N_("role"),
         "Job role or title, e.g. ML engineer, data scientist, MLE, applied scientist",
         kind="role",
     )
     years: int | None = _field(
-        "years", f"Years of professional experience (0-{MAX_YEARS})", ge=0, le=MAX_YEARS
+        N_("years"), f"Years of professional experience (0-{MAX_YEARS})", ge=0, le=MAX_YEARS
     )
-    level: Key | None = _field("level", "Career level, if you prefer it to years", kind="level")
+    level: Key | None = _field(N_("level"), "Career level, if you prefer it to years", kind="level")
     location: Key | None = _field(
-        "location", "Country, US metro or Canadian region, or remote", kind="location"
+        N_("location"), "Country, US metro or Canadian region, or remote", kind="location"
     )
-    industry: Key | None = _field("industry", "Industry you work in", kind="industry")
-    education: Key | None = _field("education", "Highest degree", kind="education")
-    skills: Keys = _list_field("skills", "Comma-separated, e.g. python, pytorch, llm", kind="skill")
+    industry: Key | None = _field(N_("industry"), "Industry you work in", kind="industry")
+    education: Key | None = _field(N_("education"), "Highest degree", kind="education")
+    skills: Keys = _list_field(
+        N_("skills"), "Comma-separated, e.g. python, pytorch, llm", kind="skill"
+    )
     certifications: Keys = _list_field(
-        "certifications", "Comma-separated, e.g. AWS ML Specialty", kind="certification"
+        N_("certifications"), "Comma-separated, e.g. AWS ML Specialty", kind="certification"
     )
     company_type: Key | None = _field(
-        "company", "Kind of company", kind="company", option="company"
+        N_("company"), "Kind of company", kind="company", option="company"
     )
-    remote: bool | None = _field("remote", "Fully remote job?")
-    currency: Key | None = _field("currency", "Currency of the answer")
+    remote: bool | None = _field(N_("remote"), "Fully remote job?")
+    currency: Key | None = _field(N_("currency"), "Currency of the answer")
 
 
 FIELD_NAMES: tuple[str, ...] = tuple(SalaryFields.model_fields)
@@ -81,7 +85,8 @@ def _extra(name: str) -> dict[str, Any]:
 
 
 def label(name: str) -> str:
-    """How a field is named to people ("company" for company_type)."""
+    """How a field is named to people ("company" for company_type): an English message id,
+    worded in the reader's language where shown."""
     info = SalaryFields.model_fields.get(name)
     return info.title or name if info is not None else name
 

@@ -26,7 +26,16 @@ from . import taxonomy as tx
 from .currency import CURRENCIES, local_currency, normalise_code, suggest_currencies
 from .errors import QueryError
 from .fields import MAX_YEARS, SalaryFields
-from .typed_words import MAX_TEXT, clip, field_name, text_of, unknown_value
+from .said import Count, Name, Said, said, said_plural
+from .typed_words import (
+    EXAMPLES,
+    LIST_WORDS,
+    MAX_TEXT,
+    clip,
+    field_said,
+    text_of,
+    unknown_value,
+)
 
 MAX_ITEMS = 20
 MIN_YEAR, MAX_YEAR = 2020, 2035
@@ -43,8 +52,17 @@ KIND_OF = {
 def _resolve(field: str, kind: str, value: Any) -> str:
     text = text_of(field, value)
     if not tx.normalise(text):
-        shown = f" '{clip(text)}'" if text.strip() else ""
-        raise QueryError(field, f"The {field_name(field)}{shown} has no letters or digits in it.")
+        name = field_said(field)
+        message = (
+            said(
+                "The {field} '{typed}' has no letters or digits in it.",
+                field=name,
+                typed=clip(text),
+            )
+            if text.strip()
+            else said("The {field} has no letters or digits in it.", field=name)
+        )
+        raise QueryError(field, message)
     key = tx.lookup(kind, text)
     if key is not None:
         return key
@@ -58,14 +76,15 @@ def _items(value: Any) -> list[Any]:
         return [part for part in re.split(r"[,;|/]", value) if part.strip()] or [value]
     if isinstance(value, list | tuple | set | frozenset):
         return sorted(value, key=str) if isinstance(value, set | frozenset) else list(value)
-    raise QueryError("skills", "Expected a list or a comma-separated text.")
+    raise QueryError("skills", said("Expected a list or a comma-separated text."))
 
 
 def _years(value: Any) -> int | None:
     if value is None or isinstance(value, bool):
         if isinstance(value, bool):
             raise QueryError(
-                "years", f"Years of experience must be a number from 0 to {MAX_YEARS}."
+                "years",
+                said("Years of experience must be a number from 0 to {most}.", most=MAX_YEARS),
             )
         return None
     if isinstance(value, int | float):
@@ -73,20 +92,29 @@ def _years(value: Any) -> int | None:
     else:
         text = text_of("years", value).strip().lower()
         if re.fullmatch(r"-\s*\d+(?:\.\d+)?", text):
-            raise QueryError("years", f"Years of experience must be between 0 and {MAX_YEARS}.")
+            raise QueryError(
+                "years", said("Years of experience must be between 0 and {most}.", most=MAX_YEARS)
+            )
         m = re.fullmatch(
             r"(\d{1,3}(?:\.\d+)?)\s*\+?\s*(?:y|yr|yrs|year|years)?(?:\s+of\s+\w+)?", text
         )
         if not m:
             raise QueryError(
                 "years",
-                f"Couldn't read '{clip(text)}' as years of experience: try a number like 5.",
+                said(
+                    "Couldn't read '{typed}' as years of experience: try a number like 5.",
+                    typed=clip(text),
+                ),
             )
         number = float(m.group(1))
     if not 0 <= number <= MAX_YEARS:
         raise QueryError(
             "years",
-            f"Years of experience must be between 0 and {MAX_YEARS} (got {clip(str(value), 12)}).",
+            said(
+                "Years of experience must be between 0 and {most} (got {typed}).",
+                most=MAX_YEARS,
+                typed=clip(str(value), 12),
+            ),
         )
     return int(number)
 
@@ -96,7 +124,7 @@ class SalaryQuery(SalaryFields):
 
     year: int | None = None
     # How the level was read ("senior" from the title, staff as senior), for the answer's notes.
-    _level_notes: tuple[str, ...] = PrivateAttr(default=())
+    _level_notes: tuple[Said, ...] = PrivateAttr(default=())
     # A level the person named that the data lacks ("staff"), estimated as `level`.
     _level_said: str | None = PrivateAttr(default=None)
 
@@ -106,8 +134,8 @@ class SalaryQuery(SalaryFields):
         cls, data: Any, handler: ModelWrapValidatorHandler[SalaryQuery]
     ) -> SalaryQuery:
         """A level written in the role ("senior ML engineer") counts as the level."""
-        notes: list[str] = []
-        said: str | None = None
+        notes: list[Said] = []
+        staff: str | None = None
         if isinstance(data, dict):
             role, level = data.get("role"), data.get("level")
             found = (
@@ -116,22 +144,27 @@ class SalaryQuery(SalaryFields):
             if found is not None and level is None:
                 data = {**data, "level": found[0]}
                 notes.append(
-                    f"Level read from the role: '{found[1]}' counts as "
-                    f"{tx.label('level', found[0])}."
+                    said(
+                        "Level read from the role: '{words}' counts as {level}.",
+                        words=found[1],
+                        level=Name("level", found[0]),
+                    )
                 )
             words = [found[1]] if found else []
             if isinstance(level, str):
                 words.append(tx.normalise(level))
-            said = next((w for w in words if w in tx.STAFF_WORDS), None)
-            if said is not None:
+            staff = next((w for w in words if w in tx.STAFF_WORDS), None)
+            if staff is not None:
                 notes.append(
-                    "The data has no staff level (its levels are entry, mid, senior and "
-                    "executive): staff is estimated as senior."
+                    said(
+                        "The data has no staff level (its levels are entry, mid, senior and "
+                        "executive): staff is estimated as senior."
+                    )
                 )
         query = handler(data)
         if notes:
             query._level_notes = tuple(notes)
-        query._level_said = said
+        query._level_said = staff
         return query
 
     @field_validator(*KIND_OF, mode="before")
@@ -156,7 +189,11 @@ class SalaryQuery(SalaryFields):
             options = [lv.label for lv in tx.LEVELS]
             raise QueryError(
                 "level",
-                f"Unknown level '{clip(text)}': use entry, mid, senior or principal.",
+                said(
+                    "Unknown level '{typed}': use {levels}.",
+                    typed=clip(text),
+                    levels=Said(EXAMPLES["level"]),
+                ),
                 options,
             )
         return key
@@ -184,7 +221,8 @@ class SalaryQuery(SalaryFields):
         if text in ("hybrid", "50", "unknown", "either", ""):
             return None
         raise QueryError(
-            "remote", f"Couldn't read '{clip(str(v))}' as remote: use yes, no or hybrid."
+            "remote",
+            said("Couldn't read '{typed}' as remote: use yes, no or hybrid.", typed=clip(str(v))),
         )
 
     @field_validator("year", mode="before")
@@ -195,9 +233,13 @@ class SalaryQuery(SalaryFields):
         try:
             year = int(str(v).strip())
         except ValueError:
-            raise QueryError("year", f"Couldn't read '{clip(str(v))}' as a year.") from None
+            message = said("Couldn't read '{typed}' as a year.", typed=clip(str(v)))
+            raise QueryError("year", message) from None
         if not MIN_YEAR <= year <= MAX_YEAR:
-            raise QueryError("year", f"The year must be between {MIN_YEAR} and {MAX_YEAR}.")
+            message = said(
+                "The year must be between {first} and {last}.", first=MIN_YEAR, last=MAX_YEAR
+            )
+            raise QueryError("year", message)
         return year
 
     @field_validator("currency", mode="before")
@@ -209,11 +251,14 @@ class SalaryQuery(SalaryFields):
         try:
             return normalise_code(text)
         except KeyError:
+            message = said(
+                "Unsupported currency '{typed}': no rate for it. Pick one from the currency "
+                "option's list ({count} currencies, such as USD, EUR, INR).",
+                typed=clip(text, 12),
+                count=Count(len(CURRENCIES)),
+            )
             raise QueryError(
-                "currency",
-                f"Unsupported currency '{clip(text, 12)}': no rate for it. Pick one from the "
-                f"currency option's list ({len(CURRENCIES)} currencies, such as USD, EUR, INR).",
-                [code for _, code in suggest_currencies(text)],
+                "currency", message, [code for _, code in suggest_currencies(text)]
             ) from None
 
     @property
@@ -234,17 +279,29 @@ class SalaryQuery(SalaryFields):
         return self.currency or local_currency(self.country)
 
     @property
-    def experience_notes(self) -> list[str]:
+    def experience_said(self) -> list[Said]:
         """How the level was read, and the one rule when years and level disagree."""
         notes = list(self._level_notes)
         if self.level is not None and self.years is not None:
             by_years = tx.level_for_years(self.years)
             if by_years != self.level:
                 notes.append(
-                    f"{self.years} years would read as {tx.label('level', by_years)}, but the "
-                    f"level given wins: the band is {tx.label('level', self.level)}."
+                    said_plural(
+                        "{count} year would read as {by_years}, but the level given wins: "
+                        "the band is {level}.",
+                        "{count} years would read as {by_years}, but the level given wins: "
+                        "the band is {level}.",
+                        self.years,
+                        by_years=Name("level", by_years),
+                        level=Name("level", self.level),
+                    )
                 )
         return notes
+
+    @property
+    def experience_notes(self) -> list[str]:
+        """The same in English, for answers whose notes are English sentences still."""
+        return [str(note) for note in self.experience_said]
 
     @property
     def level_above(self) -> str | None:
@@ -274,9 +331,7 @@ def _many(field: str, kind: str, value: Any) -> tuple[str, ...]:
         return ()
     items = _items(value)
     if len(items) > MAX_ITEMS:
-        raise QueryError(
-            field, f"Too many {field_name(field)}s ({len(items)}); at most {MAX_ITEMS}."
-        )
+        raise too_many(field, len(items))
     keys: list[str] = []
     for item in items:
         key = _resolve(field, kind, item)
@@ -285,7 +340,19 @@ def _many(field: str, kind: str, value: Any) -> tuple[str, ...]:
     return tuple(sorted(keys))
 
 
-def known_items(field: str, value: Any) -> tuple[tuple[str, ...], list[str]]:
+def too_many(field: str, count: int) -> QueryError:
+    return QueryError(
+        field,
+        said(
+            "Too many {items} ({count}); at most {most}.",
+            items=Said(LIST_WORDS[field]),
+            count=Count(count),
+            most=Count(MAX_ITEMS),
+        ),
+    )
+
+
+def known_items(field: str, value: Any) -> tuple[tuple[str, ...], list[Said]]:
     """The items of a list field the data knows, and a note for each it does not.
 
     One unknown skill should not cost the whole answer: the rest is estimated and the note
@@ -294,16 +361,14 @@ def known_items(field: str, value: Any) -> tuple[tuple[str, ...], list[str]]:
     kind = fields.kind(field) or field
     items = [] if value is None else _items(value)
     if len(items) > MAX_ITEMS:
-        raise QueryError(
-            field, f"Too many {field_name(field)}s ({len(items)}); at most {MAX_ITEMS}."
-        )
+        raise too_many(field, len(items))
     keys: list[str] = []
-    notes: list[str] = []
+    notes: list[Said] = []
     for item in items:
         try:
             key = _resolve(field, kind, item)
         except QueryError as error:
-            notes.append(f"{error.message} It was left out of this answer.")
+            notes.append(said("{problem} It was left out of this answer.", problem=error.said))
             continue
         if key not in keys:
             keys.append(key)
@@ -347,5 +412,8 @@ def _validated(**raw: Any) -> SalaryQuery:
         if isinstance(cause, QueryError):
             raise cause from None
         if first["type"] == "extra_forbidden":
-            raise QueryError(field, f"Unknown field '{clip(field, 30)}'.") from None
-        raise QueryError(field, f"Invalid {field_name(field)}: {first['msg']}.") from None
+            raise QueryError(
+                field, said("Unknown field '{typed}'.", typed=clip(field, 30))
+            ) from None
+        message = said("Invalid {field}: {problem}.", field=field_said(field), problem=first["msg"])
+        raise QueryError(field, message) from None

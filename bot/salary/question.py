@@ -35,6 +35,7 @@ from .question_words import (
     US_STATES,
     years_in,
 )
+from .said import Said, said
 
 MAX_READ = 2000  # a question (or a posting's job) is in its first lines; the rest is not read
 MAX_WORDS = 4  # the longest name looked up (e.g. "machine learning software engineer")
@@ -69,7 +70,7 @@ class Question:
     pay_range: PayRange | None = None
     about_self: bool = False  # "I", "my", "me": the asker speaks of themselves
     unread: tuple[Unread, ...] = ()
-    notes: tuple[str, ...] = ()  # how something was read ("Texas: the United States band")
+    notes: tuple[Said, ...] = ()  # how something was read ("Texas: the United States band")
 
     @property
     def answerable(self) -> bool:
@@ -217,7 +218,7 @@ def _currency(words: list[_Word]) -> tuple[str | None, Unread | None]:
     return None, None
 
 
-def _states(words: list[_Word]) -> tuple[str | None, list[str]]:
+def _states(words: list[_Word]) -> tuple[str | None, list[Said]]:
     """A US state names the United States: the data has no figure per state."""
     for size in (2, 1):
         for position in range(len(words) - size + 1):
@@ -227,7 +228,10 @@ def _states(words: list[_Word]) -> tuple[str | None, list[str]]:
                 for word in span:
                     word.used = True
                 name = " ".join(word.text for word in span)
-                return "US", [f"No figures per US state: {name} is read as the United States."]
+                note = said(
+                    "No figures per US state: {state} is read as the United States.", state=name
+                )
+                return "US", [note]
     return None, []
 
 
@@ -289,7 +293,7 @@ def read_question(text: str) -> Question:
     rest, years, years_span_words = years_in(pay.rest)
     words = _words(rest)
     fields: dict[str, Any] = {}
-    notes: list[str] = []
+    notes: list[Said] = []
     unread: list[Unread] = []
     if years is not None:
         fields["years"] = years

@@ -110,18 +110,15 @@ def role_for_title(title: str, *, data_row: bool = False) -> str | None:
     return None
 
 
-def nearest_role_note(title: str) -> str | None:
-    """Says so when a typed title is estimated as the nearest role rather than its own."""
+def nearest_role(title: str) -> str | None:
+    """The role a typed title is estimated as when it names none of its own (DevOps Engineer:
+    software engineer), else None; the answer says so (typed_words.nearest_role_note)."""
     text = normalise(title)
     if not text or _named_role(title) is not None:
         return None
     if any(re.search(pattern, text) for pattern, _ in _TITLE_RULES):
         return None
-    key = role_for_title(title)
-    if key is None:
-        return None
-    shown = " ".join(title.split())[:40]
-    return f"'{shown}' is not a role in the data: estimated as {label('role', key)}, the nearest."
+    return role_for_title(title)
 
 
 # --- levels ------------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import Any
 import discord
 
 from bot.salary.errors import QueryError
+from bot.salary.said import said
 
 MAX_OPTIONS = 25  # Discord's limit for a select's options
 MAX_OPTION_TEXT = 100  # and for an option's label, value and description
@@ -110,10 +111,11 @@ def picked(label: discord.ui.Label[Any], field: str) -> list[str]:
     offered = {option.value for option in menu.options}
     values = [str(value) for value in menu.values]
     if len(values) > menu.max_values or any(value not in offered for value in values):
-        raise QueryError(
-            field,
-            f"{label.text} came back with a choice the form did not offer: pick from its list.",
+        message = said(
+            "{list} came back with a choice the form did not offer: pick from its list.",
+            list=label.text,
         )
+        raise QueryError(field, message)
     return values
 
 

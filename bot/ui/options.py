@@ -5,14 +5,18 @@ from __future__ import annotations
 import copy
 import inspect
 from collections.abc import Awaitable, Callable
+from functools import lru_cache
 from typing import Any
 
+from babel.numbers import get_currency_name
 from discord import app_commands
 
 from bot.flows.budget import spends_budget
 from bot.flows.reply import admitted
 from bot.interaction import Interaction
-from bot.render.words import N_
+from bot.render.locale import ANSWER_LOCALE
+from bot.render.names import name_of
+from bot.render.words import N_, has_catalog
 from bot.salary import fields, taxonomy
 from bot.salary.currency import suggest_currencies
 from bot.ui.translator import composed
@@ -20,6 +24,13 @@ from bot.ui.translator import composed
 MAX_CHOICES = 25
 # Autocomplete typing can be anything; looking past this length finds nothing useful.
 MAX_TYPED = 100
+
+
+@lru_cache(maxsize=1024)
+def currency_name(code: str, locale: str | None) -> str:
+    """A currency's name in the reader's language (Babel's CLDR data), English elsewhere."""
+    where = str(locale).replace("-", "_") if has_catalog(locale) else "en"
+    return str(get_currency_name(code, locale=where))
 
 
 # Last in every choice list: a saved value can always be set aside (or, in /profile set, cleared).
@@ -55,26 +66,30 @@ OR_PROFILE = {
 }
 
 
-def _as_choices(pairs: list[tuple[str, str]], prefix: str = "") -> list[app_commands.Choice[str]]:
+def _as_choices(
+    pairs: list[tuple[str, str]], prefix: str = "", kind: str | None = None
+) -> list[app_commands.Choice[str]]:
+    """Suggestions as choices, named in the reader's words where `kind` names them."""
     out = []
     for label, key in pairs[:MAX_CHOICES]:
         value = f"{prefix}{key}"
         if len(value) > 100:
             continue
-        out.append(app_commands.Choice(name=f"{prefix}{label}"[:100], value=value))
+        name = name_of(kind, key) if kind is not None else label
+        out.append(app_commands.Choice(name=f"{prefix}{name}"[:100], value=value))
     return out
 
 
 async def role_autocomplete(
     interaction: Interaction, current: str
 ) -> list[app_commands.Choice[str]]:
-    return _as_choices(taxonomy.suggest("role", current[:MAX_TYPED]))
+    return _as_choices(taxonomy.suggest("role", current[:MAX_TYPED]), kind="role")
 
 
 async def location_autocomplete(
     interaction: Interaction, current: str
 ) -> list[app_commands.Choice[str]]:
-    return _as_choices(taxonomy.suggest("location", current[:MAX_TYPED]))
+    return _as_choices(taxonomy.suggest("location", current[:MAX_TYPED]), kind="location")
 
 
 def _list_completer(kind: str) -> Any:
@@ -88,7 +103,7 @@ def _list_completer(kind: str) -> Any:
         pairs = [
             (label, key) for label, key in taxonomy.suggest(kind, last.strip()) if key not in known
         ]
-        return _as_choices(pairs, prefix)
+        return _as_choices(pairs, prefix, kind)
 
     return complete
 
@@ -97,7 +112,11 @@ async def currency_autocomplete(
     interaction: Interaction, current: str
 ) -> list[app_commands.Choice[str]]:
     """Every currency with a rate, matching codes first; "the place's own" always offered."""
-    found = _as_choices(suggest_currencies(current[:MAX_TYPED]))[: MAX_CHOICES - 1]
+    pairs = [
+        (f"{code} · {currency_name(code, ANSWER_LOCALE.get())}", code)
+        for _, code in suggest_currencies(current[:MAX_TYPED])
+    ]
+    found = _as_choices(pairs)[: MAX_CHOICES - 1]
     return [*found, PLACES_OWN]
 
 

@@ -297,7 +297,9 @@ def test_ordinary_words_are_not_places() -> None:
 def test_a_state_names_the_country_and_says_so() -> None:
     question = read_question("ds in texas")
     assert question.fields["location"] == "US"
-    assert question.notes == ("No figures per US state: texas is read as the United States.",)
+    assert tuple(map(str, question.notes)) == (
+        "No figures per US state: texas is read as the United States.",
+    )
 
 
 def test_first_person_words_mark_a_question_about_oneself() -> None:
