@@ -25,8 +25,7 @@ class ReaderLocales:
         self._locales: dict[int, str] = {}
 
     def remember(self, user_id: int, locale: str) -> None:
-        if self._locales.get(user_id) == locale:
-            return
+        # Taken out and put back, so the map's order is the order people were last seen.
         self._locales.pop(user_id, None)
         self._locales[user_id] = locale
         if len(self._locales) > self.keep:
