@@ -204,11 +204,6 @@ def role_in_text(text: str) -> str | None:
     return role_for_title(norm)
 
 
-def role_names() -> str:
-    """ "ML engineer, data scientist, ... or MLOps engineer": every role, as it can be typed."""
-    return titles.spoken_keys(keys("role"))
-
-
 # --- locations ---------------------------------------------------------------
 
 COUNTRY_NAMES: dict[str, str] = _DATA["countries"]

@@ -11,8 +11,6 @@ from collections.abc import Iterable, Mapping
 
 # "Machine Learning Engineer II", "MLE 3": a grade after the role names no role.
 _GRADE = re.compile(r"(?:i{1,3}|iv|v|[1-5])")
-# Short words people write in capitals inside role names.
-_ACRONYMS = {"ml": "ML", "ai": "AI", "mlops": "MLOps"}
 
 
 def _title_word(
@@ -59,9 +57,3 @@ def names_pattern(names: Iterable[str]) -> re.Pattern[str]:
     """Any of `names` as whole words, plural or not, the longest first; the name in "name"."""
     alternatives = "|".join(re.escape(name) for name in sorted(set(names), key=len, reverse=True))
     return re.compile(rf"(?<![a-z0-9])(?P<name>{alternatives})s?(?![a-z0-9])")
-
-
-def spoken_keys(keys: Iterable[str]) -> str:
-    """ "ML engineer, data scientist or MLOps engineer" for ml_engineer, data_scientist, ..."""
-    shown = [" ".join(_ACRONYMS.get(word, word) for word in key.split("_")) for key in keys]
-    return ", ".join(shown[:-1]) + f" or {shown[-1]}" if len(shown) > 1 else "".join(shown)

@@ -145,13 +145,6 @@ def test_did_you_mean_looks_past_title_words() -> None:
     assert tx.did_you_mean("role", "sr data sceintist")[0] == "Data Scientist"
 
 
-def test_role_names_name_every_role_as_it_can_be_typed() -> None:
-    names = tx.role_names()
-    shown = names.replace(" or ", ", ").split(", ")
-    assert len(shown) == len(tx.ROLES) == 8
-    assert sorted(tx.lookup("role", name) or "" for name in shown) == sorted(tx.keys("role"))
-
-
 @pytest.mark.parametrize(
     ("text", "key"),
     [
