@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Union
 
-from .currency import format_money, format_number
-
 
 def N_(key: str) -> str:
     """Marks a message key for the catalogs; the render layer translates it when shown."""
@@ -30,6 +28,8 @@ class Money:
     currency: str
 
     def __str__(self) -> str:
+        from .currency import format_money  # lazily: the store reads fields.py, not Babel
+
         return format_money(self.amount, self.currency, locale=None)
 
 
@@ -40,6 +40,8 @@ class Count:
     number: int
 
     def __str__(self) -> str:
+        from .currency import format_number
+
         return format_number(self.number, None)
 
 
