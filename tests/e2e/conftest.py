@@ -15,3 +15,10 @@ async def asker(harness: Harness, request: pytest.FixtureRequest) -> Asker:
     where = str(request.param)
     user, place = await newcomer(harness, "asker", where)
     return Asker(harness, user, place, where)
+
+
+@pytest.fixture
+def dm_asker(harness: Harness) -> Asker:
+    """Someone new asking in their DM with the bot."""
+    user = harness.server.add_user("asker")
+    return Asker(harness, user, harness.server.dm(user), "dm")

@@ -96,15 +96,13 @@ async def test_with_no_estimate_to_change_a_whatif_says_so_and_points_to_estimat
 
 
 async def test_a_what_if_button_starts_from_its_own_answer_and_names_it(
-    harness: Harness,
+    harness: Harness, dm_asker: Asker
 ) -> None:
-    user = harness.server.add_user("presser")
-    place = harness.server.dm(user)
     seattle = {"role": "mle", "years": 4, "location": "seattle"}
-    older = await with_chart(await run(harness, user, place, "estimate", seattle))
-    await run(harness, user, place, "estimate", {"role": "data scientist", "location": "berlin"})
+    older = await with_chart(await dm_asker.run("estimate", seattle))
+    await dm_asker.run("estimate", {"role": "data scientist", "location": "berlin"})
 
-    pressed = await harness.driver.press(user, older, "What if senior?")
+    pressed = await harness.driver.press(dm_asker.user, older, "What if senior?")
     await pressed.wait_settled()
     answer = await with_chart(pressed)
     assert first_line(answer) == (
@@ -115,7 +113,7 @@ async def test_a_what_if_button_starts_from_its_own_answer_and_names_it(
     assert change_from(answer) == median(older)
 
     # The button's answer is now the last estimate shown: /whatif builds on it.
-    moved = (await run(harness, user, place, "whatif", {"location": "austin"})).message
+    moved = (await dm_asker.run("whatif", {"location": "austin"})).message
     assert first_line(moved).startswith(
         "From your estimate for **Machine Learning Engineer · Senior (6-10 years) · Seattle, WA**"
     )

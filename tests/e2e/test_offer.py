@@ -19,6 +19,7 @@ from tests.e2e.support import (
     WHERE,
     Asker,
     bot_of,
+    expects_private_in_guild,
     newcomer,
     no_mentions,
     place_for,
@@ -128,9 +129,8 @@ async def test_offer_compare_says_which_wins_in_year_one_and_over_four_years(ask
             **SEATTLE,
         },
     )
-    await with_chart(record)
-    message = record.message
-    assert message.ephemeral is (asker.where == "guild")
+    message = await with_chart(record)
+    expects_private_in_guild(asker.where, message)
     # A: 342,750 then 312,750 x 3 = 1,281,000. B: 235k, 265k, 340k, 340k = 1,180,000.
     assert message.headline() == (
         "Year one: **Offer A** ($343K vs $235K). Over 4 years: **Offer A** ($1.3M vs $1.2M)."

@@ -115,13 +115,11 @@ async def test_profile_set_without_options_opens_the_form_and_submitting_saves(
 
 
 async def test_profile_form_lists_offer_every_known_choice_and_show_what_is_saved(
-    harness: Harness,
+    dm_asker: Asker,
 ) -> None:
-    user = harness.server.add_user("lists")
-    place = harness.server.dm(user)
     saved = {"role": "mle", "years": 30, "certifications": "AWS ML Specialty"}
-    await run(harness, user, place, "profile set", saved)
-    form = (await run(harness, user, place, "profile set")).form()
+    await dm_asker.run("profile set", saved)
+    form = (await dm_asker.run("profile set")).form()
     roles = [option["label"] for option in form["Role"].options]
     assert roles[:2] == ["Machine Learning Engineer", "Data Scientist"] and len(roles) == 8
     assert form["Role"].shown == ["ml_engineer"] and not form["Role"].many
