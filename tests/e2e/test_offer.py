@@ -115,20 +115,9 @@ async def test_public_only_when_asked(harness: Harness) -> None:
 
 
 async def test_offer_compare_says_which_wins_in_year_one_and_over_four_years(asker: Asker) -> None:
-    record = await asker.run(
-        "offer compare",
-        {
-            "a_base": "185k",
-            "a_bonus": "15%",
-            "a_equity": "400k",
-            "a_sign_on": "30k",
-            "b_base": "200k",
-            "b_bonus": "10%",
-            "b_equity": "300k",
-            "b_vesting": "5/15/40/40",
-            **SEATTLE,
-        },
-    )
+    offer_a = {f"a_{term}": amount for term, amount in OFFER.items()}
+    offer_b = {"b_base": "200k", "b_bonus": "10%", "b_equity": "300k", "b_vesting": "5/15/40/40"}
+    record = await asker.run("offer compare", {**offer_a, **offer_b, **SEATTLE})
     message = await with_chart(record)
     expects_private_in_guild(asker.where, message)
     # A: 342,750 then 312,750 x 3 = 1,281,000. B: 235k, 265k, 340k, 340k = 1,180,000.
