@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import secrets
 import time
+from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import web
@@ -36,23 +37,16 @@ TOKEN_LIFETIME_S = 15 * 60
 APPLICATION_COMMAND_AUTOCOMPLETE = 4
 
 
+@dataclass(kw_only=True, eq=False)
 class Interactions:
     """Every interaction sent to the bot, by id and by token, and what the bot answered."""
 
-    def __init__(
-        self,
-        *,
-        store: MessageStore,
-        stats: Stats,
-        violations: list[str],
-        response_deadline: float = RESPONSE_DEADLINE_S,
-    ) -> None:
-        self.store = store
-        self.stats = stats
-        self.violations = violations
-        self.response_deadline = response_deadline
-        self.records: dict[int, InteractionRecord] = {}
-        self._by_token: dict[str, InteractionRecord] = {}
+    store: MessageStore
+    stats: Stats
+    violations: list[str]
+    response_deadline: float = RESPONSE_DEADLINE_S
+    records: dict[int, InteractionRecord] = field(default_factory=dict, init=False)
+    _by_token: dict[str, InteractionRecord] = field(default_factory=dict, init=False)
 
     def new(self, kind: int, payload: Json) -> InteractionRecord:
         interaction_id = self.store.ids.next()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from bot.emulator import payloads
 from bot.emulator.records import COMPONENTS_V2, InteractionRecord, StoredFile, StoredMessage, walk
@@ -13,22 +14,15 @@ LOADING_FLAG = 128
 ATTACHMENT_URL = "attachment://"
 
 
+@dataclass(kw_only=True, eq=False)
 class MessageStore:
     """Every message the bot made, by id; `base_url` is where attachments are served from."""
 
-    def __init__(
-        self,
-        *,
-        ids: payloads.SnowflakeFactory,
-        author: Json,
-        application_id: int,
-        base_url: Callable[[], str],
-    ) -> None:
-        self.ids = ids
-        self.author = author
-        self.application_id = application_id
-        self._base_url = base_url
-        self.messages: dict[int, StoredMessage] = {}
+    ids: payloads.SnowflakeFactory
+    author: Json
+    application_id: int
+    base_url: Callable[[], str]
+    messages: dict[int, StoredMessage] = field(default_factory=dict, init=False)
 
     def get(self, message_id: int | None) -> StoredMessage:
         if message_id is None or message_id not in self.messages:
@@ -99,7 +93,7 @@ class MessageStore:
         ]
 
     def attachment(self, stored: StoredFile) -> Json:
-        url = f"{self._base_url()}/attachments/{stored.attachment_id}/{stored.filename}"
+        url = f"{self.base_url()}/attachments/{stored.attachment_id}/{stored.filename}"
         return {
             "id": str(stored.attachment_id),
             "filename": stored.filename,

@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,21 @@ async def newcomer(
     """A new user and the place they ask in: a fresh server's channel or their DM."""
     user = harness.server.add_user(name, **user_options)
     return user, await place_for(harness, user, where)
+
+
+@dataclass(frozen=True)
+class Asker:
+    """A new user and the place they ask in: `where` is "guild" (a fresh server's channel)
+    or "dm" (their DM with the bot)."""
+
+    harness: Harness
+    user: EmulatedUser
+    place: Place
+    where: str
+
+    async def run(self, command: str, options: dict[str, Any] | None = None) -> InteractionRecord:
+        """`command` asked here, its whole answer waited for (as `run`)."""
+        return await run(self.harness, self.user, self.place, command, options)
 
 
 # Answers that arrive first and then gain their chart (and buttons) in one edit.

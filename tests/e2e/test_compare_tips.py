@@ -4,30 +4,21 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from bot.local.harness import Harness
 from tests.e2e.support import (
     PNG,
-    WHERE,
+    Asker,
     amounts,
     expects_private_in_guild,
-    newcomer,
-    run,
     with_chart,
 )
 
 # ----------------------------------------------------------------- /compare
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_compare_roles_ranks_roles_and_marks_the_users(harness: Harness, where: str) -> None:
-    user, place = await newcomer(harness, "turing", where)
-    record = await run(
-        harness, user, place, "compare roles", {"role": "data scientist", "location": "US"}
-    )
+async def test_compare_roles_ranks_roles_and_marks_the_users(asker: Asker) -> None:
+    record = await asker.run("compare roles", {"role": "data scientist", "location": "US"})
     message = record.message
-    expects_private_in_guild(where, message)
+    expects_private_in_guild(asker.where, message)
     assert message.title == "Roles compared · United States"
     lines = [line for line in message.section("Roles compared").splitlines() if line[0] == "`"]
     assert len(lines) >= 5
@@ -42,20 +33,13 @@ async def test_compare_roles_ranks_roles_and_marks_the_users(harness: Harness, w
     assert charted.files[0].data.startswith(PNG)
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_compare_locations_shows_purchasing_power_where_an_index_exists(
-    harness: Harness, where: str
-) -> None:
-    user, place = await newcomer(harness, "lovelace", where)
-    record = await run(
-        harness,
-        user,
-        place,
+async def test_compare_locations_shows_purchasing_power_where_an_index_exists(asker: Asker) -> None:
+    record = await asker.run(
         "compare locations",
         {"places": "seattle, austin, germany", "role": "mle", "years": 5},
     )
     message = record.message
-    expects_private_in_guild(where, message)
+    expects_private_in_guild(asker.where, message)
     assert message.title == "Places compared · Machine Learning Engineer"
     rows = {
         re.match(r"\*\*(.+?)\*\*", line).group(1): line  # type: ignore[union-attr]
@@ -69,39 +53,28 @@ async def test_compare_locations_shows_purchasing_power_where_an_index_exists(
     await with_chart(record)
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_compare_locations_refuses_too_many_or_unknown_places(
-    harness: Harness, where: str
-) -> None:
-    user, place = await newcomer(harness, "many", where)
+async def test_compare_locations_refuses_too_many_or_unknown_places(asker: Asker) -> None:
     many = ", ".join(["seattle", "austin", "boston", "denver", "london", "berlin", "paris"] * 2)
-    record = await run(harness, user, place, "compare locations", {"places": many})
+    record = await asker.run("compare locations", {"places": many})
     assert record.message.ephemeral and "Compare at most" in record.message.content
-    unknown = await run(harness, user, place, "compare locations", {"places": "seatle, austin"})
+    unknown = await asker.run("compare locations", {"places": "seatle, austin"})
     assert unknown.message.ephemeral
     assert "did you mean Seattle, WA" in unknown.message.content
-    commas = await run(harness, user, place, "compare locations", {"places": " , ,"})
+    commas = await asker.run("compare locations", {"places": " , ,"})
     assert commas.message.ephemeral and "at least one place" in commas.message.content
 
 
 # ----------------------------------------------------------------- /tips
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_tips_rank_deltas_advise_and_skip_what_the_profile_has(
-    harness: Harness, where: str
-) -> None:
-    user, place = await newcomer(harness, "knuth", where)
-    await run(
-        harness,
-        user,
-        place,
+async def test_tips_rank_deltas_advise_and_skip_what_the_profile_has(asker: Asker) -> None:
+    await asker.run(
         "profile set",
         {"role": "mle", "years": 4, "location": "US", "education": "phd", "skills": "go, python"},
     )
-    record = await run(harness, user, place, "tips")
+    record = await asker.run("tips")
     message = record.message
-    expects_private_in_guild(where, message)
+    expects_private_in_guild(asker.where, message)
     moves = message.section("Moves you can make").splitlines()
     linked = message.section("Linked to higher pay").splitlines()
     # Each group is ranked by money; the survey group ends with its caveat in small print.

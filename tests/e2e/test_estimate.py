@@ -5,16 +5,13 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
-
 from bot.local.harness import Harness
 from tests.e2e.support import (
     MONEY,
     PNG,
-    WHERE,
+    Asker,
     amounts,
     expects_private_in_guild,
-    newcomer,
     no_mentions,
     run,
     with_chart,
@@ -24,21 +21,14 @@ from tests.e2e.support import (
 # ----------------------------------------------------------------- /estimate
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_estimate_answers_with_band_pay_parts_factors_sample_and_chart(
-    harness: Harness, where: str
-) -> None:
-    user, place = await newcomer(harness, "ada", where)
-    record = await run(
-        harness,
-        user,
-        place,
+async def test_estimate_answers_with_band_pay_parts_factors_sample_and_chart(asker: Asker) -> None:
+    record = await asker.run(
         "estimate",
         {"role": "mle", "years": 4, "location": "seattle", "skills": "python, pytorch"},
     )
     # The answer comes first; the chart and buttons follow in one edit.
     message = await with_chart(record)
-    expects_private_in_guild(where, message)
+    expects_private_in_guild(asker.where, message)
     assert message.components_v2 and not message.content and not message.embeds
     assert message.title == "Machine Learning Engineer · Mid · 4 years · Seattle, WA"
     top = message.section("Machine Learning Engineer")
@@ -88,17 +78,12 @@ async def test_estimate_answers_with_band_pay_parts_factors_sample_and_chart(
     no_mentions(charted)
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_estimate_fills_in_from_the_profile_and_says_so(harness: Harness, where: str) -> None:
-    user, place = await newcomer(harness, "grace", where)
-    await run(
-        harness,
-        user,
-        place,
+async def test_estimate_fills_in_from_the_profile_and_says_so(asker: Asker) -> None:
+    await asker.run(
         "profile set",
         {"role": "data scientist", "years": 6, "location": "berlin", "skills": "python"},
     )
-    record = await run(harness, user, place, "estimate", {"industry": "finance"})
+    record = await asker.run("estimate", {"industry": "finance"})
     message = record.message
     # The city typed is kept in the title; its country band is used (and a note says so).
     assert message.title == "Data Scientist · Senior · 6 years · Berlin, Germany"
@@ -111,9 +96,7 @@ async def test_estimate_fills_in_from_the_profile_and_says_so(harness: Harness, 
     assert "Default" not in filled_line
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_estimate_never_borrows_from_the_last_query(harness: Harness, where: str) -> None:
-    user, place = await newcomer(harness, "linus", where)
+async def test_estimate_never_borrows_from_the_last_query(asker: Asker) -> None:
     first = {
         "role": "mle",
         "years": 4,
@@ -121,9 +104,9 @@ async def test_estimate_never_borrows_from_the_last_query(harness: Harness, wher
         "company": "big_tech",
         "education": "phd",
     }
-    await run(harness, user, place, "estimate", first)
+    await asker.run("estimate", first)
     second = {"role": "data analyst", "years": 2, "location": "Chicago"}
-    record = await run(harness, user, place, "estimate", second)
+    record = await asker.run("estimate", second)
     message = record.message
     assert message.title.startswith("Data Analyst · Entry · 2 years · Chicago")
     text = json.dumps(message.payload["components"])
@@ -131,12 +114,8 @@ async def test_estimate_never_borrows_from_the_last_query(harness: Harness, wher
     assert "PhD" not in text and "Big tech" not in text
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_estimate_with_nothing_known_says_what_it_assumed(
-    harness: Harness, where: str
-) -> None:
-    user, place = await newcomer(harness, "new", where)
-    record = await run(harness, user, place, "estimate")
+async def test_estimate_with_nothing_known_says_what_it_assumed(asker: Asker) -> None:
+    record = await asker.run("estimate")
     message = record.message
     assert message.title.startswith("Machine Learning Engineer")
     assert "Default: role, location." in message.section("Notes")
@@ -145,16 +124,12 @@ async def test_estimate_with_nothing_known_says_what_it_assumed(
 # ----------------------------------------------------------------- /whatif
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_whatif_shows_the_change_against_the_last_query(harness: Harness, where: str) -> None:
-    user, place = await newcomer(harness, "hopper", where)
-    first = await run(
-        harness, user, place, "estimate", {"role": "mle", "years": 3, "location": "austin"}
-    )
+async def test_whatif_shows_the_change_against_the_last_query(asker: Asker) -> None:
+    first = await asker.run("estimate", {"role": "mle", "years": 3, "location": "austin"})
     before = amounts(first.message.section("Base band"))[2]
-    record = await run(harness, user, place, "whatif", {"location": "san francisco"})
+    record = await asker.run("whatif", {"location": "san francisco"})
     message = record.message
-    expects_private_in_guild(where, message)
+    expects_private_in_guild(asker.where, message)
     assert message.title == "Machine Learning Engineer · Mid · 3 years · San Francisco, CA"
     assert message.headings()[1] == "What if: location", "the change comes right under the title"
     change = re.fullmatch(
@@ -169,25 +144,21 @@ async def test_whatif_shows_the_change_against_the_last_query(harness: Harness, 
     await with_chart(record)
 
     # The what-if becomes the last query: a second one starts from San Francisco.
-    again = await run(harness, user, place, "whatif", {"level": "senior"})
+    again = await asker.run("whatif", {"level": "senior"})
     value = again.message.section("What if")
     assert again.message.headings()[1] == "What if: level"
     assert amounts(value.split(": ", 1)[1])[0] == now
     assert "Senior" in again.message.title and "3 years" not in again.message.title
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_whatif_without_a_last_query_says_to_estimate_first(
-    harness: Harness, where: str
-) -> None:
-    user, place = await newcomer(harness, "fresh", where)
-    record = await run(harness, user, place, "whatif", {"location": "london"})
+async def test_whatif_without_a_last_query_says_to_estimate_first(asker: Asker) -> None:
+    record = await asker.run("whatif", {"location": "london"})
     assert record.message.ephemeral
     assert "run `/estimate` first" in record.message.content
     assert not record.message.components_v2, "an error is plain text"
 
-    await run(harness, user, place, "estimate", {"role": "mle"})
-    empty = await run(harness, user, place, "whatif")
+    await asker.run("estimate", {"role": "mle"})
+    empty = await asker.run("whatif")
     assert empty.message.ephemeral and "Tell me what to change" in empty.message.content
 
 

@@ -10,7 +10,7 @@ import asyncio
 import logging
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -45,6 +45,14 @@ async def still_serving(harness: Harness) -> None:
     record = await ask(harness, user, "tips", {"role": "data_scientist", "years": 2})
     assert "Something went wrong" not in record.message.text()
     assert record.message.components_v2
+
+
+@pytest.fixture(autouse=True)
+async def bot_serves_on_afterwards(harness: Harness) -> AsyncIterator[None]:
+    """Every test here ends by checking that someone new is still answered (after the
+    test's own monkeypatches are undone: this fixture is set up first, so torn down last)."""
+    yield
+    await still_serving(harness)
 
 
 def logged(caplog: pytest.LogCaptureFixture, text: str) -> list[logging.LogRecord]:
@@ -90,7 +98,6 @@ async def test_rate_limited_first_answer_is_retried_and_sent_once(
     answered_once(harness, record)
     assert len(logged(caplog, "is rate limited. Retrying in 0.30 seconds")) == 1
     assert errors_logged(caplog) == []
-    await still_serving(harness)
 
 
 @pytest.mark.parametrize("status", [500, 502])
@@ -108,7 +115,6 @@ async def test_server_error_on_first_answer_is_retried_and_sent_once(
     # discord.py waits a second and tries again; only its debug line tells of the failure.
     assert len(logged(caplog, f"has returned status code {status}")) == 1
     assert errors_logged(caplog) == []
-    await still_serving(harness)
 
 
 @pytest.mark.parametrize("status", [500, 502])
@@ -162,7 +168,6 @@ async def test_failed_chart_edit_is_retried_and_the_chart_arrives(
     text = "is rate limited" if status == 429 else f"has returned status code {status}"
     assert len(logged(caplog, text)) == 1
     assert errors_logged(caplog) == []
-    await still_serving(harness)
 
 
 async def test_refused_chart_edit_leaves_the_answer_without_chart(
@@ -177,7 +182,6 @@ async def test_refused_chart_edit_leaves_the_answer_without_chart(
     answered_once(harness, record)
     assert record.message.components_v2 and record.message.files == []
     assert len(logged(caplog, "could not add the chart and buttons")) == 1
-    await still_serving(harness)
 
 
 async def test_server_error_on_follow_up_is_retried_and_sent_once(
@@ -194,7 +198,6 @@ async def test_server_error_on_follow_up_is_retried_and_sent_once(
     assert record.message.content == "worth the wait"
     assert server.stats.double_acknowledgements == 0
     assert len(logged(caplog, "has returned status code 502")) == 1
-    await still_serving(harness)
 
 
 # ----------------------------------------------------------------- the gateway
@@ -219,7 +222,6 @@ async def test_dropped_gateway_resumes_and_answers_what_came_meanwhile_once(
         answered_once(harness, record)
         assert record.message.components_v2
     assert len(logged(caplog, "has successfully RESUMED session")) == 1
-    await still_serving(harness)
 
 
 async def test_session_lost_identifies_again_and_answers_new_interactions_once(
@@ -235,7 +237,6 @@ async def test_session_lost_identifies_again_and_answers_new_interactions_once(
     assert server.stats.resumes == 0
     assert len(logged(caplog, "session has been invalidated")) == 1
     assert len(logged(caplog, "has connected to Gateway")) == 1
-    await still_serving(harness)
 
 
 async def wait_until(condition: Callable[[], bool], timeout: float = 15) -> None:
@@ -301,7 +302,6 @@ async def test_write_lock_held_by_another_process_is_waited_out(
     assert await (await written(harness, asker.id)).history.last(asker.id) is not None
     with sqlite3.connect(path) as other:
         assert other.execute("SELECT note FROM lock_holder").fetchall() == [("held",)]
-    await still_serving(harness)
 
 
 # ----------------------------------------------------------------- the chart renderer
@@ -328,8 +328,6 @@ async def test_chart_renderer_failure_still_answers_without_chart(
     assert "Something went wrong" not in message.text()
     failures = logged(caplog, "a chart failed to render")
     assert len(failures) == 1 and failures[0].exc_info is not None
-    monkeypatch.undo()
-    await still_serving(harness)
 
 
 # ----------------------------------------------------------------- slow handlers
@@ -347,7 +345,6 @@ async def test_handler_past_three_seconds_is_logged_once_and_bot_serves_on(
     assert slow.response_type is None and slow.messages() == []
     assert len(logged(caplog, "took too long to answer")) == 1
     assert errors_logged(caplog) == []
-    await still_serving(harness)
 
 
 async def test_deferred_slow_answer_arrives_once_after_three_seconds(harness: Harness) -> None:
@@ -358,4 +355,3 @@ async def test_deferred_slow_answer_arrives_once_after_three_seconds(harness: Ha
     assert record.rejected_callbacks == []
     assert harness.server.stats.unknown_interactions == 0
     assert harness.server.stats.double_acknowledgements == 0
-    await still_serving(harness)

@@ -9,7 +9,7 @@ import pytest
 
 from bot.emulator.records import StoredMessage
 from bot.local.harness import Harness
-from tests.e2e.support import WHERE, newcomer, run, with_chart, written
+from tests.e2e.support import Asker, run, with_chart, written
 
 MONEY = r"[$£€][0-9][0-9,.]*K?"
 
@@ -33,19 +33,15 @@ def change_from(message: StoredMessage) -> str:
     return found.group(1)
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_whatif_after_tips_starts_from_the_estimate_shown_and_names_it(
-    harness: Harness, where: str
-) -> None:
-    user, place = await newcomer(harness, "negotiator", where)
+async def test_whatif_after_tips_starts_from_the_estimate_shown_and_names_it(asker: Asker) -> None:
     profile = {"role": "ml_engineer", "years": 4, "location": "denver"}
-    await run(harness, user, place, "profile set", profile)
+    await asker.run("profile set", profile)
     seattle = {"role": "mle", "years": 4, "location": "seattle"}
-    estimate = (await run(harness, user, place, "estimate", seattle)).message
-    tips = (await run(harness, user, place, "tips")).message
+    estimate = (await asker.run("estimate", seattle)).message
+    tips = (await asker.run("tips")).message
     assert "Denver, CO" in tips.title, "tips answer for the profile"
 
-    moved = (await run(harness, user, place, "whatif", {"location": "san jose"})).message
+    moved = (await asker.run("whatif", {"location": "san jose"})).message
     assert first_line(moved) == (
         "From your estimate for **Machine Learning Engineer · Mid · 4 years · Seattle, WA**: "
         "location Seattle, WA → San Jose, CA."
@@ -86,14 +82,12 @@ async def test_tips_comparisons_and_offers_do_not_move_where_a_whatif_starts(
     assert change_from(raised) == median(estimate)
 
 
-@pytest.mark.parametrize("where", WHERE)
 async def test_with_no_estimate_to_change_a_whatif_says_so_and_points_to_estimate(
-    harness: Harness, where: str
+    asker: Asker,
 ) -> None:
-    user, place = await newcomer(harness, "tipsonly", where)
-    await run(harness, user, place, "tips", {"role": "mle", "location": "berlin"})
-    await run(harness, user, place, "compare roles", {"location": "berlin"})
-    record = await run(harness, user, place, "whatif", {"years": 7})
+    await asker.run("tips", {"role": "mle", "location": "berlin"})
+    await asker.run("compare roles", {"location": "berlin"})
+    record = await asker.run("whatif", {"years": 7})
     assert record.message.ephemeral and not record.message.components_v2
     assert record.message.content.startswith(
         "I have no estimate of yours to change yet: run `/estimate` first."
@@ -102,15 +96,13 @@ async def test_with_no_estimate_to_change_a_whatif_says_so_and_points_to_estimat
 
 
 async def test_a_what_if_button_starts_from_its_own_answer_and_names_it(
-    harness: Harness,
+    harness: Harness, dm_asker: Asker
 ) -> None:
-    user = harness.server.add_user("presser")
-    place = harness.server.dm(user)
     seattle = {"role": "mle", "years": 4, "location": "seattle"}
-    older = await with_chart(await run(harness, user, place, "estimate", seattle))
-    await run(harness, user, place, "estimate", {"role": "data scientist", "location": "berlin"})
+    older = await with_chart(await dm_asker.run("estimate", seattle))
+    await dm_asker.run("estimate", {"role": "data scientist", "location": "berlin"})
 
-    pressed = await harness.driver.press(user, older, "What if senior?")
+    pressed = await harness.driver.press(dm_asker.user, older, "What if senior?")
     await pressed.wait_settled()
     answer = await with_chart(pressed)
     assert first_line(answer) == (
@@ -121,33 +113,31 @@ async def test_a_what_if_button_starts_from_its_own_answer_and_names_it(
     assert change_from(answer) == median(older)
 
     # The button's answer is now the last estimate shown: /whatif builds on it.
-    moved = (await run(harness, user, place, "whatif", {"location": "austin"})).message
+    moved = (await dm_asker.run("whatif", {"location": "austin"})).message
     assert first_line(moved).startswith(
         "From your estimate for **Machine Learning Engineer · Senior (6-10 years) · Seattle, WA**"
     )
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_a_staff_title_names_the_senior_band_it_used(harness: Harness, where: str) -> None:
-    user, place = await newcomer(harness, "staff", where)
+async def test_a_staff_title_names_the_senior_band_it_used(asker: Asker) -> None:
     options = {"role": "staff ml engineer", "years": 4, "location": "seattle"}
-    staff = (await run(harness, user, place, "estimate", options)).message
+    staff = (await asker.run("estimate", options)).message
     assert staff.title == (
         "Machine Learning Engineer · Staff (Senior band) · 4 years · Seattle, WA"
     )
     assert "· senior ·" in staff.footer, "the band is the senior one"
     # A follow-up keeps what was said, and still names the band it used.
-    moved = (await run(harness, user, place, "whatif", {"location": "austin"})).message
+    moved = (await asker.run("whatif", {"location": "austin"})).message
     assert moved.title == ("Machine Learning Engineer · Staff (Senior band) · 4 years · Austin, TX")
-    raised = (await run(harness, user, place, "whatif", {"level": "principal"})).message
+    raised = (await asker.run("whatif", {"level": "principal"})).message
     assert first_line(raised).endswith(
         "experience Staff (Senior band) · 4 years → Principal / Executive (10+ years)."
     )
     senior = {"role": "mle", "level": "senior", "location": "seattle"}
-    same = (await run(harness, user, place, "estimate", senior)).message
+    same = (await asker.run("estimate", senior)).message
     assert median(same) == median(staff)
 
     years_only = {"role": "mle", "years": 4, "location": "seattle"}
-    mid = (await run(harness, user, place, "estimate", years_only)).message
+    mid = (await asker.run("estimate", years_only)).message
     assert mid.title == "Machine Learning Engineer · Mid · 4 years · Seattle, WA"
     assert "· mid ·" in mid.footer

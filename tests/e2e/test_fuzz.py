@@ -193,11 +193,16 @@ class BotThread:
 
 
 @pytest.fixture
-def bot(tmp_path: Path, validator: PayloadValidator) -> Iterator[BotThread]:
+def bot(
+    tmp_path: Path, validator: PayloadValidator, caplog: pytest.LogCaptureFixture
+) -> Iterator[BotThread]:
+    """The bot for one fuzz test; after the test's examples, every message it sent and
+    every line it logged are checked too."""
     running = BotThread(Harness(make_config(tmp_path), validator=validator))
     running.start()
     try:
         yield running
+        check_everything(running, caplog)
     finally:
         running.stop()
     assert running.harness.server.violations == [], "payloads Discord would refuse"
@@ -280,7 +285,6 @@ def test_any_options_never_crash_or_mention(
         check_answer(bot, bot.call(go()), caplog)
 
     example()
-    check_everything(bot, caplog)
 
 
 def test_stored_fuzz_is_shown_again_safely(
@@ -324,7 +328,6 @@ def test_stored_fuzz_is_shown_again_safely(
             check_answer(bot, record, caplog)
 
     example()
-    check_everything(bot, caplog)
 
 
 def test_any_autocomplete_text_never_crashes(
@@ -359,7 +362,6 @@ def test_any_autocomplete_text_never_crashes(
         check_answer(bot, next(reversed(harness.server.interactions.values())), caplog)
 
     example()
-    check_everything(bot, caplog)
 
 
 # ----------------------------------------------------------------- a flood

@@ -9,15 +9,7 @@ import pytest
 from bot.emulator.driver import UsageError
 from bot.flows.budget import BURST, TokenBuckets
 from bot.local.harness import Harness
-from tests.e2e.support import (
-    WHERE,
-    bot_of,
-    newcomer,
-    no_mentions,
-    run,
-    with_chart,
-    written,
-)
+from tests.e2e.support import WHERE, bot_of, newcomer, no_mentions, run, with_chart, written
 
 # ----------------------------------------------------------------- autocomplete
 

@@ -15,7 +15,17 @@ from bot.local.harness import Harness
 from bot.salary.offer import percentile_of
 from bot.salary.results import Percentiles
 from bot.ui.offer import GONE, NOT_YOURS, SAVED, _held
-from tests.e2e.support import WHERE, bot_of, newcomer, no_mentions, place_for, run, with_chart
+from tests.e2e.support import (
+    WHERE,
+    Asker,
+    bot_of,
+    expects_private_in_guild,
+    newcomer,
+    no_mentions,
+    place_for,
+    run,
+    with_chart,
+)
 
 SEATTLE = {"role": "mle", "level": "senior", "location": "seattle"}
 OFFER = {"base": "185k", "bonus": "15%", "equity": "400k", "sign_on": "30k"}
@@ -28,14 +38,12 @@ async def offer(harness: Harness, user: EmulatedUser, place: Place, **extra: obj
     return record
 
 
-@pytest.mark.parametrize("where", WHERE)
 async def test_offer_check_places_the_base_and_tables_the_years(
-    harness: Harness, where: str
+    harness: Harness, asker: Asker
 ) -> None:
-    user, place = await newcomer(harness, "offer", where)
-    record = await offer(harness, user, place)
+    record = await offer(harness, asker.user, asker.place)
     message = record.message
-    assert message.ephemeral is (where == "guild"), "private by default in servers"
+    assert message.ephemeral is (asker.where == "guild"), "private by default in servers"
     model = bot_of(harness).model
     band = model.estimate(fill_query(SEATTLE, None).query).base
     expected = percentile_of(185_000, band).label()
@@ -56,7 +64,7 @@ async def test_offer_check_places_the_base_and_tables_the_years(
     assert message.files and message.files[0].data.startswith(b"\x89PNG")
     no_mentions(message)
     # Nothing of the offer is stored until the person saves it.
-    assert await bot_of(harness).store.history.recent(user.id) == []
+    assert await bot_of(harness).store.history.recent(asker.user.id) == []
 
 
 async def test_save_to_history_stores_the_offer_and_export_and_delete_cover_it(
@@ -106,31 +114,12 @@ async def test_public_only_when_asked(harness: Harness) -> None:
     assert not record.message.ephemeral
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_offer_compare_says_which_wins_in_year_one_and_over_four_years(
-    harness: Harness, where: str
-) -> None:
-    user, place = await newcomer(harness, "chooser", where)
-    record = await run(
-        harness,
-        user,
-        place,
-        "offer compare",
-        {
-            "a_base": "185k",
-            "a_bonus": "15%",
-            "a_equity": "400k",
-            "a_sign_on": "30k",
-            "b_base": "200k",
-            "b_bonus": "10%",
-            "b_equity": "300k",
-            "b_vesting": "5/15/40/40",
-            **SEATTLE,
-        },
-    )
-    await with_chart(record)
-    message = record.message
-    assert message.ephemeral is (where == "guild")
+async def test_offer_compare_says_which_wins_in_year_one_and_over_four_years(asker: Asker) -> None:
+    offer_a = {f"a_{term}": amount for term, amount in OFFER.items()}
+    offer_b = {"b_base": "200k", "b_bonus": "10%", "b_equity": "300k", "b_vesting": "5/15/40/40"}
+    record = await asker.run("offer compare", {**offer_a, **offer_b, **SEATTLE})
+    message = await with_chart(record)
+    expects_private_in_guild(asker.where, message)
     # A: 342,750 then 312,750 x 3 = 1,281,000. B: 235k, 265k, 340k, 340k = 1,180,000.
     assert message.headline() == (
         "Year one: **Offer A** ($343K vs $235K). Over 4 years: **Offer A** ($1.3M vs $1.2M)."

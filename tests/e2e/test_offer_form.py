@@ -7,21 +7,27 @@ import pytest
 
 from bot.emulator.driver import UsageError
 from bot.local.harness import Harness
-from tests.e2e.support import WHERE, bot_of, newcomer, run, submit_forged, with_chart
+from tests.e2e.support import (
+    Asker,
+    bot_of,
+    expects_private_in_guild,
+    newcomer,
+    run,
+    submit_forged,
+    with_chart,
+)
 from tests.e2e.test_offer import SEATTLE, offer
 
 OFFER_BOXES = ("Base salary (per year)", "Target bonus", "Equity grant (whole grant)")
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_offer_check_without_amounts_opens_the_form(harness: Harness, where: str) -> None:
-    user, place = await newcomer(harness, "form", where)
-    opened = await run(harness, user, place, "offer check", SEATTLE)
+async def test_offer_check_without_amounts_opens_the_form(harness: Harness, asker: Asker) -> None:
+    opened = await asker.run("offer check", SEATTLE)
     modal = opened.modal
     assert modal["title"] == "Check an offer"
     submitted = await harness.driver.submit_modal(
-        user,
-        place,
+        asker.user,
+        asker.place,
         modal,
         {
             "Base salary (per year)": "$200,000",
@@ -31,9 +37,8 @@ async def test_offer_check_without_amounts_opens_the_form(harness: Harness, wher
             "Sign-on bonus": "",
         },
     )
-    await with_chart(submitted)
-    message = submitted.message
-    assert message.ephemeral is (where == "guild")
+    message = await with_chart(submitted)
+    expects_private_in_guild(asker.where, message)
     # 300k vesting 5/15/40/40: 15k, 45k, 120k, 120k on 200k + 20k.
     table = message.section("Year by year")
     assert "$235K" in table and "$265K" in table and table.count("$340K") == 2

@@ -8,10 +8,9 @@ import pytest
 
 from bot.local.harness import Harness
 from tests.e2e.support import (
-    WHERE,
+    Asker,
     bot_of,
     field,
-    newcomer,
     no_mentions,
     run,
     submit_forged,
@@ -23,15 +22,10 @@ from tests.e2e.support import (
 OFF_LIST = "came back with a choice the form did not offer"
 
 
-@pytest.mark.parametrize("where", WHERE)
 async def test_profile_set_with_options_saves_and_show_reads_it_back(
-    harness: Harness, where: str
+    harness: Harness, asker: Asker
 ) -> None:
-    user, place = await newcomer(harness, "ada", where)
-    saved = await run(
-        harness,
-        user,
-        place,
+    saved = await asker.run(
         "profile set",
         {
             "role": "MLE",
@@ -43,7 +37,7 @@ async def test_profile_set_with_options_saves_and_show_reads_it_back(
         },
     )
     assert saved.message.ephemeral and saved.message.content == "Profile saved."
-    profile = await bot_of(harness).store.profiles.get(user.id)
+    profile = await bot_of(harness).store.profiles.get(asker.user.id)
     assert profile is not None
     assert (profile.role, profile.level, profile.years, profile.location) == (
         "ml_engineer",
@@ -55,12 +49,12 @@ async def test_profile_set_with_options_saves_and_show_reads_it_back(
     assert profile.currency == "EUR" and profile.private is True
 
     # Years replace the saved level: experience is one fact.
-    await run(harness, user, place, "profile set", {"years": 7})
-    profile = await bot_of(harness).store.profiles.get(user.id)
+    await asker.run("profile set", {"years": 7})
+    profile = await bot_of(harness).store.profiles.get(asker.user.id)
     assert profile is not None and (profile.years, profile.level) == (7, None)
     assert profile.role == "ml_engineer", "other fields are kept"
 
-    shown = await run(harness, user, place, "profile show")
+    shown = await asker.run("profile show")
     message = shown.message
     assert message.ephemeral
     assert field(message, "Role") == "Machine Learning Engineer"
@@ -71,23 +65,17 @@ async def test_profile_set_with_options_saves_and_show_reads_it_back(
     assert "industry" in message.embed["description"], "says what is not set"
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_profile_show_with_nothing_saved_says_how_to_save(
-    harness: Harness, where: str
-) -> None:
-    user, place = await newcomer(harness, "empty", where)
-    record = await run(harness, user, place, "profile show")
+async def test_profile_show_with_nothing_saved_says_how_to_save(asker: Asker) -> None:
+    record = await asker.run("profile show")
     assert record.message.ephemeral
     assert "/profile set" in record.message.embed["description"]
 
 
-@pytest.mark.parametrize("where", WHERE)
 async def test_profile_set_without_options_opens_the_form_and_submitting_saves(
-    harness: Harness, where: str
+    harness: Harness, asker: Asker
 ) -> None:
-    user, place = await newcomer(harness, "form", where)
-    await run(harness, user, place, "profile set", {"location": "berlin", "skills": "python"})
-    opened = await run(harness, user, place, "profile set")
+    await asker.run("profile set", {"location": "berlin", "skills": "python"})
+    opened = await asker.run("profile set")
     assert opened.modal["title"] == "Your salary profile"
     form = opened.form()
     assert list(form) == ["Role", "Experience", "Location", "Skills", "Certifications"]
@@ -95,8 +83,8 @@ async def test_profile_set_without_options_opens_the_form_and_submitting_saves(
     assert form["Location"].shown == "Berlin, Germany" and form["Skills"].shown == ["python"]
     assert form["Role"].shown == [] and form["Experience"].shown == []
     submitted = await harness.driver.submit_modal(
-        user,
-        place,
+        asker.user,
+        asker.place,
         opened.modal,
         {
             "Role": "Data Scientist",
@@ -108,32 +96,30 @@ async def test_profile_set_without_options_opens_the_form_and_submitting_saves(
     )
     await submitted.wait_settled()
     assert submitted.message.ephemeral and submitted.message.content == "Profile saved."
-    profile = await bot_of(harness).store.profiles.get(user.id)
+    profile = await bot_of(harness).store.profiles.get(asker.user.id)
     assert profile is not None
     assert (profile.role, profile.years, profile.location) == ("data_scientist", 5, "gb-london")
     assert sorted(profile.skills) == ["python", "sql"] and profile.certifications == ()
 
     # A level picked in the same list replaces the years.
-    again = await run(harness, user, place, "profile set")
+    again = await asker.run("profile set")
     assert again.form()["Experience"].shown == ["years:5"]
     level = await harness.driver.submit_modal(
-        user, place, again.modal, {"Experience": "Senior (6-10 years)"}
+        asker.user, asker.place, again.modal, {"Experience": "Senior (6-10 years)"}
     )
     await level.wait_settled()
-    profile = await bot_of(harness).store.profiles.get(user.id)
+    profile = await bot_of(harness).store.profiles.get(asker.user.id)
     assert profile is not None and (profile.years, profile.level) == (None, "senior")
     assert profile.location == "gb-london", "untouched fields keep their saved value"
     assert sorted(profile.skills) == ["python", "sql"]
 
 
 async def test_profile_form_lists_offer_every_known_choice_and_show_what_is_saved(
-    harness: Harness,
+    dm_asker: Asker,
 ) -> None:
-    user = harness.server.add_user("lists")
-    place = harness.server.dm(user)
     saved = {"role": "mle", "years": 30, "certifications": "AWS ML Specialty"}
-    await run(harness, user, place, "profile set", saved)
-    form = (await run(harness, user, place, "profile set")).form()
+    await dm_asker.run("profile set", saved)
+    form = (await dm_asker.run("profile set")).form()
     roles = [option["label"] for option in form["Role"].options]
     assert roles[:2] == ["Machine Learning Engineer", "Data Scientist"] and len(roles) == 8
     assert form["Role"].shown == ["ml_engineer"] and not form["Role"].many
@@ -214,79 +200,65 @@ async def test_profile_form_with_bad_input_explains_and_saves_nothing(
     no_mentions(message)
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_profile_export_is_a_private_json_file_of_everything(
-    harness: Harness, where: str
-) -> None:
-    user, place = await newcomer(harness, "export", where)
-    await run(harness, user, place, "profile set", {"role": "data engineer", "years": 2})
-    await with_chart(await run(harness, user, place, "estimate", {"location": "austin"}))
-    record = await run(harness, user, place, "profile export")
+async def test_profile_export_is_a_private_json_file_of_everything(asker: Asker) -> None:
+    await asker.run("profile set", {"role": "data engineer", "years": 2})
+    await with_chart(await asker.run("estimate", {"location": "austin"}))
+    record = await asker.run("profile export")
     message = record.message
     assert message.ephemeral, "exports are private even in a DM"
     (file,) = message.files
-    assert file.filename == f"salary-bot-{user.id}.json"
+    assert file.filename == f"salary-bot-{asker.user.id}.json"
     data = json.loads(file.data)
-    assert data["user_id"] == user.id
+    assert data["user_id"] == asker.user.id
     assert data["profiles"]["role"] == "data_engineer"
     (entry,) = data["history"]
     assert entry["query"]["location"] == "us-austin"
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_profile_delete_confirmed_erases_everything(harness: Harness, where: str) -> None:
-    user, place = await newcomer(harness, "leaver", where)
+async def test_profile_delete_confirmed_erases_everything(harness: Harness, asker: Asker) -> None:
     store = bot_of(harness).store
-    await run(harness, user, place, "profile set", {"role": "mle", "location": "US"})
-    await with_chart(await run(harness, user, place, "estimate", {"years": 3}))
-    assert await (await written(harness, user.id)).history.last(user.id) is not None
+    await asker.run("profile set", {"role": "mle", "location": "US"})
+    await with_chart(await asker.run("estimate", {"years": 3}))
+    assert await (await written(harness, asker.user.id)).history.last(asker.user.id) is not None
 
-    asked = await run(harness, user, place, "profile delete")
+    asked = await asker.run("profile delete")
     message = asked.message
     assert message.ephemeral and "cannot be undone" in message.content
     assert [b["label"] for b in message.buttons()] == ["Delete everything", "Cancel"]
-    pressed = await harness.driver.press(user, message, "Delete everything")
+    pressed = await harness.driver.press(asker.user, message, "Delete everything")
     await pressed.wait_settled()
     done = pressed.message
     assert done.id == message.id, "the question is replaced by the outcome"
     assert done.content.startswith("Deleted everything stored about you")
     assert not done.buttons()
-    assert await store.profiles.get(user.id) is None
-    assert await store.history.recent(user.id) == []
-    exported = await store.export_user(user.id)
+    assert await store.profiles.get(asker.user.id) is None
+    assert await store.history.recent(asker.user.id) == []
+    exported = await store.export_user(asker.user.id)
     assert exported["profiles"] is None and exported["history"] == []
 
 
-@pytest.mark.parametrize("where", WHERE)
-async def test_profile_delete_cancelled_keeps_everything(harness: Harness, where: str) -> None:
-    user, place = await newcomer(harness, "stayer", where)
-    await run(harness, user, place, "profile set", {"role": "mle"})
-    asked = await run(harness, user, place, "profile delete")
-    pressed = await harness.driver.press(user, asked.message, "Cancel")
+async def test_profile_delete_cancelled_keeps_everything(harness: Harness, asker: Asker) -> None:
+    await asker.run("profile set", {"role": "mle"})
+    asked = await asker.run("profile delete")
+    pressed = await harness.driver.press(asker.user, asked.message, "Cancel")
     await pressed.wait_settled()
     assert pressed.message.content == "Nothing was deleted." and not pressed.message.buttons()
-    assert await bot_of(harness).store.profiles.get(user.id) is not None
+    assert await bot_of(harness).store.profiles.get(asker.user.id) is not None
 
 
 # ----------------------------------------------------------------- /history
 
 
-@pytest.mark.parametrize("where", WHERE)
 async def test_history_lists_queries_and_the_menu_runs_one_again(
-    harness: Harness, where: str
+    harness: Harness, asker: Asker
 ) -> None:
-    user, place = await newcomer(harness, "again", where)
-    empty = await run(harness, user, place, "history")
+    empty = await asker.run("history")
     assert empty.message.ephemeral and "No queries yet" in empty.message.embed["description"]
     assert not empty.message.selects()
 
-    await with_chart(
-        await run(harness, user, place, "estimate", {"role": "mle", "location": "seattle"})
-    )
-    await with_chart(
-        await run(harness, user, place, "estimate", {"role": "data analyst", "location": "london"})
-    )
-    listed = await run(harness, user, place, "history")
+    await with_chart(await asker.run("estimate", {"role": "mle", "location": "seattle"}))
+    await with_chart(await asker.run("estimate", {"role": "data analyst", "location": "london"}))
+    listed = await asker.run("history")
     message = listed.message
     assert message.ephemeral
     lines = message.embed["description"].splitlines()
@@ -296,13 +268,13 @@ async def test_history_lists_queries_and_the_menu_runs_one_again(
     (menu,) = message.selects()
     seattle = next(o for o in menu["options"] if "Seattle" in o["label"])
 
-    rerun = await harness.driver.select(user, message, [seattle["value"]])
+    rerun = await harness.driver.select(asker.user, message, [seattle["value"]])
     await rerun.wait_settled()
     answer = rerun.message
     assert answer.title == "Machine Learning Engineer · Seattle, WA"
     assert answer.ephemeral, "as private as the list it came from"
     await with_chart(rerun)
-    history = await (await written(harness, user.id)).history.recent(user.id)
+    history = await (await written(harness, asker.user.id)).history.recent(asker.user.id)
     assert len(history) == 3 and history[0].query["location"] == "us-seattle"
 
 

@@ -30,25 +30,28 @@ from tests.e2e.test_faults import (
 )
 
 
-async def restart_with_a_changed_tree(harness: Harness, fault: Fault) -> None:
-    """A deploy with one command fewer (the tree differs), while Discord refuses the sync."""
-    harness.server.faults.append(fault)
+async def restart_with_a_changed_tree(
+    harness: Harness, caplog: pytest.LogCaptureFixture, status: int
+) -> EmulatorServer:
+    """A deploy with one command fewer (the tree differs), while Discord answers the sync
+    with `status`; the bot's log from INFO up is kept. Returns the emulated Discord."""
+    caplog.set_level(logging.INFO, logger="bot")
+    harness.server.faults.append(Fault(status, "/commands", method="PUT"))
     harness.extra_extensions = ()
     harness.bot_options["sync_retry_s"] = 0.2
     await harness.restart()
+    return harness.server
 
 
 async def test_failed_command_sync_at_start_serves_and_syncs_later(
     harness: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
     """Discord's 503 on the sync: the commands it already has keep working meanwhile."""
-    server = harness.server
-    with caplog.at_level(logging.INFO, logger="bot"):
-        await restart_with_a_changed_tree(harness, Fault(503, "/commands", method="PUT"))
-        assert server.stats.faults_served == 1 and server.command_syncs == 1
-        await still_serving(harness)
-        await wait_until(lambda: server.command_syncs == 2)
-        await wait_logged(caplog, "slash commands synced after 1 failed attempt")
+    server = await restart_with_a_changed_tree(harness, caplog, 503)
+    assert server.stats.faults_served == 1 and server.command_syncs == 1
+    await still_serving(harness)
+    await wait_until(lambda: server.command_syncs == 2)
+    await wait_logged(caplog, "slash commands synced after 1 failed attempt")
     assert "patient" not in {command["name"] for command in server.global_commands}
     warnings = lines_from_bot(caplog, logging.WARNING)
     assert [r.getMessage() for r in warnings][:1] == [
@@ -63,11 +66,9 @@ async def test_refused_command_sync_at_start_is_said_once_and_not_repeated(
     harness: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
     """A 400 (a command Discord finds invalid) would be refused again: said once, serving on."""
-    server = harness.server
-    with caplog.at_level(logging.INFO, logger="bot"):
-        await restart_with_a_changed_tree(harness, Fault(400, "/commands", method="PUT"))
-        await still_serving(harness)
-        await asyncio.sleep(1.0)  # five retry periods
+    server = await restart_with_a_changed_tree(harness, caplog, 400)
+    await still_serving(harness)
+    await asyncio.sleep(1.0)  # five retry periods
     assert server.stats.faults_served == 1 and server.command_syncs == 1
     problems = lines_from_bot(caplog, logging.WARNING)
     assert len(problems) == 1 and problems[0].levelno == logging.ERROR
@@ -81,13 +82,11 @@ async def test_slow_command_sync_does_not_hold_up_the_start(
 ) -> None:
     """On a 500 discord.py tries the sync again a second later: the bot connects meanwhile."""
     monkeypatch.setattr("bot.app.sync.SYNC_WAIT_S", 0.3)
-    server = harness.server
-    with caplog.at_level(logging.INFO, logger="bot"):
-        await restart_with_a_changed_tree(harness, Fault(500, "/commands", method="PUT"))
-        assert server.command_syncs == 1, "ready before discord.py's second try"
-        await wait_logged(caplog, "connecting meanwhile")
-        await still_serving(harness)
-        await wait_until(lambda: server.command_syncs == 2)
+    server = await restart_with_a_changed_tree(harness, caplog, 500)
+    assert server.command_syncs == 1, "ready before discord.py's second try"
+    await wait_logged(caplog, "connecting meanwhile")
+    await still_serving(harness)
+    await wait_until(lambda: server.command_syncs == 2)
     assert server.stats.faults_served == 1
     assert lines_from_bot(caplog, logging.WARNING) == []
 

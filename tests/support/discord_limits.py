@@ -36,17 +36,19 @@ MAX_CHOICE_NAME = 100
 MAX_MODAL_TITLE = 45
 MAX_MODAL_COMPONENTS = 5
 
+# Discord's type numbers, by what they type: commands and options, interaction callbacks,
+# components; then the message flag of components V2.
 _CHAT_INPUT = 1
 _SUBCOMMAND_TYPES = frozenset({1, 2})
+_CALLBACK_MESSAGE_TYPES = frozenset({4, 7})
+_CALLBACK_AUTOCOMPLETE = 8
+_CALLBACK_MODAL = 9
 _COMPONENT_ACTION_ROW = 1
 _COMPONENT_BUTTON = 2
 _COMPONENT_STRING_SELECT = 3
 _COMPONENT_RADIO_GROUP = 21
 _COMPONENT_CHECKBOX_GROUP = 22
-_CALLBACK_MESSAGE_TYPES = frozenset({4, 7})
 _FLAG_COMPONENTS_V2 = 1 << 15
-_CALLBACK_AUTOCOMPLETE = 8
-_CALLBACK_MODAL = 9
 
 
 def _is_name_char(ch: str) -> bool:
@@ -78,11 +80,15 @@ def _too_long(value: Any, limit: int, at: tuple[Any, ...], what: str) -> _Proble
         yield at, f"{what} length {len(value)} exceeds {limit}"
 
 
+def _too_many(items: Any, limit: int, at: tuple[Any, ...], what: str) -> _Problems:
+    if isinstance(items, list) and len(items) > limit:
+        yield at, f"{len(items)} {what} exceed {limit}"
+
+
 def _check_embeds(embeds: Any, at: tuple[Any, ...]) -> _Problems:
     if not isinstance(embeds, list):
         return
-    if len(embeds) > MAX_EMBEDS:
-        yield at, f"{len(embeds)} embeds exceed {MAX_EMBEDS}"
+    yield from _too_many(embeds, MAX_EMBEDS, at, "embeds")
     total = 0
     for i, embed in enumerate(embeds):
         if not isinstance(embed, dict):
@@ -103,8 +109,7 @@ def _check_embeds(embeds: Any, at: tuple[Any, ...]) -> _Problems:
                 total += len(value) if isinstance(value, str) else 0
         fields = embed.get("fields")
         if isinstance(fields, list):
-            if len(fields) > MAX_EMBED_FIELDS:
-                yield (*here, "fields"), f"{len(fields)} fields exceed {MAX_EMBED_FIELDS}"
+            yield from _too_many(fields, MAX_EMBED_FIELDS, (*here, "fields"), "fields")
             for j, fld in enumerate(fields):
                 if not isinstance(fld, dict):
                     continue
@@ -125,8 +130,7 @@ def _check_component(comp: Any, at: tuple[Any, ...]) -> _Problems:
         yield from _too_long(comp.get("label"), MAX_BUTTON_LABEL, (*at, "label"), "button label")
     elif ctype == _COMPONENT_STRING_SELECT:
         options = comp.get("options")
-        if isinstance(options, list) and len(options) > MAX_SELECT_OPTIONS:
-            yield (*at, "options"), f"{len(options)} select options exceed {MAX_SELECT_OPTIONS}"
+        yield from _too_many(options, MAX_SELECT_OPTIONS, (*at, "options"), "select options")
     if ctype in (_COMPONENT_STRING_SELECT, _COMPONENT_RADIO_GROUP, _COMPONENT_CHECKBOX_GROUP):
         yield from _check_option_list(comp, at)
     children = comp.get("components")
@@ -203,8 +207,7 @@ def _check_thread_create(body: Any) -> _Problems:
 def _check_choices(choices: Any, at: tuple[Any, ...]) -> _Problems:
     if not isinstance(choices, list):
         return
-    if len(choices) > MAX_CHOICES:
-        yield at, f"{len(choices)} choices exceed {MAX_CHOICES}"
+    yield from _too_many(choices, MAX_CHOICES, at, "choices")
     for i, choice in enumerate(choices):
         if isinstance(choice, dict) and isinstance(choice.get("name"), str):
             name = choice["name"]
@@ -237,8 +240,7 @@ def _check_names(obj: Mapping[str, Any], at: tuple[Any, ...]) -> _Problems:
 def _check_options(options: Any, at: tuple[Any, ...]) -> _Problems:
     if not isinstance(options, list):
         return
-    if len(options) > MAX_COMMAND_OPTIONS:
-        yield at, f"{len(options)} options exceed {MAX_COMMAND_OPTIONS}"
+    yield from _too_many(options, MAX_COMMAND_OPTIONS, at, "options")
     for i, opt in enumerate(options):
         if not isinstance(opt, dict):
             continue
@@ -289,11 +291,9 @@ def _check_modal(data: Any, at: tuple[Any, ...]) -> _Problems:
     )
     components = data.get("components")
     if isinstance(components, list):
-        if len(components) > MAX_MODAL_COMPONENTS:
-            yield (
-                (*at, "components"),
-                f"{len(components)} modal components exceed {MAX_MODAL_COMPONENTS}",
-            )
+        yield from _too_many(
+            components, MAX_MODAL_COMPONENTS, (*at, "components"), "modal components"
+        )
         for i, comp in enumerate(components):
             yield from _check_component(comp, (*at, "components", i))
 
