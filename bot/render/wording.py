@@ -21,6 +21,8 @@ def word(message: Said | str, locale: str | None = None) -> str:
         text = catalog.gettext(message.key)
     else:
         text = catalog.ngettext(message.key, message.plural, message.count or 0)
+    if not message.values:
+        return text  # a sentence with no blanks may hold braces a person typed
     return text.format(**{name: _value(v, where) for name, v in message.values.items()})
 
 

@@ -73,6 +73,8 @@ class Said:
 
     def __str__(self) -> str:
         key = self.key if self.plural is None or self.count == 1 else self.plural
+        if not self.values:
+            return key  # a sentence with no blanks may hold braces a person typed
         return key.format(**{name: str(value) for name, value in self.values.items()})
 
     def __hash__(self) -> int:

@@ -110,3 +110,12 @@ def test_what_the_domain_said_is_worded_in_the_readers_language(reader: None) ->
     named = said("No city pay figure for {city}.", city=Name("location", "de-berlin"))
     assert str(named) == "No city pay figure for Berlin, Germany."
     assert "Berlin, Deutschland" in word(named, "de")
+
+
+def test_a_message_without_values_keeps_the_braces_a_person_typed(reader: None) -> None:
+    from bot.render.wording import word
+    from bot.salary.errors import QueryError
+
+    error = QueryError("role", "Unknown role '{x}}'.")
+    assert error.message == "Unknown role '{x}}'."
+    assert word(error.said, "de") == "Unknown role '{x}}'."
