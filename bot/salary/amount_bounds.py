@@ -8,7 +8,8 @@ until the answer's currency is known, and the amounts are checked again then.
 
 from __future__ import annotations
 
-from .currency import RATES, format_money
+from .currency import RATES
+from .said import Money, Said, said
 
 MAX_BASE_USD = 5_000_000
 MAX_SIGN_ON_USD = 5_000_000
@@ -21,9 +22,13 @@ def bound(usd: float, currency: str | None) -> float:
     return usd * (RATES[currency].per_usd if currency else _MOST_UNITS)
 
 
-def bound_words(usd: float, currency: str | None) -> str:
+def bound_words(usd: float, currency: str | None) -> Said:
     """ "5 million", or "5 million US dollars (NGN 7.7B)" for another currency."""
-    millions = f"{usd / 1e6:g} million"
+    millions = f"{usd / 1e6:g}"
     if currency in (None, "USD"):
-        return millions
-    return f"{millions} US dollars ({format_money(bound(usd, currency), currency)})"
+        return said("{millions} million", millions=millions)
+    return said(
+        "{millions} million US dollars ({amount})",
+        millions=millions,
+        amount=Money(bound(usd, currency), currency),
+    )
