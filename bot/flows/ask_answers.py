@@ -17,9 +17,8 @@ from bot.render.card import Card
 from bot.render.chart_spec import ChartSpec
 from bot.render.charts import estimate_chart, locations_chart, roles_chart
 from bot.render.offer import offer_card
-from bot.render.offer_chart import offer_chart
+from bot.render.offer_chart import one_offer_chart
 from bot.render.phrases import change_line
-from bot.render.wording import word
 from bot.render.words import _
 from bot.salary import fields
 from bot.salary.compare import compare_locations, compare_roles
@@ -82,13 +81,12 @@ def _offer(
     estimate = model.estimate(query)
     review = review_offer(terms, estimate.base, estimate.currency)
     card = offer_card(review, estimate, describe_sources(filled))
-    title = _("Offer by year · {placement} base", placement=word(review.placement.label()))
     # The terms are kept in the currency they were read in, so a follow-up weighs the same
     # offer elsewhere (185k read as dollars in Seattle stays dollars in Munich).
     if terms.currency is None:
         terms = terms.model_copy(update={"currency": query.answer_currency})
     answered = _kept(request, filled, offer=terms)
-    return Answer(card, lambda: offer_chart([review], title), None, answered)
+    return Answer(card, one_offer_chart(review), None, answered)
 
 
 def _terms(offer: OfferWords) -> OfferTerms:

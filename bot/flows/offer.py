@@ -19,7 +19,8 @@ from bot.flows.reply import after_first_answer, complete_answer, send, send_card
 from bot.interaction import Interaction
 from bot.render.card import Card, CardLayout
 from bot.render.offer import compare_card, offer_card, range_card
-from bot.render.offer_chart import offer_chart
+from bot.render.offer_chart import one_offer_chart, two_offers_chart
+from bot.render.words import N_, _
 from bot.salary import fields
 from bot.salary.model import SalaryModel
 from bot.salary.offer import OfferReview, percentile_of, review_offer
@@ -37,10 +38,17 @@ OfferViewFactory = Callable[[SalaryQuery, list[OfferTerms]], CardLayout]
 
 # What a quoted range is weighed for: the job the message names (its currency is the range's).
 RANGE_JOB = ("role", "level", "years", "location")
-NO_RANGE = (
+NO_RANGE = N_(
     "I found no pay range in that message. I read ranges such as $150k-$200k, "
     "150-200k EUR, up to 180k or 180k+."
 )
+# The fields a message can name, as the range check's note names them (fields.label).
+FIELD_WORDS = {
+    "role": N_("role"),
+    "years": N_("years"),
+    "level": N_("level"),
+    "location": N_("location"),
+}
 
 
 def in_offer_currency(filled: Filled, offers: list[OfferTerms]) -> SalaryQuery:
@@ -73,8 +81,7 @@ async def answer_offer(
     await send_card(interaction, visibility, card)
     await after_first_answer(interaction)
     layout = view_for(query, [terms]) if view_for is not None else None
-    title = f"Offer by year · {review.placement.label()} base"
-    await complete_answer(interaction, card, lambda: offer_chart([review], title), layout)
+    await complete_answer(interaction, card, one_offer_chart(review), layout)
     return review
 
 
@@ -94,12 +101,7 @@ async def answer_offer_comparison(
     await send_card(interaction, visibility, card)
     await after_first_answer(interaction)
     layout = view_for(query, [first, second]) if view_for is not None else None
-    await complete_answer(
-        interaction,
-        card,
-        lambda: offer_chart([review_a, review_b], "Offers A and B by year"),
-        layout,
-    )
+    await complete_answer(interaction, card, two_offers_chart(review_a, review_b), layout)
     return review_a, review_b
 
 
@@ -137,7 +139,7 @@ async def answer_range_check(interaction: Interaction, text: str, asker: Asker) 
     question = read_question(text)
     found = question.pay_range
     if found is None:
-        await send(interaction, private, content=NO_RANGE)
+        await send(interaction, private, content=_(NO_RANGE))
         return
     refuse_unsupported(found)
     given: dict[str, Any] = {
@@ -154,8 +156,11 @@ async def answer_range_check(interaction: Interaction, text: str, asker: Asker) 
 def refuse_unsupported(found: PayRange) -> None:
     if found.unsupported_currency:
         raise UserError(
-            f"That range is in {found.unsupported_currency}, which I can't weigh yet: "
-            "I answer in USD, CAD, EUR, GBP and INR."
+            _(
+                "That range is in {currency}, which I can't weigh yet: "
+                "I answer in USD, CAD, EUR, GBP and INR.",
+                currency=found.unsupported_currency,
+            )
         )
 
 
@@ -164,9 +169,12 @@ def weigh_range(model: SalaryModel, found: PayRange, filled: Filled, named: list
     estimate = model.estimate(filled.query)
     low = percentile_of(found.low, estimate.base) if found.low is not None else None
     high = percentile_of(found.high, estimate.base) if found.high is not None else None
-    notes = [f"From the message: {', '.join(named)}."] if named else []
+    shown = ", ".join(_(FIELD_WORDS.get(label, label)) for label in named)
+    notes = [_("From the message: {fields}.", fields=shown)] if named else []
     if sources := describe_sources(filled):
         notes.append(sources)
     if not found.currency:
-        notes.append(f"The message names no currency: read as {estimate.currency}.")
+        notes.append(
+            _("The message names no currency: read as {currency}.", currency=estimate.currency)
+        )
     return range_card(found, low, high, estimate, " ".join(notes) or None)

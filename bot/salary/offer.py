@@ -18,6 +18,7 @@ from typing import Literal
 
 from .offer_terms import Frozen, OfferTerms
 from .results import Percentiles
+from .said import Said, said
 
 COMPARE_YEARS = 4  # "over four years", the usual grant length
 QUANTILES = (10, 25, 50, 75, 90)
@@ -34,10 +35,15 @@ class Placement(Frozen):
     position: Position
 
     def label(self) -> str:
+        """ "P40", "below P10": in English, as the history keeps it."""
+        return str(self.text())
+
+    def text(self) -> Said | str:
+        """ "P40" as it is; "below P10" and "above P90" as messages to translate."""
         if self.position == "below":
-            return "below P10"
+            return said("below P10")
         if self.position == "above":
-            return "above P90"
+            return said("above P90")
         return f"P{math.floor(self.percentile + 0.5)}"
 
 

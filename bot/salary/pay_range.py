@@ -19,6 +19,7 @@ from .amount_bounds import MAX_BASE_USD, bound, bound_words
 from .currency import RATES, SYMBOL_PATTERN
 from .errors import QueryError
 from .offer_terms import OTHER_CODES, SYMBOL_CODES
+from .said import said
 
 MIN_YEARLY = 1_000
 MAX_MESSAGE = 4_000  # Discord's longest message; anything after is not read
@@ -146,8 +147,12 @@ def _check_yearly(found: PayRange) -> None:
     shown = found.text if len(found.text) <= 40 else found.text[:39] + "…"
     raise QueryError(
         "range",
-        f"The range '{shown}' runs past {bound_words(MAX_BASE_USD, found.currency)} a year: "
-        "that is no salary I can weigh. Check the figures, or copy the range alone.",
+        said(
+            "The range '{text}' runs past {limit} a year: that is no salary I can weigh. "
+            "Check the figures, or copy the range alone.",
+            text=shown,
+            limit=bound_words(MAX_BASE_USD, found.currency),
+        ),
     )
 
 

@@ -22,18 +22,23 @@ from bot.flows.offer import answer_offer, answer_offer_comparison, save_offers
 from bot.flows.privacy import Visibility
 from bot.interaction import Interaction, ours
 from bot.render.card import FOOTER, HEADLINE
-from bot.salary.offer_terms import OfferTerms, parse_offer, parse_vesting
+from bot.render.locale import ANSWER_LOCALE
+from bot.render.wording import word
+from bot.render.words import N_, _
+from bot.salary.currency import format_number
+from bot.salary.offer_terms import OfferTerms, parse_offer
 from bot.salary.query import SalaryQuery
+from bot.salary.vesting import parse_vesting
 from bot.ui.base import VIEW_TIMEOUT_S, Form, OwnedItem, TimeoutCard, shown_label, visibility_of
 from bot.ui.forms import Choice, pick_list, picked_one, text_box, typed
 
 HELD_MAX = 2_000  # offers held at once; the oldest goes first
-GONE = (
+GONE = N_(
     "That offer is no longer held: unsaved offers live only as long as their buttons. "
     "Run `/offer check` again."
 )
-NOT_YOURS = "These buttons belong to someone else's offer. `/offer check` checks yours."
-SAVED = (
+NOT_YOURS = N_("These buttons belong to someone else's offer. `/offer check` checks yours.")
+SAVED = N_(
     "Saved to your history. `/history` lists it, `/profile export` includes it and "
     "`/profile delete` erases it."
 )
@@ -70,33 +75,31 @@ VESTING_SCHEDULES = (
     "33/33/22/12",
     "40/30/20/10",
 )
-OTHER_SCHEDULE = "Another schedule? Type it: /offer check vesting:25/25/25/25"
+OTHER_SCHEDULE = N_("Another schedule? Type it: /offer check vesting:25/25/25/25")
+CHECK_TITLE = N_("Check an offer")
+COMPARE_TITLE = N_("Compare with another offer")
+SAVE_LABEL = N_("Save to history")
 
 
 def vesting_choice(text: str) -> Choice:
-    """ "5/15/40/40" -> "5/15/40/40 over 4 years, 1-year cliff", back-loaded."""
+    """ "5/15/40/40" -> "5/15/40/40 over 4 years, 1-year cliff", back-loaded; in the reader's
+    words."""
     schedule = parse_vesting(text)
-    years = f"{schedule.years} year" + ("s" if schedule.years != 1 else "")
-    months = schedule.cliff_months
-    if months == 0:
-        cliff = "no cliff"
-    elif months % 12 == 0:
-        cliff = f"{months // 12}-year cliff"
-    else:
-        cliff = f"{months}-month cliff"
     shares = schedule.shares
     if max(shares) - min(shares) < 1:
-        return Choice(text, f"{years}, {cliff}", f"{shares[0]:.3g}% each year")
-    split = "/".join(f"{share:g}" for share in shares)
+        share = format_number(round(shares[0], 1), ANSWER_LOCALE.get())
+        each = _("{percent}% each year", percent=share)
+        return Choice(text, word(schedule.span()), each)
     late = shares[-1] > shares[0]
-    loaded = "Back-loaded: most vests late" if late else "Front-loaded: most vests early"
-    return Choice(text, f"{split} over {years}, {cliff}", loaded)
+    loaded = _("Back-loaded: most vests late") if late else _("Front-loaded: most vests early")
+    return Choice(text, word(schedule.describe()), loaded)
 
 
-VESTING_CHOICES = tuple(vesting_choice(text) for text in VESTING_SCHEDULES)
+def vesting_choices() -> tuple[Choice, ...]:
+    return tuple(vesting_choice(text) for text in VESTING_SCHEDULES)
 
 
-class OfferForm(Form, title="Check an offer"):
+class OfferForm(Form, title=CHECK_TITLE):
     """The offer letter's amounts typed, its vesting picked from the common schedules."""
 
     def __init__(
@@ -104,33 +107,32 @@ class OfferForm(Form, title="Check an offer"):
     ) -> None:
         super().__init__()
         self.filled, self.visibility, self.first = filled, visibility, first
-        if first is not None:
-            self.title = "Compare with another offer"
+        self.title = _(CHECK_TITLE if first is None else COMPARE_TITLE)
         self.base = text_box(
-            "Base salary (per year)",
+            _("Base salary (per year)"),
             custom_id="base",
-            placeholder="185k, $185,000 or 1.2M",
+            placeholder=_("185k, $185,000 or 1.2M"),
             required=True,
             max_length=40,
         )
         self.bonus = text_box(
-            "Target bonus", custom_id="bonus", placeholder="15% or 25k", max_length=40
+            _("Target bonus"), custom_id="bonus", placeholder=_("15% or 25k"), max_length=40
         )
         self.equity = text_box(
-            "Equity grant (whole grant)",
+            _("Equity grant (whole grant)"),
             custom_id="equity",
-            placeholder="400k, or 2,000 shares x $50",
+            placeholder=_("400k, or 2,000 shares x $50"),
             max_length=60,
         )
         self.vesting = pick_list(
-            "Vesting",
-            VESTING_CHOICES,
+            _("Vesting"),
+            vesting_choices(),
             custom_id="vesting",
             chosen=[VESTING_SCHEDULES[0]],
-            description=OTHER_SCHEDULE,
+            description=_(OTHER_SCHEDULE),
         )
         self.sign_on = text_box(
-            "Sign-on bonus", custom_id="sign_on", placeholder="30k", max_length=40
+            _("Sign-on bonus"), custom_id="sign_on", placeholder=_("30k"), max_length=40
         )
         for label in (self.base, self.bonus, self.equity, self.vesting, self.sign_on):
             self.add_item(label)
@@ -178,12 +180,12 @@ class OfferButton(
     async def press(self, interaction: Interaction) -> None:
         kept = held(self.token)
         if kept is None:
-            await send_private(interaction, GONE)
+            await send_private(interaction, _(GONE))
             return
         query, offers = kept
         if self.action == "save":
             await save_offers(interaction, query, offers)
-            await send_private(interaction, SAVED)
+            await send_private(interaction, _(SAVED))
         else:
             form = OfferForm(Filled(query), visibility_of(interaction), first=offers[0])
             await interaction.response.send_modal(form)
@@ -196,9 +198,9 @@ class OfferView(TimeoutCard):
     def __init__(self, owner: int, query: SalaryQuery, offers: list[OfferTerms]) -> None:
         super().__init__(timeout=VIEW_TIMEOUT_S)
         token = hold(query, offers)
-        self.beside[FOOTER] = OfferButton("save", owner, token, "Save to history")
+        self.beside[FOOTER] = OfferButton("save", owner, token, _(SAVE_LABEL))
         if len(offers) == 1:
-            self.beside[HEADLINE] = OfferButton("more", owner, token, "Compare with another offer")
+            self.beside[HEADLINE] = OfferButton("more", owner, token, _(COMPARE_TITLE))
 
     @classmethod
     def under(

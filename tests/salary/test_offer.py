@@ -105,7 +105,7 @@ def test_vesting_schedules_and_the_cliff() -> None:
     # A dash between years separates them; only one opening a year is a minus.
     assert parse_vesting("25 - 25 - 25 - 25").shares == (25.0,) * 4
     assert parse_vesting("25-25-25-25").shares == (25.0,) * 4
-    assert Vesting(shares=(25.0,) * 4, cliff_months=12).describe() == "4 years, 1-year cliff"
+    assert str(Vesting(shares=(25.0,) * 4, cliff_months=12).describe()) == "4 years, 1-year cliff"
 
 
 def test_percentile_is_log_linear_between_the_band_points() -> None:

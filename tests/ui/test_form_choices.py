@@ -5,19 +5,19 @@ from __future__ import annotations
 import pytest
 
 from bot.salary.currency import CURRENCIES
-from bot.salary.offer_terms import DEFAULT_VESTING, parse_vesting
+from bot.salary.vesting import DEFAULT_VESTING, parse_vesting
 from bot.ui import share
 from bot.ui.forms import MAX_OPTIONS, Choice, pick_list
-from bot.ui.offer import VESTING_CHOICES, VESTING_SCHEDULES
+from bot.ui.offer import VESTING_SCHEDULES, vesting_choices
 from bot.ui.profile import experience_choices
 from bot.ui.share import currency_choices, year_choices
 
 
 def test_every_vesting_choice_reads_as_the_schedule_its_label_names() -> None:
-    assert parse_vesting(VESTING_CHOICES[0].value) == DEFAULT_VESTING, "the default comes first"
-    labels = [choice.label for choice in VESTING_CHOICES]
+    assert parse_vesting(vesting_choices()[0].value) == DEFAULT_VESTING, "the default comes first"
+    labels = [choice.label for choice in vesting_choices()]
     assert len(set(labels)) == len(labels) == len(VESTING_SCHEDULES) <= MAX_OPTIONS
-    for choice in VESTING_CHOICES:
+    for choice in vesting_choices():
         schedule = parse_vesting(choice.value)
         assert f"{schedule.years} years" in choice.label, choice
         cliff = schedule.cliff_months

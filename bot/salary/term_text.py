@@ -1,0 +1,57 @@
+"""What every term of an offer shares as typed: its length limit, its name in an error, and
+the refusal of a minus sign."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict
+
+from .errors import QueryError
+from .said import N_, Count, Said, said
+
+# What Discord lets a person type in a term; longer text is refused before it is read.
+MAX_TERM_TEXT = 60
+
+# How an error names the term it is about; a nested message, translated where it is shown.
+_NAMES = {
+    "base": N_("base salary"),
+    "bonus": N_("bonus"),
+    "equity": N_("equity"),
+    "sign_on": N_("sign-on bonus"),
+    "vesting": N_("vesting schedule"),
+    "price": N_("share price"),
+    "shares": N_("share count"),
+}
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+def term_name(field: str) -> Said:
+    return Said(_NAMES[field])
+
+
+def clip(text: str, limit: int = 30) -> str:
+    one_line = " ".join(str(text).split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+
+
+def bounded(field: str, text: str) -> str:
+    if len(text) > MAX_TERM_TEXT:
+        raise QueryError(
+            field,
+            said(
+                "The {name} is too long ({length} characters): keep it under {limit}.",
+                name=term_name(field),
+                length=len(text),
+                limit=Count(MAX_TERM_TEXT),
+            ),
+        )
+    return text
+
+
+def not_negative(field: str, text: str) -> None:
+    if re.match(r"^\s*[-−]", text):
+        raise QueryError(field, said("The {name} can't be negative.", name=term_name(field)))
