@@ -174,6 +174,9 @@ def location_comparison_card(comparison: LocationComparison, note: str | None = 
     return card
 
 
+ADVICE_LIMIT = 2000
+
+
 def tip_line(rank: int, tip: Tip, currency: str) -> str:
     sign = "+" if tip.delta >= 0 else "−"
     return (
@@ -210,7 +213,9 @@ def tips_card(report: TipsReport, note: str | None = None) -> Card:
         sample = sample_text(word(report.sample), report.thin)
         card.section(_("Sample"), [_("Your band: {sample}", sample=sample)])
     if report.advice:
-        card.section(_("Negotiating"), (f"• {word(line)}" for line in report.advice))
+        # Room for every pointer in the longer languages too; the card's own limit still holds.
+        advice = (f"• {word(line)}" for line in report.advice)
+        card.section(_("Negotiating"), advice, limit=ADVICE_LIMIT)
     card.footer(
         _("Effects are the model's, each with its source; assumptions are labelled as such.")
     )
