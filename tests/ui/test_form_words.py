@@ -12,19 +12,7 @@ from bot.render.locale import ANSWER_LOCALE
 from bot.salary.query import parse_query
 from bot.ui.profile import ConfirmDelete, ProfileForm, experience_choices, location_text
 from bot.ui.share import ShareConfirm, ShareForm
-from db.community import CommunityDraft
-
-DRAFT = CommunityDraft(
-    role="ml_engineer",
-    level="senior",
-    location="DE",
-    base=90_000,
-    bonus=0,
-    equity=0,
-    currency="EUR",
-    year=2026,
-)
-
+from tests.render.test_account_words import DRAFT
 
 SAME = {"de": ["180k", "Skills"], "pt-BR": ["180k"]}
 
