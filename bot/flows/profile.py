@@ -8,6 +8,7 @@ from bot.flows.privacy import Visibility
 from bot.flows.reply import finish_or_defer, send
 from bot.interaction import Interaction
 from bot.render.account import profile_embed
+from bot.render.words import _
 from bot.salary import fields
 from bot.salary.query import parse_query
 from db.models import ProfileUpdate
@@ -34,4 +35,4 @@ async def save_and_show(interaction: Interaction, update: ProfileUpdate) -> None
     private = Visibility(ephemeral=True)
     saving = interaction.client.store.profiles.upsert(interaction.user.id, update)
     profile = await finish_or_defer(interaction, saving, private)
-    await send(interaction, private, content="Profile saved.", embed=profile_embed(profile))
+    await send(interaction, private, content=_("Profile saved."), embed=profile_embed(profile))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from bot.flows.errors import UserError
 from bot.interaction import Interaction
+from bot.render.words import N_, _
 from bot.salary.community import (
     PoolBand,
     PoolEntry,
@@ -20,6 +21,7 @@ from bot.salary.currency import convert
 from bot.salary.errors import QueryError
 from bot.salary.model import SalaryModel
 from bot.salary.query import SalaryQuery, parse_query
+from bot.salary.said import said
 from db.community import CommunityDraft, PoolRow
 from db.encoding import now
 
@@ -38,17 +40,20 @@ class CommunityLine:
 def job_of(query: SalaryQuery) -> tuple[str, str, str]:
     """The pool cell a query falls in; a submission needs all three."""
     missing = [
-        name
+        _(name)
         for name, value in (
-            ("role", query.role),
-            ("level or years", query.effective_level),
-            ("location", query.location),
+            (N_("role"), query.role),
+            (N_("level or years"), query.effective_level),
+            (N_("location"), query.location),
         )
         if value is None
     ]
     if missing:
         raise UserError(
-            f"To share pay, say your {', '.join(missing)} (as options, or in `/profile set`)."
+            _(
+                "To share pay, say your {missing} (as options, or in `/profile set`).",
+                missing=", ".join(missing),
+            )
         )
     assert query.role and query.effective_level and query.location
     return query.role, query.effective_level, query.location
@@ -61,7 +66,9 @@ def read_year(text: str) -> int:
     year = parse_query(year=text.strip()).year
     assert year is not None
     if year > this_year:
-        raise QueryError("year", f"The year of the figure cannot be after {this_year}.")
+        raise QueryError(
+            "year", said("The year of the figure cannot be after {year}.", year=str(this_year))
+        )
     return year
 
 
@@ -87,6 +94,8 @@ def read_draft(
     when = read_year(year)
     data = model.estimate(query.model_copy(update={"currency": code, "year": when}))
     band = (data.base.p10, data.base.p50, data.base.p90)
+    # Stored as the English sentence; render words it in each reader's language.
+    held = held_back_reason(amounts["base"], amounts["bonus"], amounts["equity"], band)
     return CommunityDraft(
         role=role,
         level=level,
@@ -94,7 +103,7 @@ def read_draft(
         company_type=query.company_type,
         currency=code,
         year=when,
-        held_reason=held_back_reason(amounts["base"], amounts["bonus"], amounts["equity"], band),
+        held_reason=None if held is None else str(held),
         **amounts,
     )
 

@@ -22,6 +22,8 @@ from bot.render.phrases import (
     sample_text,
     tagged,
 )
+from bot.render.wording import word
+from bot.render.words import _
 from bot.salary import taxonomy
 from bot.salary.results import (
     THIN_SAMPLE,
@@ -172,41 +174,49 @@ def location_comparison_card(comparison: LocationComparison, note: str | None = 
     return card
 
 
+ADVICE_LIMIT = 2000
+
+
 def tip_line(rank: int, tip: Tip, currency: str) -> str:
     sign = "+" if tip.delta >= 0 else "−"
     return (
-        f"`{rank}` **{tip.title}**: {sign}{money(abs(tip.delta), currency)} → "
-        f"{money(tip.new_median, currency)} ({tip.source})"
+        f"`{rank}` **{word(tip.title)}**: {sign}{money(abs(tip.delta), currency)} → "
+        f"{money(tip.new_median, currency)} ({word(tip.source)})"
     )
 
 
 def tips_card(report: TipsReport, note: str | None = None) -> Card:
     cur = report.currency
-    card = Card(f"Raising your pay · {describe_person(report.query)}").head(
-        f"Your modelled median base today: **{money(report.median, cur)}**."
+    card = Card(_("Raising your pay · {person}", person=describe_person(report.query))).head(
+        _("Your modelled median base today: **{median}**.", median=money(report.median, cur))
     )
     if note:
-        card.section("Notes", [note])
+        card.section(_("Notes"), [note])
     levers = [tip for tip in report.items if tip.kind not in ASSOCIATIONS]
     linked = [tip for tip in report.items if tip.kind in ASSOCIATIONS]
     card.section(
-        "Moves you can make",
+        _("Moves you can make"),
         (tip_line(rank, tip, cur) for rank, tip in enumerate(levers, 1))
         if levers
-        else ["Nothing in the model would raise it further."],
+        else [_("Nothing in the model would raise it further.")],
     )
     if linked:
-        caveats = list(dict.fromkeys(tip.detail for tip in linked))
+        caveats = list(dict.fromkeys(word(tip.detail) for tip in linked))
         card.section(
-            "Linked to higher pay (survey associations)",
+            _("Linked to higher pay (survey associations)"),
             [
                 *(tip_line(rank, tip, cur) for rank, tip in enumerate(linked, 1)),
                 *(f"-# {caveat}" for caveat in caveats),
             ],
         )
     if report.sample:
-        card.section("Sample", [f"Your band: {sample_text(report.sample, report.thin)}"])
+        sample = sample_text(word(report.sample), report.thin)
+        card.section(_("Sample"), [_("Your band: {sample}", sample=sample)])
     if report.advice:
-        card.section("Negotiating", (f"• {line}" for line in report.advice))
-    card.footer("Effects are the model's, each with its source; assumptions are labelled as such.")
+        # Room for every pointer in the longer languages too; the card's own limit still holds.
+        advice = (f"• {word(line)}" for line in report.advice)
+        card.section(_("Negotiating"), advice, limit=ADVICE_LIMIT)
+    card.footer(
+        _("Effects are the model's, each with its source; assumptions are labelled as such.")
+    )
     return card

@@ -60,6 +60,18 @@ def extract_choice_labels(fileobj: IO[bytes], *_: Any, **__: Any) -> Extracted:
     yield 0, "", taxonomy["remote"]["label"], ["choice: location"]
 
 
+def extract_term_labels(fileobj: IO[bytes], *args: Any, **kwargs: Any) -> Extracted:
+    """Babel extractor: the taxonomy's choice names, then the names of its skills and
+    certifications (picked in the profile form, named in tips); many are product names that
+    read the same in every language."""
+    yield from extract_choice_labels(fileobj, *args, **kwargs)
+    fileobj.seek(0)
+    taxonomy = json.load(fileobj)
+    for section in ("skills", "certifications"):
+        for entry in taxonomy[section]:
+            yield 0, "", entry["label"], [f"name: {section}"]
+
+
 def extract_default_messages(fileobj: IO[bytes], *_: Any, **__: Any) -> Extracted:
     """Babel extractor: every class's `default_message = "..."` (the store's errors, which
     the error path shows in the reader's words)."""

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .errors import QueryError
+from .said import N_, Said, said
 
 MIN_K = 5
 # Percentiles are rounded to this many US dollars, so no band repeats anyone's exact figure.
@@ -29,9 +30,19 @@ TAIL_STRETCH = 2.3263 / 1.2816
 # "By a wide margin": a figure twice beyond the data's P1-P99 is held back for review.
 WIDE_MARGIN = 2.0
 # Bonus or equity this many times the base contradicts a salaried role; held back.
-MAX_BONUS_SHARE = 3.0
-MAX_EQUITY_SHARE = 10.0
+MAX_BONUS_SHARE = 3
+MAX_EQUITY_SHARE = 10
 MAX_AMOUNT = 100_000_000.0
+
+# Why a submission is held back. The store keeps the English sentence (str of the Said), so
+# rows stored before these were message keys read the same; render finds the key again.
+BONUS_OVER = said("a bonus over {times} times the base", times=MAX_BONUS_SHARE)
+EQUITY_OVER = said("equity over {times} times the base", times=MAX_EQUITY_SHARE)
+BASE_BELOW = said("a base far below anything in the open data for this role and place")
+BASE_ABOVE = said("a base far above anything in the open data for this role and place")
+HELD_REASONS = (BONUS_OVER, EQUITY_OVER, BASE_BELOW, BASE_ABOVE)
+# The amounts a person types, as a message names them.
+AMOUNT_NAMES = {"base": N_("base"), "bonus": N_("bonus"), "equity": N_("equity")}
 
 
 @dataclass(frozen=True)
@@ -140,21 +151,21 @@ def data_tails(p10: float, p50: float, p90: float) -> tuple[float, float]:
 
 def held_back_reason(
     base: float, bonus: float, equity: float, data_band: tuple[float, float, float] | None
-) -> str | None:
+) -> Said | None:
     """Why a submission is held for review instead of pooled; None when it looks plausible.
 
     `data_band` is the open data's P10, P50 and P90 base for the same cell, same currency.
     """
     if bonus > base * MAX_BONUS_SHARE:
-        return f"a bonus over {MAX_BONUS_SHARE:g} times the base"
+        return BONUS_OVER
     if equity > base * MAX_EQUITY_SHARE:
-        return f"equity over {MAX_EQUITY_SHARE:g} times the base"
+        return EQUITY_OVER
     if data_band is not None:
         low, high = data_tails(*data_band)
         if base < low / WIDE_MARGIN:
-            return "a base far below anything in the open data for this role and place"
+            return BASE_BELOW
         if base > high * WIDE_MARGIN:
-            return "a base far above anything in the open data for this role and place"
+            return BASE_ABOVE
     return None
 
 
@@ -165,19 +176,27 @@ _AMOUNT = re.compile(r"(?P<number>[0-9]+(?:\.[0-9]+)?)(?P<suffix>[km]?)")
 def parse_amount(field: str, text: str, *, required: bool) -> float:
     """ "180k", "180,000", "$180 000", "1.2m" -> dollars, cents and all; blank is 0 if optional."""
     cleaned = re.sub(r"[\s,_'$€£¥₹]", "", text.strip().lower())
+    named = Said(AMOUNT_NAMES.get(field, field))
     if not cleaned:
         if required:
-            raise QueryError(field, f"Give your {field}, e.g. 180k or 180000.")
+            raise QueryError(field, said("Give your {field}, e.g. 180k or 180000.", field=named))
         return 0.0
     match = _AMOUNT.fullmatch(cleaned)
     if match is None:
         shown = text.strip()[:40]
         raise QueryError(
-            field, f"Couldn't read '{shown}' as an amount for {field}: write e.g. 180k or 180000."
+            field,
+            said(
+                "Couldn't read '{shown}' as an amount for {field}: write e.g. 180k or 180000.",
+                shown=shown,
+                field=named,
+            ),
         )
     amount = float(match["number"]) * _SUFFIX.get(match["suffix"], 1.0)
     if amount > MAX_AMOUNT:
-        raise QueryError(field, f"That {field} is beyond anything this bot can pool.")
+        raise QueryError(
+            field, said("That {field} is beyond anything this bot can pool.", field=named)
+        )
     if required and amount <= 0:
-        raise QueryError(field, f"The {field} must be more than zero.")
+        raise QueryError(field, said("The {field} must be more than zero.", field=named))
     return amount

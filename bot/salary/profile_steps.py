@@ -6,59 +6,88 @@ Education, industry, company size and languages are the Stack Overflow 2023 regr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from . import assumptions
-from . import taxonomy as tx
 from .area import Step
+from .results import FactorKind
+from .said import Name, Said, said
 
 SO_CREDIT = "Stack Overflow Developer Survey 2023 (ODbL)"
-# Inputs the survey measures for some keys only; the rest get a small labelled assumption:
-# how the survey's count reads, the assumed effects, and why they are assumed.
-SURVEYED_OR_ASSUMED: dict[str, tuple[str, dict[str, float], str]] = {
-    "industry": (
-        " of {respondents}",
-        assumptions.INDUSTRY_EFFECT,
-        "no open data for this industry",
-    ),
-    "skill": (" use it", assumptions.SKILL_EFFECT, "no open data on this skill"),
-}
+# The inputs that add a step of their own, priced here.
+KEYED_KINDS = ("education", "industry", "skill", "company", "certification")
+SaidStep = tuple[Said, float, Said, FactorKind]  # name, log multiplier, source, kind
 
 
 def keyed_step(effects: dict[str, Any], kind: str, key: str) -> Step | None:
-    """The step one input adds, at its full (uncapped) value; None when it moves nothing."""
+    """The step one input adds, at its full (uncapped) value; None when it moves nothing.
+
+    The model's steps are text for now; `said_step` keeps what they say as message keys."""
+    step = said_step(effects, kind, key)
+    if step is None:
+        return None
+    name, value, source, step_kind = step
+    return (str(name), value, str(source), step_kind)
+
+
+def said_step(effects: dict[str, Any], kind: str, key: str) -> SaidStep | None:
+    """`keyed_step` with its name and source as what the domain says (worded by render)."""
     eff = effects
     so_n = eff["n_respondents"]
     if kind == "education":
         e = eff["education"].get(key)
         if not e:
             return None
-        note = " (PhD counted with professional degrees)" if key == "phd" else ""
-        source = f"{SO_CREDIT}, n={e['n']} of {so_n} US respondents{note}"
-        return (f"Education: {tx.label('education', key)}", e["log_effect"], source, "data")
-    if kind in SURVEYED_OR_ASSUMED:
-        counted, assumed, why = SURVEYED_OR_ASSUMED[kind]
+        name = said("Education: {name}", name=Name("education", key))
+        counted = (
+            said(
+                "{survey}, n={n} of {total} US respondents (PhD counted with professional degrees)",
+                survey=SO_CREDIT,
+                n=e["n"],
+                total=so_n,
+            )
+            if key == "phd"
+            else said(
+                "{survey}, n={n} of {total} US respondents", survey=SO_CREDIT, n=e["n"], total=so_n
+            )
+        )
+        return (name, e["log_effect"], counted, "data")
+    if kind == "industry":
         return _surveyed_or_assumed(
-            f"{kind.capitalize()}: {tx.label(kind, key)}",
-            eff[kind].get(key),
-            counted.format(respondents=so_n),
-            assumed.get(key, 0.0),
-            why,
+            said("Industry: {name}", name=Name("industry", key)),
+            eff["industry"].get(key),
+            lambda n: said("{survey}, n={n} of {total}", survey=SO_CREDIT, n=n, total=so_n),
+            assumptions.INDUSTRY_EFFECT.get(key, 0.0),
+            said("assumption: no open data for this industry"),
+        )
+    if kind == "skill":
+        return _surveyed_or_assumed(
+            said("Skill: {name}", name=Name("skill", key)),
+            eff["skill"].get(key),
+            lambda n: said("{survey}, n={n} use it", survey=SO_CREDIT, n=n),
+            assumptions.SKILL_EFFECT.get(key, 0.0),
+            said("assumption: no open data on this skill"),
         )
     if kind == "company":
         c = eff["company"][key]
-        source = f"{SO_CREDIT}, by organisation size as a proxy, n={c['n']}"
-        return (f"Company: {tx.label('company', key)}", c["log_effect"], source, "data")
+        source = said(
+            "{survey}, by organisation size as a proxy, n={n}", survey=SO_CREDIT, n=c["n"]
+        )
+        return (said("Company: {name}", name=Name("company", key)), c["log_effect"], source, "data")
     value = assumptions.CERTIFICATION_EFFECT.get(key, 0.01)
-    name = f"Certification: {tx.label('certification', key)}"
-    return (name, value, "assumption: no open data links certificates to pay", "assumption")
+    name = said("Certification: {name}", name=Name("certification", key))
+    return (name, value, said("assumption: no open data links certificates to pay"), "assumption")
 
 
 def _surveyed_or_assumed(
-    name: str, measured: dict[str, Any] | None, counted: str, assumed: float, why: str
-) -> Step:
+    name: Said,
+    measured: dict[str, Any] | None,
+    counted: Callable[[int], Said],
+    assumed: float,
+    why: Said,
+) -> SaidStep:
     """The survey's effect where it measured one, else a small labelled assumption."""
     if measured is not None:
-        source = f"{SO_CREDIT}, n={measured['n']}{counted}"
-        return (name, float(measured["log_effect"]), source, "data")
-    return (name, assumed, f"assumption: {why}", "assumption")
+        return (name, float(measured["log_effect"]), counted(measured["n"]), "data")
+    return (name, assumed, why, "assumption")

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from .query import SalaryQuery
+from .said import Said
 
 FactorKind = Literal["data", "article", "assumption"]
 Confidence = Literal["high", "medium", "low"]
@@ -128,11 +129,11 @@ class LocationComparison(_Frozen):
 class Tip(_Frozen):
     kind: str  # level | location | remote | skill | certification | education | industry | company
     key: str
-    title: str
+    title: Said
     delta: float  # money at the median, in the answer's currency
     new_median: float
-    source: str
-    detail: str
+    source: Said | str  # a published source's name stays as it is
+    detail: Said
 
 
 class TipsReport(_Frozen):
@@ -140,6 +141,6 @@ class TipsReport(_Frozen):
     currency: str
     median: float
     items: list[Tip]
-    advice: list[str]
-    sample: str = ""  # what the median rests on, as the estimate says it
+    advice: list[Said]
+    sample: Said | str = ""  # what the median rests on, as the estimate says it
     thin: bool = False

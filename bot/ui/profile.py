@@ -11,7 +11,11 @@ import discord
 from bot.flows.profile import profile_update, save_and_show
 from bot.interaction import Interaction, ours
 from bot.render.account import deleted_text
+from bot.render.names import name_of
+from bot.render.words import N_, _, ngettext
 from bot.salary import fields, taxonomy
+from bot.salary.errors import QueryError
+from bot.salary.query import parse_query
 from bot.ui.base import Form, OwnedItem, TimeoutView
 from bot.ui.forms import (
     Choice,
@@ -32,22 +36,34 @@ log = logging.getLogger(__name__)
 YEAR_CHOICES = range(21)
 
 
-def _years_text(years: int) -> str:
-    return f"{years} year" + ("" if years == 1 else "s")
-
-
 def experience_choices(saved_years: int | None) -> list[Choice]:
     """The levels, then exact years; saved years beyond the list take the last place."""
     counts = list(YEAR_CHOICES)
     if saved_years is not None and saved_years not in counts:
         counts[-1] = saved_years
-    levels = [Choice(f"level:{level.key}", level.label) for level in taxonomy.LEVELS]
-    years = [Choice(f"years:{count}", _years_text(count)) for count in counts]
+    levels = [
+        Choice(f"level:{level.key}", name_of("level", level.key)) for level in taxonomy.LEVELS
+    ]
+    years = [
+        Choice(f"years:{count}", ngettext("{count} year", "{count} years", count))
+        for count in counts
+    ]
     return levels + years
 
 
 def _choices(kind: str) -> list[Choice]:
-    return [Choice(key, taxonomy.label(kind, key)) for key in taxonomy.keys(kind)]
+    return [Choice(key, name_of(kind, key)) for key in taxonomy.keys(kind)]
+
+
+def location_text(key: str) -> str:
+    """A saved place as the form shows it: in the reader's words where those read back to the
+    same place, else by its English name, which always does."""
+    shown = name_of("location", key)
+    try:
+        same = parse_query(location=shown).location == key
+    except QueryError:
+        same = False
+    return shown if same else taxonomy.label("location", key)
 
 
 def form_defaults(profile: Profile | None) -> dict[str, list[str] | str]:
@@ -58,11 +74,10 @@ def form_defaults(profile: Profile | None) -> dict[str, list[str] | str]:
         experience = [f"years:{profile.years}"]
     else:
         experience = [f"level:{profile.level}"] if profile.level else []
-    # Location names read back to the same key.
     return {
         "role": [profile.role] if profile.role else [],
         "experience": experience,
-        "location": taxonomy.label("location", profile.location) if profile.location else "",
+        "location": location_text(profile.location) if profile.location else "",
         "skills": list(profile.skills),
         "certifications": list(profile.certifications),
     }
@@ -71,11 +86,15 @@ def form_defaults(profile: Profile | None) -> dict[str, list[str] | str]:
 FORM_FIELDS = ("role", "experience", "location", "skills", "certifications")
 
 
-class ProfileForm(Form, title="Your salary profile"):
+PROFILE_TITLE = N_("Your salary profile")
+
+
+class ProfileForm(Form, title=PROFILE_TITLE):
     """Role, experience, skills and certifications picked; only the location is typed."""
 
     def __init__(self, profile: Profile | None) -> None:
         super().__init__()
+        self.title = _(PROFILE_TITLE)
         shown = form_defaults(profile)
 
         def listed(text: str, name: str, kind: str, *, many: bool = False) -> discord.ui.Label[Any]:
@@ -83,23 +102,25 @@ class ProfileForm(Form, title="Your salary profile"):
             chosen = shown.get(name, [])
             return pick_list(text, _choices(kind), custom_id=name, chosen=chosen, many=many)
 
-        self.role = listed("Role", "role", "role")
+        self.role = listed(_("Role"), "role", "role")
         self.experience = pick_list(
-            "Experience",
+            _("Experience"),
             experience_choices(profile.years if profile else None),
             custom_id="experience",
             chosen=shown.get("experience", []),
-            description="A level, or your years of experience",
+            description=_("A level, or your years of experience"),
         )
         self.location = text_box(
-            "Location",
+            _("Location"),
             custom_id="location",
-            placeholder="Seattle, Germany, remote...",
+            placeholder=_("Seattle, Germany, remote..."),
             default=str(shown.get("location", "")),
             max_length=100,
         )
-        self.skills = listed("Skills", "skills", "skill", many=True)
-        self.certifications = listed("Certifications", "certifications", "certification", many=True)
+        self.skills = listed(_("Skills"), "skills", "skill", many=True)
+        self.certifications = listed(
+            _("Certifications"), "certifications", "certification", many=True
+        )
         for name in FORM_FIELDS:
             self.add_item(getattr(self, name))
 
@@ -136,7 +157,7 @@ class ProfileForm(Form, title="Your salary profile"):
         if not any(custom_id_of(getattr(self, name)) in sent for name in FORM_FIELDS):
             # Only a field that came back empty clears it; no field at all changes nothing.
             await interaction.response.send_message(
-                "The form came back without any fields, so your profile is unchanged.",
+                _("The form came back without any fields, so your profile is unchanged."),
                 ephemeral=True,
             )
             return
@@ -167,7 +188,7 @@ class ConfirmDelete(TimeoutView):
             await super().on_timeout()
 
 
-DELETE_LABELS = {"yes": "Delete everything", "no": "Cancel"}
+DELETE_LABELS = {"yes": N_("Delete everything"), "no": N_("Cancel")}
 
 
 class DeleteButton(
@@ -177,13 +198,13 @@ class DeleteButton(
     """Only the person who asked can press it; anyone else is told so, privately."""
 
     spends_budget = False
-    not_yours = "That question was for someone else; nothing was deleted."
+    not_yours = N_("That question was for someone else; nothing was deleted.")
 
     def __init__(self, action: str, owner: int) -> None:
         style = discord.ButtonStyle.danger if action == "yes" else discord.ButtonStyle.secondary
         super().__init__(
             discord.ui.Button(
-                label=DELETE_LABELS[action], style=style, custom_id=f"del:{action}:{owner}"
+                label=_(DELETE_LABELS[action]), style=style, custom_id=f"del:{action}:{owner}"
             )
         )
         self.action, self.owner = action, owner
@@ -207,5 +228,5 @@ class DeleteButton(
             removed = await interaction.client.store.delete_user(self.owner)
             content = deleted_text(removed)
         else:
-            content = "Nothing was deleted."
+            content = _("Nothing was deleted.")
         await interaction.response.edit_message(content=content, embed=None, view=None)
