@@ -94,7 +94,9 @@ def test_roles_in_a_surveyed_country_count_their_all_country_postings(
         assert str(row.sample) == f"{world.n:,} postings, all countries"
     assert not all(row.thin for row in comparison.rows)
     respondents = shipped.bands.countries["CN"]["respondents"]
-    assert f"China's pay level from {respondents} developers surveyed" in str(comparison.sample_note)
+    assert f"China's pay level from {respondents} developers surveyed" in str(
+        comparison.sample_note
+    )
 
 
 def test_roles_with_postings_in_the_country_count_those(shipped: SalaryModel) -> None:
