@@ -395,7 +395,7 @@ class SalaryModel:
             place = said("all countries, at {place}'s pay level", place=where)
         else:
             place = ALL_COUNTRIES
-        credits = AIJOBS_CREDIT + (f", {SURVEY_CREDIT}" if basis.level is not None else "")
+        credits = AIJOBS_CREDIT + (f", {SURVEY_CREDIT}" if SURVEY_CREDIT in basis.text else "")
         return said(
             "{role} · {level} · {place} ({credits})",
             role=role,
