@@ -9,20 +9,17 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from .results import FactorKind
+from .results import FactorKind, by_key
 from .said import N_, Name, Said, said
 
 # name, log multiplier, source, kind; a name or source is a Said, or a published name as is.
 Step = tuple[Said | str, float, Said | str, FactorKind]
 # What an area's published median is divided by (build/locations.py), in the reader's words.
-RELATIVE_TO = {
-    text: Said(text)
-    for text in (
-        N_("the posting sample's US mix"),
-        N_("the Canadian national median"),
-        N_("the country's median"),
-    )
-}
+RELATIVE_TO = by_key(
+    N_("the posting sample's US mix"),
+    N_("the Canadian national median"),
+    N_("the country's median"),
+)
 
 
 def area_step(

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .bands import Band
-from .said import N_, Count, Name, Said, said, said_plural
+from .results import by_key
+from .said import N_, Count, Name, Said, Value, said, said_plural
 
 SURVEY_CREDIT = "Stack Overflow Developer Survey 2025"
 # Fewer than this behind a band (postings of this role and level in the country, or
@@ -21,25 +22,22 @@ THIN = 30
 # Fewer surveyed than this, and no postings to speak of: the country's level is its region's.
 TOO_LITTLE = 10
 # The survey's regions (UN M49 sub-regions), named in the reader's words.
-REGIONS = {
-    name: Said(name)
-    for name in (
-        N_("Central Asia"),
-        N_("Eastern Asia"),
-        N_("Eastern Europe"),
-        N_("Latin America and the Caribbean"),
-        N_("Northern Africa"),
-        N_("Northern America"),
-        N_("Northern Europe"),
-        N_("Oceania"),
-        N_("South-eastern Asia"),
-        N_("Southern Asia"),
-        N_("Southern Europe"),
-        N_("Sub-Saharan Africa"),
-        N_("Western Asia"),
-        N_("Western Europe"),
-    )
-}
+REGIONS = by_key(
+    N_("Central Asia"),
+    N_("Eastern Asia"),
+    N_("Eastern Europe"),
+    N_("Latin America and the Caribbean"),
+    N_("Northern Africa"),
+    N_("Northern America"),
+    N_("Northern Europe"),
+    N_("Oceania"),
+    N_("South-eastern Asia"),
+    N_("Southern Asia"),
+    N_("Southern Europe"),
+    N_("Sub-Saharan Africa"),
+    N_("Western Asia"),
+    N_("Western Europe"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +114,14 @@ def basis_of(band: Band, countries: dict[str, Any], regions: dict[str, Any]) -> 
     respondents = int(info["respondents"])
     region = _region(str(info["region"]))
     pooled = int(regions.get(str(info["region"]), {}).get("respondents", 0))
+    # The region a thin place leans on, and what a thin-data note counts there.
+    pool: dict[str, Value] = {"region": region, "pooled": Count(pooled), "survey": SURVEY_CREDIT}
+    counted: dict[str, Value] = {
+        "place": where,
+        "surveyed": _surveyed(respondents),
+        "postings": postings(here),
+        "region": region,
+    }
     if respondents >= THIN:
         level = said_plural(
             "pay level from {count} developer surveyed there ({survey})",
@@ -131,31 +137,18 @@ def basis_of(band: Band, countries: dict[str, Any], regions: dict[str, Any]) -> 
             "pay level from {count} developers surveyed there, leaning on {region} "
             "({pooled} surveyed, {survey})",
             respondents,
-            region=region,
-            pooled=Count(pooled),
-            survey=SURVEY_CREDIT,
+            **pool,
         )
         note = said(
             "Thin data for {place}: {surveyed} and {postings}; the level leans on {region} "
             "as a whole.",
-            place=where,
-            surveyed=_surveyed(respondents),
-            postings=postings(here),
-            region=region,
+            **counted,
         )
         return Basis(max(here, respondents), here, _sample(own, level), True, False, (note,), level)
-    level = said(
-        "pay level of {region} ({pooled} surveyed, {survey}), pooled",
-        region=region,
-        pooled=Count(pooled),
-        survey=SURVEY_CREDIT,
-    )
+    level = said("pay level of {region} ({pooled} surveyed, {survey}), pooled", **pool)
     note = said(
         "Too little data for {place}: {surveyed} and {postings}. This is the level of {region} "
         "as a whole, not a figure for {place}: treat it as a rough guide.",
-        place=where,
-        surveyed=_surveyed(respondents),
-        postings=postings(here),
-        region=region,
+        **counted,
     )
     return Basis(max(here, respondents), here, _sample(own, level), True, True, (note,), level)

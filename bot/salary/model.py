@@ -41,6 +41,7 @@ from .results import (
     Percentiles,
     Range,
     SalaryEstimate,
+    by_key,
 )
 from .said import N_, Name, Said, said, said_plural
 
@@ -75,7 +76,7 @@ ALL_ROLES = said("all roles")
 ALL_LEVELS = said("all levels")
 ALL_YEARS = said("all years")
 # The band's level as the band description writes it, lower case.
-LEVEL_WORDS = {key: Said(key) for key in (N_("entry"), N_("mid"), N_("senior"), N_("principal"))}
+LEVEL_WORDS = by_key(N_("entry"), N_("mid"), N_("senior"), N_("principal"))
 ALL_COUNTRIES = said("all countries")
 COMBINED_SOURCE = said("assumption: factors measured one at a time overlap")
 CAP_NAME = said("Cap: the highest P90 in the data")

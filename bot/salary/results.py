@@ -19,6 +19,13 @@ Shown = Annotated[Said, InstanceOf[Said]]
 # A Said, or a published name (a data source, a figure as the article states it).
 ShownOrName = Shown | str
 
+
+def by_key(*keys: str) -> dict[str, Said]:
+    """Texts the data holds in English (region names, what a ratio is relative to), each as
+    the message it is a key of; mark each key with N_() where it is written."""
+    return {key: Said(key) for key in keys}
+
+
 FactorKind = Literal["data", "article", "assumption"]
 Confidence = Literal["high", "medium", "low"]
 
