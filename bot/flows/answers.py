@@ -37,8 +37,9 @@ from bot.render.chart_spec import ChartSpec
 from bot.render.chart_workers import ChartsBusy
 from bot.render.charts import estimate_chart, locations_chart, roles_chart
 from bot.render.community import add_community_section
-from bot.render.followup import start_line
+from bot.render.followup import field_word, start_line
 from bot.render.phrases import change_line
+from bot.render.words import N_, _, ngettext
 from bot.salary import fields
 from bot.salary.compare import MAX_LOCATIONS, compare_locations, compare_roles
 from bot.salary.query import SalaryQuery, parse_query
@@ -46,9 +47,9 @@ from bot.salary.results import SalaryEstimate
 from bot.salary.tips import tips
 from db.models import HistoryEntry
 
-CHART_GONE = "That chart can no longer be drawn. Run the command again to see it."
-CHARTS_BUSY = "Charts are busy right now. Press **Show chart** again in a moment."
-NOTHING_TO_CHANGE = (
+CHART_GONE = N_("That chart can no longer be drawn. Run the command again to see it.")
+CHARTS_BUSY = N_("Charts are busy right now. Press **Show chart** again in a moment.")
+NOTHING_TO_CHANGE = N_(
     "I have no estimate of yours to change yet: run `/estimate` first. `/whatif` starts from "
     "the last estimate you were shown; tips, comparisons and offer checks don't count."
 )
@@ -87,7 +88,7 @@ async def answer_estimate(
     if before is not None:
         note = change_line(before, estimate)
     if note is not None:
-        name = f"What if: {changed}" if changed else "Change"
+        name = _("What if: {changed}", changed=changed) if changed else _("Change")
         card.section_at(card.index_after_headline(), name, [note])
     await add_community(interaction, card, filled.query, estimate.currency)
     # The title is kept as shown, so a what-if built on this answer can name it.
@@ -117,10 +118,10 @@ async def answer_whatif(
     """The last band this person was shown, again with `changes`."""
     start = await last_band(interaction)
     if start is None:
-        raise UserError(NOTHING_TO_CHANGE)
+        raise UserError(_(NOTHING_TO_CHANGE))
     if not changes:
         raise UserError(
-            "Tell me what to change, e.g. `/whatif location:london` or `/whatif level:senior`."
+            _("Tell me what to change, e.g. `/whatif location:london` or `/whatif level:senior`.")
         )
     await answer_change(interaction, start, changes, visibility, view_for=view_for)
 
@@ -135,7 +136,7 @@ async def answer_level_up(
     """The answer under a "What if senior?" button, one level up."""
     target = parse_query(**start.query).level_above
     if target is None:
-        await send_private(interaction, "That is already the top level in the data.")
+        await send_private(interaction, _("That is already the top level in the data."))
         return
     await answer_change(interaction, start, {"level": target}, visibility, view_for=view_for)
 
@@ -152,12 +153,12 @@ async def answer_change(
     before_query = parse_query(**start.query)
     query = parse_query(**fields.merge(start.query, changes))
     first = start_line(shown_as(start), before_query, query, changes)
-    changed = ", ".join(fields.label(name) for name in changes)
+    changed = ", ".join(field_word(name) for name in changes)
     before: SalaryEstimate | None = None
     note: str | None = None
     if set(changes) == {"currency"}:
         # A currency is not a raise: say so instead of a +0% change.
-        note = f"The same pay, shown in {query.answer_currency}."
+        note = _("The same pay, shown in {currency}.", currency=query.answer_currency)
     else:
         previous = parse_query(**{**start.query, "currency": query.answer_currency})
         before = interaction.client.model.estimate(previous)
@@ -194,9 +195,15 @@ async def answer_role_comparison(
 def split_places(text: str) -> list[str]:
     places = [part.strip() for part in text.split(",") if part.strip()]
     if not places:
-        raise UserError("Name at least one place, e.g. `places:Seattle, London`.")
+        raise UserError(_("Name at least one place, e.g. `places:Seattle, London`."))
     if len(places) > MAX_LOCATIONS:
-        raise UserError(f"Compare at most {MAX_LOCATIONS} places at a time.")
+        raise UserError(
+            ngettext(
+                "Compare at most {count} place at a time.",
+                "Compare at most {count} places at a time.",
+                MAX_LOCATIONS,
+            )
+        )
     return places
 
 
@@ -256,19 +263,19 @@ async def show_chart(interaction: Interaction, entry: HistoryEntry) -> None:
     chart = chart_of(interaction, entry)
     message = interaction.message
     if chart is None or message is None or not message.flags.components_v2:
-        await send_private(interaction, CHART_GONE)
+        await send_private(interaction, _(CHART_GONE))
         return
     # The card as sent: its other buttons stay (dynamic items answer them by id, so the view
     # need not listen), and the chart replaces the button in the place kept for it.
     view = discord.ui.LayoutView.from_message(message, timeout=None)
     view.stop()
     if not put_chart(view, CHART_URL, chart.title):
-        await send_private(interaction, CHART_GONE)
+        await send_private(interaction, _(CHART_GONE))
         return
     await interaction.response.defer()  # the answer with the button is what changes
     try:
         data = await interaction.client.charts.render(chart, on_demand=True)
     except ChartsBusy:
-        await send_private(interaction, CHARTS_BUSY)
+        await send_private(interaction, _(CHARTS_BUSY))
         return
     await interaction.edit_original_response(view=view, attachments=[chart_file(data)])

@@ -7,24 +7,27 @@ made of (factors, their sources, notes, sample), then where it comes from.
 from __future__ import annotations
 
 from bot.render.card import FACTORS, Card
+from bot.render.names import name_of, place_name
 from bot.render.phrases import (
-    KIND_TAG,
+    CONFIDENCE,
     NOTICEABLE,
     TOP_FACTORS,
     band_text,
-    count,
     describe_person,
     details_line,
     figure_range,
+    kind_tag,
     lines_within,
     money,
+    multiplier,
     readable_source,
     sample_text,
     tagged,
 )
 from bot.render.wording import word
 from bot.render.words import _
-from bot.salary import taxonomy
+from bot.salary.basis import SURVEY_CREDIT
+from bot.salary.model import AIJOBS_CREDIT
 from bot.salary.results import (
     THIN_SAMPLE,
     LocationComparison,
@@ -33,18 +36,22 @@ from bot.salary.results import (
     Tip,
     TipsReport,
 )
+from bot.salary.said import Said
 from bot.salary.tips import ASSOCIATIONS
 
-SURVEY = "Stack Overflow Developer Survey 2025 (ODbL)"
+SURVEY = f"{SURVEY_CREDIT} (ODbL)"
+POSTINGS_INDEX = f"{AIJOBS_CREDIT} (CC0)"
+SOURCES = f"{POSTINGS_INDEX}; {SURVEY}"
 
 
 def _range(low: float, high: float, currency: str) -> str:
     return f"{money(low, currency)} – {money(high, currency)}"
 
 
-def _with_source(figure: str, source: str) -> list[str]:
+def _with_source(figure: str | None, source: Said | None, kind: str) -> list[str]:
     """A figure, and under it in small print where it comes from."""
-    return [figure, f"-# {tagged(source)}"] if source else [figure]
+    lines = [figure] if figure is not None else []
+    return [*lines, f"-# {tagged(source, kind)}"] if source is not None else lines
 
 
 def estimate_card(
@@ -54,28 +61,35 @@ def estimate_card(
     cur, base = estimate.currency, estimate.base
     card = Card(describe_person(estimate.query)).head(
         start,
-        f"Base salary: **{money(base.p50, cur)}** median, typically "
-        f"**{_range(base.p25, base.p75, cur)}** (P25–P75).",
+        _(
+            "Base salary: **{median}** median, typically **{typical}** (P25–P75).",
+            median=money(base.p50, cur),
+            typical=_range(base.p25, base.p75, cur),
+        ),
         details_line(estimate.query),
     )
-    card.section("Base band", [band_text(base, cur)])
-    card.chart(f"Base and total pay bands, P10 to P90, for {card.title}")
+    card.section(_("Base band"), [band_text(base, cur)])
+    card.chart(_("Base and total pay bands, P10 to P90, for {person}", person=card.title))
     card.rule()
-    total_note = f"{estimate.total_span} [assumption]" if estimate.total_span else ""
+    total = estimate.total
     card.add(
         "\n".join(
             [
-                "**Bonus**",
+                "**" + _("Bonus") + "**",
                 *_with_source(
-                    _range(estimate.bonus.low, estimate.bonus.high, cur), estimate.bonus_source
+                    _range(estimate.bonus.low, estimate.bonus.high, cur),
+                    estimate.bonus_source,
+                    "article",
                 ),
-                "**Equity**",
+                "**" + _("Equity") + "**",
                 *_with_source(
-                    _range(estimate.equity.low, estimate.equity.high, cur), estimate.equity_source
+                    _range(estimate.equity.low, estimate.equity.high, cur),
+                    estimate.equity_source,
+                    "assumption",
                 ),
-                "**Total**",
-                f"{money(estimate.total.p50, cur)} ({_range(estimate.total.p25, estimate.total.p75, cur)})",
-                *([f"-# {total_note}"] if total_note else []),
+                "**" + _("Total") + "**",
+                f"{money(total.p50, cur)} ({_range(total.p25, total.p75, cur)})",
+                *_with_source(None, estimate.total_span, "assumption"),
             ]
         )
     )
@@ -84,10 +98,11 @@ def estimate_card(
     factors = sorted(moved, key=lambda f: abs(f.effect), reverse=True)[:TOP_FACTORS]
     if factors:
         card.section(
-            "What moved it",
+            _("What moved it"),
             (
-                f"{'+' if f.effect >= 0 else '−'}{money(abs(f.effect), cur)} ×{f.multiplier:.2f} "
-                f"{f.name} — {f.source} [{KIND_TAG[f.kind]}]"
+                f"{'+' if f.effect >= 0 else '−'}{money(abs(f.effect), cur)} "
+                f"{multiplier(f.multiplier)} {word(f.said_name)} — {word(f.said_source)} "
+                f"{kind_tag(f.kind)}"
                 for f in factors
             ),
             spot=FACTORS,
@@ -95,18 +110,35 @@ def estimate_card(
     article = estimate.article_context
     if article.figures:
         card.section(
-            f"Beside the data: {article.citation}",
-            (f"{fig.label}: {figure_range(fig, cur)} ({fig.original})" for fig in article.figures),
+            _("Beside the data: {citation}", citation=word(article.citation)),
+            (
+                f"{word(fig.label)}: {figure_range(fig, cur)} ({fig.original})"
+                for fig in article.figures
+            ),
         )
-    notes = list(estimate.notes)
+    notes = [word(note) for note in estimate.said_notes]
     if filled_note:
         notes.insert(0, filled_note)
     if notes:
-        card.section("Notes", notes)
-    sample = sample_text(estimate.sample or count(estimate.sample_size, "posting"), estimate.thin)
-    card.section("Sample", [f"{sample} · confidence {estimate.confidence}"])
+        card.section(_("Notes"), notes)
+    sample = sample_text(estimate.said_sample, estimate.thin)
+    card.section(
+        _("Sample"),
+        [
+            _(
+                "{sample} · confidence {confidence}",
+                sample=sample,
+                confidence=_(CONFIDENCE[estimate.confidence]),
+            )
+        ],
+    )
     card.footer(
-        f"Band from {estimate.cell} · data to {estimate.data_year}, projected to {estimate.as_of}"
+        _(
+            "Band from {band} · data to {data_year}, projected to {year}",
+            band=word(estimate.said_cell),
+            data_year=estimate.data_year,
+            year=estimate.as_of,
+        )
     )
     return card
 
@@ -116,61 +148,79 @@ def role_comparison_card(
 ) -> Card:
     cur = comparison.currency
     query = comparison.query
-    where = taxonomy.label("location", query.location) if query.location else "all locations"
-    lines = []
-    for rank, row in enumerate(comparison.rows, 1):
-        mark = " ◀ you" if row.role == own_role else ""
-        few = " · *few postings*" if row.thin else ""
-        lines.append(
-            f"`{rank:>2}` **{row.label}** {money(row.base.p50, cur)} "
-            f"({_range(row.base.p25, row.base.p75, cur)}) · "
-            f"{row.sample or count(row.sample_size, 'posting')}{few}{mark}"
-        )
+    where = place_name(query.location) if query.location else _("all locations")
+    you = " " + _("◀ you")
+    few = " · " + _("*few postings*")
+    lines = [
+        f"`{rank:>2}` **{name_of('role', row.role)}** {money(row.base.p50, cur)} "
+        f"({_range(row.base.p25, row.base.p75, cur)}) · "
+        f"{word(row.sample)}{few if row.thin else ''}{you if row.role == own_role else ''}"
+        for rank, row in enumerate(comparison.rows, 1)
+    ]
     if any(row.thin for row in comparison.rows):
         lines.append(
-            f"-# Roles with fewer than {THIN_SAMPLE} postings come last: their medians are too "
-            "unsteady to rank."
+            "-# "
+            + _(
+                "Roles with fewer than {count} postings come last: their medians are too "
+                "unsteady to rank.",
+                count=THIN_SAMPLE,
+            )
         )
-    if comparison.sample_note:
-        lines.append(f"-# {comparison.sample_note}")
-    card = Card(f"Roles compared · {where}").head(lines_within(lines, 2500))
-    card.chart(f"Median base and P10 to P90 per role in {where}")
+    if comparison.sample_note is not None:
+        lines.append(f"-# {word(comparison.sample_note)}")
+    card = Card(_("Roles compared · {place}", place=where)).head(lines_within(lines, 2500))
+    card.chart(_("Median base and P10 to P90 per role in {place}", place=where))
     if note:
-        card.section("Notes", [note])
-    survey = f"; pay levels: {SURVEY}" if "Survey 2025" in comparison.sample_note else ""
+        card.section(_("Notes"), [note])
+    leans_on_survey = comparison.sample_note is not None and SURVEY_CREDIT in str(
+        comparison.sample_note
+    )
+    survey = _("; pay levels: {survey}", survey=SURVEY) if leans_on_survey else ""
     card.footer(
-        "Median base (P25 – P75) for the same level and place · Source: aijobs.net salary "
-        f"index (CC0){survey}"
+        _(
+            "Median base (P25 – P75) for the same level and place · Source: {source}",
+            source=POSTINGS_INDEX,
+        )
+        + survey
     )
     return card
 
 
 def location_comparison_card(comparison: LocationComparison, note: str | None = None) -> Card:
     cur = comparison.currency
-    role = taxonomy.label("role", comparison.query.role) if comparison.query.role else "Any role"
+    query = comparison.query
+    role = name_of("role", query.role) if query.role else _("Any role")
     lines = []
     for row in comparison.rows:
         ppp = (
-            f" · in purchasing power {money(row.ppp_median, cur)}"
+            " · " + _("in purchasing power {median}", median=money(row.ppp_median, cur))
             if row.ppp_median is not None
             else ""
         )
-        # Where no city figure exists the band is the country's: say whose postings these are.
-        postings = row.sample or count(row.sample_size, "posting")
-        if not row.sample and row.sample_place != row.label:
-            postings = f"{postings} in {row.sample_place}"
-        if row.thin:
-            postings += " · *thin data*"
         lines.append(
-            f"**{row.label}** {money(row.base.p50, cur)} "
-            f"({_range(row.base.p25, row.base.p75, cur)}) · {postings}{ppp}"
+            f"**{place_name(row.location)}** {money(row.base.p50, cur)} "
+            f"({_range(row.base.p25, row.base.p75, cur)}) · "
+            f"{sample_text(row.sample, row.thin)}{ppp}"
         )
-    card = Card(f"Places compared · {role}").head(lines_within(lines, 2500))
-    card.chart(f"Median base and P10 to P90 per place for {role}")
-    sources = sorted({row.price_source for row in comparison.rows if row.price_source})
-    notes = [comparison.note, *(f"Price index: {readable_source(s)}" for s in sources), note]
-    card.section("Notes", (n for n in notes if n))
-    card.footer(f"Median base (P25 – P75) · Sources: aijobs.net salary index (CC0); {SURVEY}")
+    card = Card(_("Places compared · {role}", role=role)).head(lines_within(lines, 2500))
+    card.chart(_("Median base and P10 to P90 per place for {role}", role=role))
+    sources = {str(row.price_source): row.price_source for row in comparison.rows}
+    notes = [
+        word(comparison.note),
+        *(
+            _("Price index: {source}", source=readable_source(source))
+            for key, source in sorted(sources.items())
+            if source is not None
+        ),
+        note,
+    ]
+    card.section(_("Notes"), (n for n in notes if n))
+    card.footer(
+        _(
+            "Median base (P25 – P75) · Sources: {sources}",
+            sources=SOURCES,
+        )
+    )
     return card
 
 

@@ -82,6 +82,7 @@ def _draw_legend(
     f: ChartFonts,
     marker_label: str | None,
     highlights: set[bool],
+    median_label: str,
 ) -> None:
     # The swatches show every colour the bands use: the accent, the plain blue, or both.
     boxes = [colour for lit, colour in ((True, HL_ACCENT), (False, BOX)) if lit in highlights]
@@ -104,8 +105,8 @@ def _draw_legend(
 
     draw.rectangle((x, cy - 7, x + 2, cy + 7), fill=MEDIAN)
     x += 9
-    draw.text((x, cy), "Median", font=f.small, fill=MUTED, on=BG, anchor="lm")
-    x += int(text_length(f.small, "Median")) + gap
+    draw.text((x, cy), median_label, font=f.small, fill=MUTED, on=BG, anchor="lm")
+    x += int(text_length(f.small, median_label)) + gap
 
     if marker_label:
         _diamond(draw, x + 6, cy, 6, MARKER)
@@ -201,8 +202,12 @@ def render_band_chart(
     money: Callable[[float], str],
     subtitle: str | None = None,
     marker_label: str | None = None,
+    median_label: str = "Median",
 ) -> bytes:
     """Render salary bands to PNG bytes (about 800 px wide, opaque background).
+
+    The words on it (title, labels, `median_label` in the legend) come in the reader's
+    language: charts are drawn where the reader's locale is not known.
 
     Raises ValueError for no rows, more than MAX_ROWS rows, NaN/infinite or
     negative values, or percentiles out of order.
@@ -216,7 +221,14 @@ def render_band_chart(
     if lay.subtitle:
         draw.text((PAD, PAD + 27), lay.subtitle, font=f.subtitle, fill=MUTED, on=BG, anchor="lt")
     has_marker = any(r.marker is not None for r in rows)
-    _draw_legend(draw, lay, f, marker_label if has_marker else None, {r.highlight for r in rows})
+    _draw_legend(
+        draw,
+        lay,
+        f,
+        marker_label if has_marker else None,
+        {r.highlight for r in rows},
+        median_label,
+    )
 
     # Strips, then grid, then bands: gridlines stay visible through highlights
     # but never cross a band.

@@ -23,6 +23,8 @@ class ChartSpec:
     marker_label: str | None = None
     # How the money is written (the asker's language): part of what the chart shows.
     locale: str | None = None
+    # The legend's word for the median tick, in the asker's language like every other label.
+    median_label: str = "Median"
 
 
 def draw_chart(spec: ChartSpec) -> bytes:
@@ -33,4 +35,5 @@ def draw_chart(spec: ChartSpec) -> bytes:
         axis_label=spec.axis_label,
         money=lambda amount: format_money(amount, spec.currency, locale=spec.locale),
         marker_label=spec.marker_label,
+        median_label=spec.median_label,
     )

@@ -5,8 +5,11 @@ from __future__ import annotations
 from bot.render.band_chart import BandRow
 from bot.render.chart_spec import ChartSpec
 from bot.render.locale import ANSWER_LOCALE
+from bot.render.names import name_of, place_name
 from bot.render.phrases import describe_person
-from bot.salary import taxonomy
+from bot.render.wording import word
+from bot.render.words import _
+from bot.salary.model import AIJOBS_CREDIT
 from bot.salary.query import SalaryQuery
 from bot.salary.results import LocationComparison, RoleComparison, SalaryEstimate
 
@@ -14,49 +17,61 @@ CHART_NAME = "band.png"
 
 
 def _axis(currency: str) -> str:
-    return f"Base salary, {currency} per year"
+    return _("Base salary, {currency} per year", currency=currency)
 
 
 def _place(query: SalaryQuery) -> str:
-    return taxonomy.label("location", query.location) if query.location else "all locations"
+    return place_name(query.location) if query.location else _("all locations")
 
 
 def _role(query: SalaryQuery) -> str:
-    return taxonomy.label("role", query.role) if query.role else "any role"
+    return name_of("role", query.role) if query.role else _("any role")
 
 
 def estimate_chart(estimate: SalaryEstimate) -> ChartSpec:
     rows = (
-        BandRow("Base", *estimate.base.as_tuple(), highlight=True),
-        BandRow("Total", *estimate.total.as_tuple()),
+        BandRow(_("Base"), *estimate.base.as_tuple(), highlight=True),
+        BandRow(_("Total"), *estimate.total.as_tuple()),
     )
     return ChartSpec(
         rows,
         title=describe_person(estimate.query),
-        subtitle=estimate.cell,  # names the group, its sample size and the source
-        axis_label=f"{estimate.currency} per year (total adds bonus and equity)",
+        subtitle=word(estimate.said_cell),  # names the group, its sample size and the source
+        axis_label=_(
+            "{currency} per year (total adds bonus and equity)", currency=estimate.currency
+        ),
         currency=estimate.currency,
         locale=ANSWER_LOCALE.get(),
+        median_label=_("Median"),
     )
 
 
 def roles_chart(comparison: RoleComparison, own_role: str | None) -> ChartSpec:
     rows = tuple(
-        BandRow(r.label, *r.base.as_tuple(), highlight=r.role == own_role) for r in comparison.rows
+        BandRow(name_of("role", r.role), *r.base.as_tuple(), highlight=r.role == own_role)
+        for r in comparison.rows
     )
-    title = f"Roles compared · {_place(comparison.query)}"
-    return _comparison_spec(rows, title, "Source: aijobs.net salary index", comparison.currency)
+    title = _("Roles compared · {place}", place=_place(comparison.query))
+    subtitle = _("Source: {source}", source=AIJOBS_CREDIT)
+    return _comparison_spec(rows, title, subtitle, comparison.currency)
 
 
 def locations_chart(comparison: LocationComparison) -> ChartSpec:
-    rows = tuple(BandRow(r.label, *r.base.as_tuple(), marker=r.ppp_median) for r in comparison.rows)
+    rows = tuple(
+        BandRow(place_name(r.location), *r.base.as_tuple(), marker=r.ppp_median)
+        for r in comparison.rows
+    )
     has_marker = any(r.ppp_median is not None for r in comparison.rows)
     return _comparison_spec(
         rows,
-        f"Places compared · {_role(comparison.query)}",
-        "Source: aijobs.net salary index; price levels: BEA RPP 2023",
+        _("Places compared · {role}", role=_role(comparison.query)),
+        _(
+            "Source: {source}; price levels: {prices}",
+            source=AIJOBS_CREDIT,
+            prices="BEA RPP 2023",
+        ),
         comparison.currency,
-        marker_label="Purchasing-power median" if has_marker else None,
+        marker_label=_("Purchasing-power median") if has_marker else None,
     )
 
 
@@ -75,4 +90,5 @@ def _comparison_spec(
         currency=currency,
         marker_label=marker_label,
         locale=ANSWER_LOCALE.get(),
+        median_label=_("Median"),
     )

@@ -6,19 +6,42 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from bot.render.phrases import band_experience, field_text
+from bot.render.words import N_, _
 from bot.salary import fields
 from bot.salary.query import SalaryQuery
 
 EXPERIENCE = "experience"
+# Each field as a change names it ("location Seattle, WA → San Jose, CA"), in the reader's
+# words; the same names as the field declaration's labels (bot/salary/fields.py).
+FIELD_WORDS = {
+    EXPERIENCE: N_("experience"),
+    "role": N_("role"),
+    "years": N_("years"),
+    "level": N_("level"),
+    "location": N_("location"),
+    "industry": N_("industry"),
+    "education": N_("education"),
+    "skills": N_("skills"),
+    "certifications": N_("certifications"),
+    "company_type": N_("company"),
+    "remote": N_("remote"),
+    "currency": N_("currency"),
+}
+
+
+def field_word(name: str) -> str:
+    """A field's name in the reader's words ("location", "Ort")."""
+    known = FIELD_WORDS.get(name)
+    return _(known) if known is not None else fields.label(name)
 
 
 def _value(name: str, query: SalaryQuery) -> str:
     if name == EXPERIENCE:
-        return band_experience(query) or "any level"
+        return band_experience(query) or _("any level")
     if name == "currency":
         # Unsaid, the currency is the place's own: name the one the answer was in.
         return query.answer_currency
-    return field_text(name, getattr(query, name)) or "any"
+    return field_text(name, getattr(query, name)) or _("any")
 
 
 def _asked(names: Iterable[str]) -> list[str]:
@@ -30,12 +53,14 @@ def _asked(names: Iterable[str]) -> list[str]:
 
 def change_of(name: str, before: SalaryQuery, after: SalaryQuery) -> str:
     """ "location Seattle, WA → San Jose, CA", or "location stays Seattle, WA"."""
-    label = EXPERIENCE if name == EXPERIENCE else fields.label(name)
+    label = field_word(name)
     was, now = _value(name, before), _value(name, after)
-    return f"{label} stays {now}" if was == now else f"{label} {was} → {now}"
+    if was == now:
+        return _("{field} stays {value}", field=label, value=now)
+    return _("{field} {before} → {after}", field=label, before=was, after=now)
 
 
 def start_line(shown: str, before: SalaryQuery, after: SalaryQuery, asked: Iterable[str]) -> str:
     """ "From your estimate for MLE · Mid · 4 years · Seattle, WA: location Seattle, WA → …"."""
     changes = "; ".join(change_of(name, before, after) for name in _asked(asked))
-    return f"From your estimate for **{shown}**: {changes}."
+    return _("From your estimate for **{shown}**: {changes}.", shown=shown, changes=changes)

@@ -9,44 +9,72 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from . import taxonomy as tx
-from .results import FactorKind
+from .results import FactorKind, by_key
+from .said import N_, Name, Said, said
 
-Step = tuple[str, float, str, FactorKind]  # name, log multiplier, source, kind
+# name, log multiplier, source, kind; a name or source is a Said, or a published name as is.
+Step = tuple[Said | str, float, Said | str, FactorKind]
+# What an area's published median is divided by (build/locations.py), in the reader's words.
+RELATIVE_TO = by_key(
+    N_("the posting sample's US mix"),
+    N_("the Canadian national median"),
+    N_("the country's median"),
+)
 
 
 def area_step(
     areas: dict[str, Any], location: str, family: str
-) -> tuple[tuple[Step, ...], tuple[str, ...]]:
+) -> tuple[tuple[Step, ...], tuple[Said, ...]]:
     """The area factor for a role family, with the notes it leaves."""
     entry = areas[location]["factors"].get(family)
-    lab = tx.label("location", location)
+    place = Name("location", location)
     if entry is None:
-        return (), (f"No published pay figure for {lab}; the country band is used as is.",)
+        return (), (
+            said(
+                "No published pay figure for {place}; the country band is used as is.", place=place
+            ),
+        )
     step: Step = (
-        f"Area: {lab} vs {_relative_to(entry)}",
+        said("Area: {place} vs {relative_to}", place=place, relative_to=_relative_to(entry)),
         math.log(entry["value"]),
         _area_source(entry),
         "data",
     )
     if entry["weak"]:
-        weak = f"The {lab} factor rests on an older or proxy figure: treat it as rough."
+        weak = said(
+            "The {place} factor rests on an older or proxy figure: treat it as rough.", place=place
+        )
         return (step,), (weak,)
     return (step,), ()
 
 
-def _relative_to(entry: dict[str, Any]) -> str:
-    return str(entry.get("relative_to", "the country's median"))
+def _relative_to(entry: dict[str, Any]) -> Said | str:
+    text = str(entry.get("relative_to", "the country's median"))
+    return RELATIVE_TO.get(text, text)
 
 
-def _area_source(entry: dict[str, Any]) -> str:
+def _area_source(entry: dict[str, Any]) -> Said:
     """Which published ratio, and what it was divided by to sit on the band's own mix."""
-    ratio = f"area/national median {entry.get('bls_ratio', entry['value']):.2f}"
-    if entry.get("pooled"):
-        ratio = "Bay Area pooled " + ratio
+    value = f"{entry.get('bls_ratio', entry['value']):.2f}"
+    ratio = (
+        said("Bay Area pooled area/national median {value}", value=value)
+        if entry.get("pooled")
+        else said("area/national median {value}", value=value)
+    )
+    published = {
+        "publisher": entry["publisher"],
+        "occupation": entry["occupation"],
+        "ratio": ratio,
+        "year": str(entry["year"]),
+    }
     mix = entry.get("sample_mix")
-    scaled = f" ÷ {mix:.2f} sample mix (calibrated to DOL LCA filings)" if mix else ""
-    return (
-        f"{entry['publisher']}: {entry['occupation']}, {ratio}{scaled}, {entry['year']}; "
-        "an approximation for this role"
+    if mix:
+        return said(
+            "{publisher}: {occupation}, {ratio} ÷ {mix} sample mix (calibrated to DOL LCA "
+            "filings), {year}; an approximation for this role",
+            mix=format(mix, ".2f"),
+            **published,
+        )
+    return said(
+        "{publisher}: {occupation}, {ratio}, {year}; an approximation for this role", **published
     )

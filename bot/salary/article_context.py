@@ -13,6 +13,7 @@ from . import article
 from . import taxonomy as tx
 from .currency import convert
 from .results import ArticleContext, ArticleFigure, Range
+from .said import Said
 
 
 # A few hundred (role, level, currency, place) combinations; the context is read-only.
@@ -23,10 +24,10 @@ def article_context(role: str | None, level: str, ccy: str, location: str | None
     country = loc.country if loc else None
     figures = []
     if role == "ml_engineer" and level in article.TIERS_CAD and country == "CA":
-        years, cad = article.TIERS_CAD[level]
+        label, cad = article.TIERS_CAD[level]
         figures.append(
             ArticleFigure.model_construct(
-                label=f"ML engineer average in Canada, {years}",
+                label=Said(label),
                 low=convert(cad, "CAD", ccy),
                 high=convert(cad, "CAD", ccy),
                 original=f"CA${cad:,.0f}",
@@ -37,7 +38,7 @@ def article_context(role: str | None, level: str, ccy: str, location: str | None
             continue
         figures.append(
             ArticleFigure.model_construct(
-                label=lab,
+                label=Said(lab),
                 low=convert(lo, "USD", ccy),
                 high=None if hi is None else convert(hi, "USD", ccy),
                 original=f"US${lo:,.0f}" + (f"-{hi:,.0f}" if hi else "+"),

@@ -7,6 +7,8 @@ always marks them as assumptions.
 
 from __future__ import annotations
 
+from .said import N_, Said
+
 CERTIFICATION_EFFECT: dict[str, float] = {
     "aws_ml": 0.03,
     "gcp_ml": 0.03,
@@ -71,9 +73,9 @@ EQUITY_SHARE: dict[str, dict[str, tuple[float, float]]] = {
         "any": (0.0, 0.25),
     },
 }
-EQUITY_KIND: dict[str, str] = {
-    "big_tech": "RSUs, valued at grant",
-    "startup": "options, paper value that may come to nothing",
-    "enterprise": "stock awards, where offered",
-    "": "depends on company type",
+EQUITY_KIND: dict[str, Said] = {
+    "big_tech": Said(N_("RSUs, valued at grant")),
+    "startup": Said(N_("options, paper value that may come to nothing")),
+    "enterprise": Said(N_("stock awards, where offered")),
+    "": Said(N_("depends on company type")),
 }

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from . import taxonomy as tx
 from .bands import Band
+from .results import by_key
+from .said import N_, Count, Name, Said, Value, said, said_plural
 
 SURVEY_CREDIT = "Stack Overflow Developer Survey 2025"
 # Fewer than this behind a band (postings of this role and level in the country, or
@@ -20,68 +21,134 @@ SURVEY_CREDIT = "Stack Overflow Developer Survey 2025"
 THIN = 30
 # Fewer surveyed than this, and no postings to speak of: the country's level is its region's.
 TOO_LITTLE = 10
+# The survey's regions (UN M49 sub-regions), named in the reader's words.
+REGIONS = by_key(
+    N_("Central Asia"),
+    N_("Eastern Asia"),
+    N_("Eastern Europe"),
+    N_("Latin America and the Caribbean"),
+    N_("Northern Africa"),
+    N_("Northern America"),
+    N_("Northern Europe"),
+    N_("Oceania"),
+    N_("South-eastern Asia"),
+    N_("Southern Asia"),
+    N_("Southern Europe"),
+    N_("Sub-Saharan Africa"),
+    N_("Western Asia"),
+    N_("Western Europe"),
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Basis:
     count: int  # what the sample line counts first
     postings: int  # postings of this role and level behind the band
-    text: str  # "12 postings in Switzerland; pay level from 313 developers surveyed there"
+    said_text: Said  # "12 postings in Switzerland; pay level from 313 developers surveyed there"
     thin: bool
     too_little: bool
-    notes: tuple[str, ...]
+    notes: tuple[Said, ...]
     # What the country's level rests on, where the band leans on it ("pay level from 313
-    # developers surveyed there (...)"); empty in the US and where no country is known.
-    level: str = ""
+    # developers surveyed there (...)"); None in the US and where no country is known.
+    level: Said | None = None
+
+    @property
+    def text(self) -> str:
+        """The sample in English (what the answers word in the reader's language)."""
+        return str(self.said_text)
 
 
-def postings(count: int) -> str:
-    return f"{count:,} posting" if count == 1 else f"{count:,} postings"
+def postings(count: int) -> Said:
+    return said_plural("{count} posting", "{count} postings", count)
 
 
-def _surveyed(count: int) -> str:
-    return f"{count:,} developer surveyed" if count == 1 else f"{count:,} developers surveyed"
+def postings_in(count: int, place: Name) -> Said:
+    return said_plural(
+        "{count} posting in {place}", "{count} postings in {place}", count, place=place
+    )
+
+
+def _surveyed(count: int) -> Said:
+    return said_plural("{count} developer surveyed", "{count} developers surveyed", count)
+
+
+def _region(name: str) -> Said | str:
+    return REGIONS.get(name, name)
+
+
+def _sample(own: Said, level: Said) -> Said:
+    return said("{postings}; {level}", postings=own, level=level)
 
 
 def basis_of(band: Band, countries: dict[str, Any], regions: dict[str, Any]) -> Basis:
     """The sample behind `band`, in words a member can weigh."""
     info = countries.get(band.country or "") if band.country_known else None
     if info is None:
-        text = f"{postings(band.n)} from every country, mostly the US (pooled)"
-        note = "No country given: the band pools every country (mostly US postings)."
+        text = said_plural(
+            "{count} posting from every country, mostly the US (pooled)",
+            "{count} postings from every country, mostly the US (pooled)",
+            band.n,
+        )
+        note = said("No country given: the band pools every country (mostly US postings).")
         return Basis(band.n, band.n, text, band.n < THIN, False, (note,))
-    where = tx.label("location", str(band.country))
+    where = Name("location", str(band.country))
     here = band.n if band.depth in ("cell", "group") else 0
     if band.country == "US":
-        return Basis(here, here, f"{postings(here)} in {where}", here < THIN, False, ())
-    own = f"{postings(here)} in {where}" if here else f"no postings in {where} for this role"
+        return Basis(here, here, postings_in(here, where), here < THIN, False, ())
+    own = (
+        postings_in(here, where)
+        if here
+        else said("no postings in {place} for this role", place=where)
+    )
     if float(info["postings_share"]) >= 0.5:
         # The country's level rests mostly on its own postings (all roles together).
         if here >= THIN:
-            return Basis(here, here, f"{postings(here)} in {where}", False, False, ())
+            return Basis(here, here, postings_in(here, where), False, False, ())
         total = int(info["postings"])
-        level = f"pay level from {postings(total)} there, all roles"
-        return Basis(max(here, total), here, f"{own}; {level}", False, False, (), level)
+        level = said_plural(
+            "pay level from {count} posting there, all roles",
+            "pay level from {count} postings there, all roles",
+            total,
+        )
+        return Basis(max(here, total), here, _sample(own, level), False, False, (), level)
     respondents = int(info["respondents"])
-    region = str(info["region"])
-    pooled = int(regions.get(region, {}).get("respondents", 0))
+    region = _region(str(info["region"]))
+    pooled = int(regions.get(str(info["region"]), {}).get("respondents", 0))
+    # The region a thin place leans on, and what a thin-data note counts there.
+    pool: dict[str, Value] = {"region": region, "pooled": Count(pooled), "survey": SURVEY_CREDIT}
+    counted: dict[str, Value] = {
+        "place": where,
+        "surveyed": _surveyed(respondents),
+        "postings": postings(here),
+        "region": region,
+    }
     if respondents >= THIN:
-        level = f"pay level from {_surveyed(respondents)} there ({SURVEY_CREDIT})"
-        return Basis(max(here, respondents), here, f"{own}; {level}", False, False, (), level)
+        level = said_plural(
+            "pay level from {count} developer surveyed there ({survey})",
+            "pay level from {count} developers surveyed there ({survey})",
+            respondents,
+            survey=SURVEY_CREDIT,
+        )
+        return Basis(max(here, respondents), here, _sample(own, level), False, False, (), level)
     if respondents >= TOO_LITTLE or here >= TOO_LITTLE:
-        level = (
-            f"pay level from {_surveyed(respondents)} there, leaning on "
-            f"{region} ({pooled:,} surveyed, {SURVEY_CREDIT})"
+        level = said_plural(
+            "pay level from {count} developer surveyed there, leaning on {region} "
+            "({pooled} surveyed, {survey})",
+            "pay level from {count} developers surveyed there, leaning on {region} "
+            "({pooled} surveyed, {survey})",
+            respondents,
+            **pool,
         )
-        note = (
-            f"Thin data for {where}: {_surveyed(respondents)} and {postings(here)}; "
-            f"the level leans on {region} as a whole."
+        note = said(
+            "Thin data for {place}: {surveyed} and {postings}; the level leans on {region} "
+            "as a whole.",
+            **counted,
         )
-        return Basis(max(here, respondents), here, f"{own}; {level}", True, False, (note,), level)
-    level = f"pay level of {region} ({pooled:,} surveyed, {SURVEY_CREDIT}), pooled"
-    note = (
-        f"Too little data for {where}: {_surveyed(respondents)} and {postings(here)}. "
-        f"This is the level of {region} as a whole, not a figure for {where}: "
-        "treat it as a rough guide."
+        return Basis(max(here, respondents), here, _sample(own, level), True, False, (note,), level)
+    level = said("pay level of {region} ({pooled} surveyed, {survey}), pooled", **pool)
+    note = said(
+        "Too little data for {place}: {surveyed} and {postings}. This is the level of {region} "
+        "as a whole, not a figure for {place}: treat it as a rough guide.",
+        **counted,
     )
-    return Basis(max(here, respondents), here, f"{own}; {level}", True, True, (note,), level)
+    return Basis(max(here, respondents), here, _sample(own, level), True, True, (note,), level)

@@ -5,19 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import taxonomy as tx
-from .basis import TOO_LITTLE, Basis, postings
+from .basis import TOO_LITTLE, Basis, postings, postings_in
 from .errors import QueryError
 from .model import SalaryModel
 from .query import SalaryQuery
 from .results import LocationComparison, LocationRow, RoleComparison, RoleRow
+from .said import Name, Said, said, said_plural
 from .typed_words import unknown_value
 
-PPP_NOTE = (
-    "Purchasing-power medians use BEA Regional Price Parities 2023 (all items, "
-    "US average = 100) and are in US-average prices; other places have no "
-    "comparable index in our data, so they show nominal figures only."
+PPP_NOTE = said(
+    "Purchasing-power medians use {index} (all items, US average = 100) and are in US-average "
+    "prices; other places have no comparable index in our data, so they show nominal figures "
+    "only.",
+    index="BEA Regional Price Parities 2023",
 )
 MAX_LOCATIONS = 10
+US_PRICE_INDEX = said("{index}: US average = 100", index="BEA Regional Price Parities 2023")
 
 
 def compare_roles(
@@ -36,15 +39,24 @@ def compare_roles(
         if key not in tx.keys("role"):
             key = _resolve("role", key)
         base, basis = model.base_as(query, key, query.location)
-        count, sample = basis.postings, basis.text
-        if basis.level:
-            where = tx.label("location", str(query.country))
-            sample = f"{postings(count)} in {where}"
+        count, sample = basis.postings, basis.said_text
+        if basis.level is not None:
+            where = Name("location", str(query.country))
+            sample = postings_in(count, where)
             if count < TOO_LITTLE:
                 anywhere = query.model_copy(update={"location": None})
                 pooled = model.band(anywhere, role=key).n
-                here = f", {count} in {where}" if count else ""
-                count, sample = pooled, f"{postings(pooled)}, all countries{here}"
+                sample = (
+                    said(
+                        "{postings}, all countries, {count} in {place}",
+                        postings=postings(pooled),
+                        count=str(count),
+                        place=where,
+                    )
+                    if count
+                    else said("{postings}, all countries", postings=postings(pooled))
+                )
+                count = pooled
                 borrowed = basis
         rows.append(
             RoleRow(
@@ -60,16 +72,21 @@ def compare_roles(
     )
 
 
-def _borrowed_note(basis: Basis | None, query: SalaryQuery) -> str:
+def _borrowed_note(basis: Basis | None, query: SalaryQuery) -> Said | None:
     """What the level of roles priced from their all-country bands rests on."""
-    if basis is None:
-        return ""
-    where = tx.label("location", str(query.country))
-    lead = (
-        f"Roles with fewer than {TOO_LITTLE} postings in {where} use their all-country band "
-        f"at {where}'s {basis.level}."
+    if basis is None or basis.level is None:
+        return None
+    lead = said_plural(
+        "Roles with fewer than {count} posting in {place} use their all-country band at "
+        "{place}'s {level}.",
+        "Roles with fewer than {count} postings in {place} use their all-country band at "
+        "{place}'s {level}.",
+        TOO_LITTLE,
+        place=Name("location", str(query.country)),
+        level=basis.level,
     )
-    return " ".join([lead, *basis.notes])
+    # The place's own thin-data note, if any, follows as its second sentence.
+    return said("{lead} {note}", lead=lead, note=basis.notes[0]) if basis.notes else lead
 
 
 def compare_locations(
@@ -77,7 +94,14 @@ def compare_locations(
 ) -> LocationComparison:
     """The same profile in each location, in the order given."""
     if len(locations) > MAX_LOCATIONS:
-        raise QueryError("locations", f"Compare at most {MAX_LOCATIONS} locations at a time.")
+        raise QueryError(
+            "locations",
+            said_plural(
+                "Compare at most {count} location at a time.",
+                "Compare at most {count} locations at a time.",
+                MAX_LOCATIONS,
+            ),
+        )
     rows = []
     for text in locations:
         key = text if text in tx.LOCATION_BY_KEY else _resolve("location", text)
@@ -89,7 +113,7 @@ def compare_locations(
                 label=tx.label("location", key),
                 base=base,
                 sample_size=basis.count,
-                sample=basis.text,
+                sample=basis.said_text,
                 thin=basis.thin,
                 sample_place=tx.label("location", tx.LOCATION_BY_KEY[key].country or key),
                 ppp_median=None if index is None else base.p50 * 100.0 / index,
@@ -100,9 +124,9 @@ def compare_locations(
     return LocationComparison(query=query, currency=query.answer_currency, rows=rows, note=PPP_NOTE)
 
 
-def _price_index(model: SalaryModel, key: str) -> tuple[float | None, str | None]:
+def _price_index(model: SalaryModel, key: str) -> tuple[float | None, Said | str | None]:
     if key == "US":
-        return 100.0, "BEA Regional Price Parities 2023: US average = 100"
+        return 100.0, US_PRICE_INDEX
     rpp = model.areas.get(key, {}).get("rpp")
     if rpp is None:
         return None, None

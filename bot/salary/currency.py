@@ -80,17 +80,6 @@ def currency_name(code: str) -> str:
     return str(get_currency_name(code, locale="en"))
 
 
-def no_rate_note(country: str | None) -> str | None:
-    """Says so when a country's own currency has no rate and the answer is in US dollars."""
-    code = own_currency(country)
-    if code is None or code in RATES:
-        return None
-    return (
-        f"No exchange rate for the {currency_name(code)} ({code}) in the data: amounts are "
-        "in US dollars."
-    )
-
-
 # Symbols people type for a currency; codes are matched upper-cased.
 SYMBOLS = {
     "US$": "USD",
@@ -185,13 +174,6 @@ def format_money(
 def format_number(value: float, locale: str | None = None) -> str:
     """A count as the person's locale writes it ("1,234")."""
     return format_decimal(value, locale=money_locale(locale, "USD"))
-
-
-def rate_note(currency: str) -> str:
-    r = RATES[normalise_code(currency)]
-    if currency == "USD":
-        return "amounts in US dollars"
-    return f"converted at {r.per_usd:g} {currency} per USD ({r.source})"
 
 
 def suggest_currencies(text: str, limit: int = 25) -> list[tuple[str, str]]:

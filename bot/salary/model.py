@@ -29,18 +29,21 @@ from .area import Step, area_step
 from .article_context import article_context
 from .bands import ANY, Band, BandTable
 from .basis import SURVEY_CREDIT, Basis, basis_of
-from .currency import convert, no_rate_note, rate_note
+from .currency import convert
 from .level_order import MIN_STEP
 from .paths import DATA_DIR
 from .profile_steps import SO_CREDIT, keyed_step
 from .query import SalaryQuery
+from .rate_notes import no_rate_note, rate_note
 from .results import (
     Confidence,
     Factor,
     Percentiles,
     Range,
     SalaryEstimate,
+    by_key,
 )
+from .said import N_, Name, Said, said, said_plural
 
 CURRENT_YEAR = 2026  # the year answers are projected to when none is asked
 AIJOBS_CREDIT = "aijobs.net salary index"
@@ -49,16 +52,35 @@ AIJOBS_CREDIT = "aijobs.net salary index"
 # price the same changes for everyone in one role and place. An estimate is about 12 kB.
 ESTIMATES_KEPT = 512
 MEDIANS_KEPT = 8192
+TOTAL_SPAN = said("base P25-P75, each plus the bonus and equity midpoints")
 CARRIED = 3  # steps the band already includes: projection, remote, level order
 _Step = Step
-REMOTE_SOURCE = f"{AIJOBS_CREDIT}: remote vs on-site gap within the same cells"
-LEVEL_ORDER_SOURCE = (
-    f"{AIJOBS_CREDIT}: pooled with the neighbouring level so that entry < mid < senior < "
-    f"principal here, each at least {math.expm1(MIN_STEP):.0%} apart"
+REMOTE_SOURCE = said("{source}: remote vs on-site gap within the same cells", source=AIJOBS_CREDIT)
+LEVEL_ORDER_SOURCE = said(
+    "{source}: pooled with the neighbouring level so that entry < mid < senior < principal "
+    "here, each at least {step}% apart",
+    source=AIJOBS_CREDIT,
+    step=format(math.expm1(MIN_STEP) * 100, ".0f"),
 )
 # Large countries with wide pay gaps between regions, answered as one national band.
 LARGE_COUNTRIES = frozenset({"CN", "IN", "BR", "RU", "ID", "MX", "NG", "PK"})
-COMBINED_NAME = f"Combined: the largest factor in full, the others at {stacking.OVERLAP:.0%}"
+COMBINED_NAME = said(
+    "Combined: the largest factor in full, the others at {share}%",
+    share=format(stacking.OVERLAP * 100, ".0f"),
+)
+REMOTE = said("Remote")
+ON_SITE = said("On-site")
+LEVEL_ORDER = said("Level order")
+US_RESPONDENTS = said("Education, industry and skill effects are measured on US respondents.")
+ALL_ROLES = said("all roles")
+ALL_LEVELS = said("all levels")
+ALL_YEARS = said("all years")
+# The band's level as the band description writes it, lower case.
+LEVEL_WORDS = by_key(N_("entry"), N_("mid"), N_("senior"), N_("principal"))
+ALL_COUNTRIES = said("all countries")
+COMBINED_SOURCE = said("assumption: factors measured one at a time overlap")
+CAP_NAME = said("Cap: the highest P90 in the data")
+CAP_SOURCE = said("{source}: highest P90 of any level and year here", source=AIJOBS_CREDIT)
 
 
 class SalaryModel:
@@ -75,9 +97,12 @@ class SalaryModel:
         self._projection = lru_cache(maxsize=64)(self._projection_step)
         self._area = lru_cache(maxsize=None)(partial(area_step, self.areas))
         self._keyed = lru_cache(maxsize=None)(partial(keyed_step, effects))
-        self._projection_source = (
-            f"{AIJOBS_CREDIT}: measured {self.data_year - 1}-{self.data_year} change "
-            f"{math.expm1(self.bands.growth):+.1%}/yr (article (2023) says 10-20%)"
+        self._projection_source = said(
+            "{source}: measured {first}-{last} change {change}/yr (article (2023) says 10-20%)",
+            source=AIJOBS_CREDIT,
+            first=str(self.data_year - 1),
+            last=str(self.data_year),
+            change=format(math.expm1(self.bands.growth), "+.1%"),
         )
 
     @classmethod
@@ -132,7 +157,11 @@ class SalaryModel:
             m = math.exp(logm)
             factors.append(
                 Factor.model_construct(
-                    name=name, multiplier=m, effect=median * (m - 1), source=source, kind=kind
+                    said_name=name,
+                    multiplier=m,
+                    effect=median * (m - 1),
+                    said_source=source,
+                    kind=kind,
                 )
             )
             median *= m
@@ -149,8 +178,7 @@ class SalaryModel:
         basis = self.basis(band)
         notes.extend(self._band_notes(band, basis, query))
         if ccy != "USD":
-            note = rate_note(ccy)
-            notes.append(note[:1].upper() + note[1:] + ".")
+            notes.append(rate_note(ccy))
         elif query.currency is None and (missing := no_rate_note(band.country)):
             notes.append(missing)
         return SalaryEstimate.model_construct(
@@ -162,19 +190,26 @@ class SalaryModel:
             total=Percentiles.of(total),
             factors=factors,
             sample_size=basis.count,
-            sample=basis.text,
+            said_sample=basis.said_text,
             thin=basis.thin,
             confidence=self._confidence(band, basis, steps),
             data_year=self.data_year,
             as_of=query.year or CURRENT_YEAR,
-            cell=self._describe(band, basis),
-            notes=notes,
+            said_cell=self._describe(band, basis),
+            said_notes=notes,
             article_context=article_context(role, level, ccy, location),
-            bonus_source=f"{article.CITATION}: {article.BONUS_SHARE[0] * 100:.0f}-"
-            f"{article.BONUS_SHARE[1]:.0%} of the median base",
-            equity_source=f"assumption: {eq_lo * 100:.0f}-{eq_hi:.0%} of the median base a year, "
-            f"{assumptions.EQUITY_KIND[company]}",
-            total_span="base P25-P75, each plus the bonus and equity midpoints",
+            bonus_source=said(
+                "{low}-{high}% of the median base",
+                low=format(article.BONUS_SHARE[0] * 100, ".0f"),
+                high=format(article.BONUS_SHARE[1] * 100, ".0f"),
+            ),
+            equity_source=said(
+                "{low}-{high}% of the median base a year, {kind}",
+                low=format(eq_lo * 100, ".0f"),
+                high=format(eq_hi * 100, ".0f"),
+                kind=assumptions.EQUITY_KIND[company],
+            ),
+            total_span=TOTAL_SPAN,
         )
 
     def base_as(
@@ -194,7 +229,7 @@ class SalaryModel:
 
     def _priced(
         self, query: SalaryQuery, role: str | None, location: str | None
-    ) -> tuple[Band, list[_Step], list[str]]:
+    ) -> tuple[Band, list[_Step], list[Said | str]]:
         """The band and every step that moves it, with the notes they leave."""
         band = self.band(query, role=role, location=location)
         steps, notes = self._steps(query, band, role, location)
@@ -205,13 +240,13 @@ class SalaryModel:
 
     def _steps(
         self, query: SalaryQuery, band: Band, role: str | None, location: str | None
-    ) -> tuple[list[_Step], list[str]]:
-        notes: list[str] = []
+    ) -> tuple[list[_Step], list[Said | str]]:
+        notes: list[Said | str] = []
         remote = location == tx.REMOTE.key or bool(query.remote)
         steps: list[_Step] = [
             self._projection(band.extrapolated_years, query.year or CURRENT_YEAR),
-            ("Remote" if remote else "On-site", band.remote_effect, REMOTE_SOURCE, "data"),
-            ("Level order", band.level_shift, LEVEL_ORDER_SOURCE, "data"),
+            (REMOTE if remote else ON_SITE, band.remote_effect, REMOTE_SOURCE, "data"),
+            (LEVEL_ORDER, band.level_shift, LEVEL_ORDER_SOURCE, "data"),
         ]
         if location and location in self.areas:
             area_steps, area_notes = self._area(
@@ -222,14 +257,20 @@ class SalaryModel:
         elif location and tx.LOCATION_BY_KEY[location].kind == "city":
             loc = tx.LOCATION_BY_KEY[location]
             notes.append(
-                f"No city pay figure for {loc.label.split(',')[0]}: the "
-                f"{tx.label('location', loc.country or '')} band is used as is."
+                said(
+                    "No city pay figure for {city}: the {country} band is used as is.",
+                    city=loc.label.split(",")[0],
+                    country=Name("location", loc.country or ""),
+                )
             )
         if band.country in LARGE_COUNTRIES and band.country_known:
-            where = tx.label("location", band.country or "")
             notes.append(
-                f"{where} is one band for the whole country: neither source says where in "
-                f"{where} its people work, and pay in the largest tech hubs likely runs above it."
+                said(
+                    "{country} is one band for the whole country: neither source says where in "
+                    "{country} its people work, and pay in the largest tech hubs likely runs "
+                    "above it.",
+                    country=Name("location", band.country or ""),
+                )
             )
         for kind, key in (
             ("education", query.education),
@@ -247,13 +288,18 @@ class SalaryModel:
         if (
             band.country_known
             and country != "US"
-            and any(s[2].startswith(SO_CREDIT) for s in steps)
+            and any(isinstance(s[2], str) and s[2].startswith(SO_CREDIT) for s in steps)
         ):
-            notes.append("Education, industry and skill effects are measured on US respondents.")
+            notes.append(US_RESPONDENTS)
         return steps, notes
 
     def _projection_step(self, years: int, to_year: int) -> _Step:
-        name = f"Projected {years} {'year' if years == 1 else 'years'} to {to_year}"
+        name = said_plural(
+            "Projected {count} year to {year}",
+            "Projected {count} years to {year}",
+            years,
+            year=str(to_year),
+        )
         return (name, self.bands.growth * years, self._projection_source, "data")
 
     def _combined(
@@ -262,37 +308,26 @@ class SalaryModel:
         band: Band,
         role: str | None,
         location: str | None,
-        notes: list[str],
+        notes: list[Said | str],
     ) -> list[_Step]:
         """The combined step (overlap shrink) and the cap, each shown as its own line."""
         out: list[_Step] = []
         shrink = stacking.shrink_adjustment([s[1] for s in steps[CARRIED:]])
         if abs(shrink) > 1e-9:
-            out.append(
-                (
-                    COMBINED_NAME,
-                    shrink,
-                    "assumption: factors measured one at a time overlap",
-                    "assumption",
-                )
-            )
+            out.append((COMBINED_NAME, shrink, COMBINED_SOURCE, "assumption"))
         country = tx.LOCATION_BY_KEY[location].country if location else None
         cap = self.bands.max_p90.get(f"{role or ANY}|{country}") if country else None
         median = band.logq[2] + _extra(steps) + shrink
         held = stacking.cap_adjustment(median, cap)
         if held < 0 and cap is not None:
-            where = tx.label("location", country or "")
-            out.append(
-                (
-                    "Cap: the highest P90 in the data",
-                    held,
-                    f"{AIJOBS_CREDIT}: highest P90 of any level and year here",
-                    "data",
-                )
-            )
+            out.append((CAP_NAME, held, CAP_SOURCE, "data"))
             notes.append(
-                f"The factors together would pass {money_usd(cap)}, the highest P90 the data "
-                f"has for this role in {where}: the median is held there."
+                said(
+                    "The factors together would pass {cap}, the highest P90 the data has for "
+                    "this role in {place}: the median is held there.",
+                    cap=money_usd(cap),
+                    place=Name("location", country or ""),
+                )
             )
         return out
 
@@ -324,36 +359,51 @@ class SalaryModel:
             return "high"
         return "medium"
 
-    def _band_notes(self, band: Band, basis: Basis, query: SalaryQuery) -> list[str]:
-        notes = query.experience_notes
+    def _band_notes(self, band: Band, basis: Basis, query: SalaryQuery) -> list[Said | str]:
+        # The query words its own notes on experience (bot/salary/query.py).
+        notes: list[Said | str] = list(query.experience_notes)
         notes.extend(basis.notes)
         if band.depth == "role-level" and not basis.too_little:
             notes.append(
-                "No postings for this role and level here: the band is the all-country one "
-                "moved by the country's pay level."
+                said(
+                    "No postings for this role and level here: the band is the all-country one "
+                    "moved by the country's pay level."
+                )
             )
         if band.extrapolated_years:
             notes.append(
-                f"Data ends in {self.data_year}; "
-                f"figures for {query.year or CURRENT_YEAR} are projected."
+                said(
+                    "Data ends in {data_year}; figures for {year} are projected.",
+                    data_year=str(self.data_year),
+                    year=str(query.year or CURRENT_YEAR),
+                )
             )
         if query.effective_level is None:
-            notes.append("Experience not given: the band mixes all levels.")
+            notes.append(said("Experience not given: the band mixes all levels."))
         return notes
 
-    def _describe(self, band: Band, basis: Basis) -> str:
+    def _describe(self, band: Band, basis: Basis) -> Said:
+        """ "Machine Learning Engineer · senior · Germany · all years (aijobs.net ...)"."""
         parts = band.cell.split(" · ")
-        role = "all roles" if parts[0] == "any" else tx.label("role", parts[0])
-        level = "all levels" if parts[1] == "any" else parts[1]
-        where = tx.label("location", band.country or "")
+        role = ALL_ROLES if parts[0] == "any" else Name("role", parts[0])
+        level = LEVEL_WORDS.get(parts[1], ALL_LEVELS)
+        where = Name("location", band.country or "")
+        place: Said
         if band.depth in ("cell", "group"):
-            place = f"{where} · {parts[3]}"
+            years = ALL_YEARS if parts[3] == "all years" else parts[3]
+            place = said("{place} · {years}", place=where, years=years)
         elif band.depth == "role-level":
-            place = f"all countries, at {where}'s pay level"
+            place = said("all countries, at {place}'s pay level", place=where)
         else:
-            place = "all countries"
+            place = ALL_COUNTRIES
         credits = AIJOBS_CREDIT + (f", {SURVEY_CREDIT}" if SURVEY_CREDIT in basis.text else "")
-        return f"{role} · {level} · {place} ({credits})"
+        return said(
+            "{role} · {level} · {place} ({credits})",
+            role=role,
+            level=level,
+            place=place,
+            credits=credits,
+        )
 
 
 def money_usd(amount: float) -> str:

@@ -1,13 +1,30 @@
-"""Answer types: what an estimate, a comparison or a tips report contains."""
+"""Answer types: what an estimate, a comparison or a tips report contains.
+
+What a person reads is what the domain said (a Said, worded by render in the reader's
+language), or a published source's name as it is. Where code outside the answers reads a
+text to match or log it, the Said is `said_<name>` and `<name>` gives it in English.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, InstanceOf
 
 from .query import SalaryQuery
 from .said import Said
+
+# Kept as built, not validated again: a Said is the domain's own value.
+Shown = Annotated[Said, InstanceOf[Said]]
+# A Said, or a published name (a data source, a figure as the article states it).
+ShownOrName = Shown | str
+
+
+def by_key(*keys: str) -> dict[str, Said]:
+    """Texts the data holds in English (region names, what a ratio is relative to), each as
+    the message it is a key of; mark each key with N_() where it is written."""
+    return {key: Said(key) for key in keys}
+
 
 FactorKind = Literal["data", "article", "assumption"]
 Confidence = Literal["high", "medium", "low"]
@@ -39,26 +56,34 @@ class Range(_Frozen):
 
 
 class Factor(_Frozen):
-    name: str
+    said_name: ShownOrName
     multiplier: float
     effect: float  # money at the median, in the answer's currency
-    source: str
+    said_source: ShownOrName
     kind: FactorKind
+
+    @property
+    def name(self) -> str:
+        return str(self.said_name)
+
+    @property
+    def source(self) -> str:
+        return str(self.said_source)
 
 
 class ArticleFigure(_Frozen):
-    label: str
+    label: Shown
     low: float  # in the answer's currency
     high: float | None  # None: "and more"
     original: str  # as the article states it
 
 
 class ArticleContext(_Frozen):
-    citation: str
+    citation: Shown
     figures: list[ArticleFigure]
     bonus_share: Range
     growth_per_year: Range
-    claim: str | None
+    claim: Shown | None
 
 
 class SalaryEstimate(_Frozen):
@@ -73,14 +98,26 @@ class SalaryEstimate(_Frozen):
     confidence: Confidence
     data_year: int
     as_of: int
-    cell: str  # which group the base band came from
-    sample: str = ""  # what sample_size counts: postings, surveyed developers or a pool
+    said_cell: Shown  # which group the base band came from
+    said_sample: Shown  # what sample_size counts: postings, surveyed developers or a pool
     thin: bool = False  # too few behind the band to lean on
-    notes: list[str]
+    said_notes: list[ShownOrName]
     article_context: ArticleContext
-    bonus_source: str = ""  # where the bonus share comes from, tagged in the answer
-    equity_source: str = ""  # the equity assumption, tagged in the answer
-    total_span: str = ""  # which percentiles the total band spans, and what is added
+    bonus_source: Shown | None = None  # the bonus share, from the article (2023)
+    equity_source: Shown | None = None  # the equity assumption
+    total_span: Shown | None = None  # which percentiles the total band spans, and what is added
+
+    @property
+    def cell(self) -> str:
+        return str(self.said_cell)
+
+    @property
+    def sample(self) -> str:
+        return str(self.said_sample)
+
+    @property
+    def notes(self) -> list[str]:
+        return [str(note) for note in self.said_notes]
 
 
 # Fewer postings than this behind a band: its median is too unsteady to rank on.
@@ -89,10 +126,10 @@ THIN_SAMPLE = 30
 
 class RoleRow(_Frozen):
     role: str
-    label: str
+    label: str  # in English; answers name the role in the reader's words
     base: Percentiles
     sample_size: int
-    sample: str = ""  # what sample_size counts, in words ("12 postings in Canada")
+    sample: Shown  # what sample_size counts, in words ("12 postings in Canada")
 
     @property
     def thin(self) -> bool:
@@ -103,27 +140,27 @@ class RoleComparison(_Frozen):
     query: SalaryQuery
     currency: str
     rows: list[RoleRow]  # highest median first; thinly sampled roles after the others
-    sample_note: str = ""  # what the place's level rests on, where the rows borrow it
+    sample_note: Shown | None = None  # what the place's level rests on, where rows borrow it
 
 
 class LocationRow(_Frozen):
     location: str
-    label: str
+    label: str  # in English; answers name the place in the reader's words
     base: Percentiles
     sample_size: int  # postings or surveyed developers behind the band (the sample line)
-    sample_place: str  # the country whose band it is, where no city figure exists
-    sample: str = ""  # what the count is of, in words
+    sample_place: str  # in English: the country whose band it is, where no city figure exists
+    sample: Shown  # what the count is of, in words
     thin: bool = False
     ppp_median: float | None  # median in national-average prices, where an index exists
     price_index: float | None
-    price_source: str | None
+    price_source: ShownOrName | None
 
 
 class LocationComparison(_Frozen):
     query: SalaryQuery
     currency: str
     rows: list[LocationRow]  # in the order asked
-    note: str
+    note: Shown
 
 
 class Tip(_Frozen):

@@ -88,7 +88,7 @@ async def test_singular_and_plural_read_right(harness: Harness) -> None:
 async def test_money_is_written_in_the_askers_language(harness: Harness) -> None:
     user, place = await newcomer(harness, "berliner", "dm", locale="de")
     record = await run(harness, user, place, "estimate", {"role": "mle", "location": "Berlin"})
-    band = record.message.section("Base band")
+    band = record.message.section("Spanne des Grundgehalts")  # "Base band", in German
     # German writes euros after the number, with a point between thousands.
     assert re.search(r"P50 \d{2,3}\.\d{3}\s€", band), band
 

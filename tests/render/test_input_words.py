@@ -85,7 +85,7 @@ def test_a_refusal_names_the_choices_in_the_readers_words(
     assert german.endswith("Data Analyst oder MLOps Engineer.")
     reader("pt-BR")
     place = refusal({"location": "seatle"})
-    assert place.startswith("Não reconheço 'seatle' como localização: você quis dizer Seattle")
+    assert place.startswith("Não reconheço 'seatle' como local: você quis dizer Seattle")
     assert " ou Estados Unidos ou " in place
 
 

@@ -105,7 +105,7 @@ def test_article_context_is_beside_not_inside(tiny: SalaryModel) -> None:
     (tier,) = ctx.figures  # the Canadian tier only: no US range for a Canadian place
     assert tier.original == "CA$115,539"
     assert tier.low == pytest.approx(115_539 / RATES["CAD"].per_usd)
-    assert ctx.citation == "article (2023)"
+    assert str(ctx.citation) == "article (2023)"
     assert all("article" not in f.source for f in est.factors)
 
 
