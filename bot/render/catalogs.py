@@ -27,6 +27,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+from bot.render.names import city_of
 from bot.render.words import CATALOGS, DOMAIN, LOCALES_DIR
 
 ROOT = LOCALES_DIR.parents[1]
@@ -62,14 +63,17 @@ def extract_choice_labels(fileobj: IO[bytes], *_: Any, **__: Any) -> Extracted:
 
 def extract_term_labels(fileobj: IO[bytes], *args: Any, **kwargs: Any) -> Extracted:
     """Babel extractor: the taxonomy's choice names, then the names of its skills and
-    certifications (picked in the profile form, named in tips); many are product names that
-    read the same in every language."""
+    certifications (picked in the profile form, named in tips; many are product names that
+    read the same in every language) and of its cities abroad."""
     yield from extract_choice_labels(fileobj, *args, **kwargs)
     fileobj.seek(0)
     taxonomy = json.load(fileobj)
     for section in ("skills", "certifications"):
         for entry in taxonomy[section]:
             yield 0, "", entry["label"], [f"name: {section}"]
+    # Cities abroad, in the context "city" (a city's name could be another word's too).
+    for entry in taxonomy["cities"]:
+        yield 0, "pgettext", ("city", city_of(entry["label"])), ["name: city"]
 
 
 def extract_default_messages(fileobj: IO[bytes], *_: Any, **__: Any) -> Extracted:

@@ -2,8 +2,9 @@
 
 Taxonomy labels are English message ids in the catalogs (extracted as choices). Countries
 are named by Babel's locale data (CLDR), so every one of them reads in the reader's language
-without a catalog entry; a city keeps its own name beside its country's. US metros and
-Canadian regions keep their postal abbreviations, as people there write them.
+without a catalog entry; a city abroad has its name in the catalogs (context "city": München,
+Lisboa), beside its country's. US metros and Canadian regions keep their postal
+abbreviations, as people there write them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 
 from bot.render.locale import ANSWER_LOCALE
-from bot.render.words import _, has_catalog
+from bot.render.words import _, has_catalog, words_for
 from bot.salary import taxonomy as tx
 
 
@@ -34,6 +35,11 @@ def country_name(code: str, locale: str | None = None) -> str:
     return _territories(str(where)).get(code, english)
 
 
+def city_of(label: str) -> str:
+    """The city's part of a city's label ("Munich" of "Munich, Germany")."""
+    return label.rsplit(",", 1)[0]
+
+
 def place_name(key: str) -> str:
     """A location key as the reader reads it: "Berlin, Deutschland", "Seattle, WA"."""
     place = tx.LOCATION_BY_KEY.get(key)
@@ -44,7 +50,7 @@ def place_name(key: str) -> str:
     if place.kind == "country" and place.country:
         return country_name(place.country)
     if place.kind == "city" and place.country:
-        city = place.label.rsplit(",", 1)[0]
+        city = words_for(ANSWER_LOCALE.get()).pgettext("city", city_of(place.label))
         return f"{city}, {country_name(place.country)}"
     return place.label
 

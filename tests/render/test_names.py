@@ -39,3 +39,14 @@ def test_countries_and_cities_read_in_german_and_portuguese(reader: None) -> Non
 def test_a_locale_without_a_catalog_reads_english(reader: None) -> None:
     ANSWER_LOCALE.set("fr")
     assert name_of("location", "DE") == "Germany"
+
+
+def test_cities_abroad_take_the_name_the_readers_language_gives_them(reader: None) -> None:
+    ANSWER_LOCALE.set("de")
+    assert place_name("de-munich") == "München, Deutschland"
+    assert place_name("ch-zurich") == "Zürich, Schweiz"
+    ANSWER_LOCALE.set("pt-BR")
+    assert place_name("pt-lisbon") == "Lisboa, Portugal"
+    assert place_name("de-berlin") == "Berlim, Alemanha"
+    # A city whose name is the same in the reader's language keeps it.
+    assert place_name("ng-lagos") == "Lagos, Nigéria"
