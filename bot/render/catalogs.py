@@ -41,7 +41,7 @@ PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 # The domain marks what it says with said() and said_plural() (bot/salary/said.py).
 KEYWORDS = {**DEFAULT_KEYWORDS, "said": None, "said_plural": (1, 2)}
 
-Extracted = Iterator[tuple[int, str, str, list[str]]]
+Extracted = Iterator[tuple[int, str, str | tuple[str, str], list[str]]]
 
 
 def extract_field_descriptions(fileobj: IO[bytes], *_: Any, **__: Any) -> Extracted:

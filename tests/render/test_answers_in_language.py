@@ -190,11 +190,11 @@ def test_a_what_if_says_in_the_readers_words_what_it_changed(
     reader("de")
     assert start_line("MLE · Berlin", before, after, ["location"]) == (
         "Ausgehend von deiner Schätzung für **MLE · Berlin**: "
-        "Ort Berlin, Deutschland → Munich, Deutschland."
+        "Ort Berlin, Deutschland → München, Deutschland."
     )
     reader("pt-BR")
     assert start_line("MLE", before, before, ["location"]) == (
-        "A partir da sua estimativa para **MLE**: local continua Berlin, Alemanha."
+        "A partir da sua estimativa para **MLE**: local continua Berlim, Alemanha."
     )
 
 
