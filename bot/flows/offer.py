@@ -18,6 +18,7 @@ from bot.flows.privacy import Visibility
 from bot.flows.reply import after_first_answer, complete_answer, send, send_card
 from bot.interaction import Interaction
 from bot.render.card import Card, CardLayout
+from bot.render.followup import field_word
 from bot.render.offer import compare_card, offer_card, range_card
 from bot.render.offer_chart import one_offer_chart, two_offers_chart
 from bot.render.words import N_, _
@@ -42,13 +43,6 @@ NO_RANGE = N_(
     "I found no pay range in that message. I read ranges such as $150k-$200k, "
     "150-200k EUR, up to 180k or 180k+."
 )
-# The fields a message can name, as the range check's note names them (fields.label).
-FIELD_WORDS = {
-    "role": N_("role"),
-    "years": N_("years"),
-    "level": N_("level"),
-    "location": N_("location"),
-}
 
 
 def in_offer_currency(filled: Filled, offers: list[OfferTerms]) -> SalaryQuery:
@@ -169,7 +163,7 @@ def weigh_range(model: SalaryModel, found: PayRange, filled: Filled, named: list
     estimate = model.estimate(filled.query)
     low = percentile_of(found.low, estimate.base) if found.low is not None else None
     high = percentile_of(found.high, estimate.base) if found.high is not None else None
-    shown = ", ".join(_(FIELD_WORDS.get(label, label)) for label in named)
+    shown = ", ".join(field_word(label) for label in named)
     notes = [_("From the message: {fields}.", fields=shown)] if named else []
     if sources := describe_sources(filled):
         notes.append(sources)

@@ -11,28 +11,14 @@ from bot.salary import fields
 from bot.salary.query import SalaryQuery
 
 EXPERIENCE = "experience"
-# Each field as a change names it ("location Seattle, WA → San Jose, CA"), in the reader's
-# words; the same names as the field declaration's labels (bot/salary/fields.py).
-FIELD_WORDS = {
-    EXPERIENCE: N_("experience"),
-    "role": N_("role"),
-    "years": N_("years"),
-    "level": N_("level"),
-    "location": N_("location"),
-    "industry": N_("industry"),
-    "education": N_("education"),
-    "skills": N_("skills"),
-    "certifications": N_("certifications"),
-    "company_type": N_("company"),
-    "remote": N_("remote"),
-    "currency": N_("currency"),
-}
+EXPERIENCE_WORD = N_("experience")
 
 
 def field_word(name: str) -> str:
-    """A field's name in the reader's words ("location", "Ort")."""
-    known = FIELD_WORDS.get(name)
-    return _(known) if known is not None else fields.label(name)
+    """A field's name in the reader's words ("location", "Ort"): its declared label
+    (bot/salary/fields.py, marked for the catalogs there), or "experience" for years and
+    level together."""
+    return _(EXPERIENCE_WORD) if name == EXPERIENCE else _(fields.label(name))
 
 
 def _value(name: str, query: SalaryQuery) -> str:
