@@ -21,6 +21,10 @@ from bench.measure.plan import Planned, plan_burst
 from bench.measure.watch import Outcome, watch
 from bench.sampling import finish_profile, start_profile
 
+# The simulated people read the bot in English, German and Brazilian Portuguese alike, so
+# the figures include wording every answer from the catalogs.
+READER_LOCALES = ("en-US", "de", "pt-BR")
+
 REPO = Path(__file__).resolve().parents[2]
 FLOOR_BOT = "bench.floor_bot"
 TOKEN = "bench-token"
@@ -77,7 +81,10 @@ class Phase:
     def _people(
         self, prefix: str, count: int, guilds: list[dict[str, Any]]
     ) -> tuple[list[EmulatedUser], list[Place]]:
-        users = [self.server.add_user(f"{prefix}{i}") for i in range(count)]
+        users = [
+            self.server.add_user(f"{prefix}{i}", locale=READER_LOCALES[i % len(READER_LOCALES)])
+            for i in range(count)
+        ]
         # Discord sends every DM to shard 0: with several shards everyone asks in servers.
         everyone_in_guilds = self.scale.shards > 1
         places = [

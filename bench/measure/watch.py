@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 
 from bench.measure.bot_links import (
     AUTOCOMPLETE,
-    TURNED_AWAY,
     Driver,
     EmulatedUser,
     InteractionRecord,
     Place,
+    said_to,
 )
 from bench.measure.plan import Planned
 
@@ -81,18 +81,19 @@ async def watch(
         assert record.last_edit_at is not None
         outcome.content_ms = (record.last_edit_at - record.created) * 1000
     text = answer_text(record)
-    outcome.cooldown = "Easy there" in text
-    outcome.turned_away = TURNED_AWAY in text
-    if "Something went wrong" in text:
+    said = said_to(user.locale)
+    outcome.cooldown = said.slow_down in text
+    outcome.turned_away = said.turned_away in text
+    if said.went_wrong in text:
         outcome.problems.append("error answer")
     if charts and item.charted and not (outcome.cooldown or outcome.turned_away):
-        await _chart(record, outcome)
+        await _chart(record, outcome, said.show_chart)
     return outcome
 
 
-async def _chart(record: InteractionRecord, outcome: Outcome) -> None:
+async def _chart(record: InteractionRecord, outcome: Outcome, show_chart: str) -> None:
     try:
-        await record.wait_for(_has_chart_or_button, timeout=CHART_WAIT_S)
+        await record.wait_for(lambda r: _has_chart_or_button(r, show_chart), timeout=CHART_WAIT_S)
     except TimeoutError:
         outcome.problems.append("no chart")
         return
@@ -110,11 +111,11 @@ def _has_content(record: InteractionRecord) -> bool:
     return bool(record.messages()) and bool(answer_text(record))
 
 
-def _has_chart_or_button(record: InteractionRecord) -> bool:
+def _has_chart_or_button(record: InteractionRecord, show_chart: str) -> bool:
     if not record.messages():
         return False
     message = record.message
-    return bool(message.files) or any(b.get("label") == "Show chart" for b in message.buttons())
+    return bool(message.files) or any(b.get("label") == show_chart for b in message.buttons())
 
 
 def answer_text(record: InteractionRecord) -> str:

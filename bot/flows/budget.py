@@ -18,7 +18,7 @@ import discord
 from discord import app_commands
 
 from bot.interaction import ours
-from bot.render.words import _
+from bot.render.words import N_, _
 from db.errors import StoreError
 from db.store import Store
 
@@ -152,8 +152,11 @@ class OverBudget(app_commands.CheckFailure):
         self.retry_after = retry_after
 
 
+SLOW_DOWN = N_("Easy there: try again in {seconds} s.")
+
+
 def wait_message(seconds: float) -> str:
-    return _("Easy there: try again in {seconds} s.", seconds=math.ceil(seconds))
+    return _(SLOW_DOWN, seconds=math.ceil(seconds))
 
 
 async def spend(interaction: discord.Interaction[Any]) -> bool:

@@ -117,12 +117,14 @@ async def report_error(interaction: discord.Interaction, error: BaseException) -
     await send_private(interaction, message)
 
 
+WENT_WRONG = N_(
+    "Something went wrong on my side (error id `{error_id}`). Please try again in a moment."
+)
+
+
 def went_wrong(error_id: str) -> str:
     """A fault of ours, in the reader's words, with the id the log holds it under."""
-    return _(
-        "Something went wrong on my side (error id `{error_id}`). Please try again in a moment.",
-        error_id=error_id,
-    )
+    return _(WENT_WRONG, error_id=error_id)
 
 
 async def send_private(interaction: discord.Interaction, message: str) -> None:

@@ -25,6 +25,7 @@ from bot.ui.base import OwnedItem, shown_label, visibility_of
 from bot.ui.offer import open_offer_form
 from db.models import HistoryEntry, ProfileUpdate
 
+SHOW_CHART = N_("Show chart")
 STALE = N_(
     "That answer is no longer stored (history keeps your last 50 queries). Run the command again."
 )
@@ -140,7 +141,7 @@ class ShowChartButton(
     def __init__(self, owner: int, entry_id: int) -> None:
         super().__init__(
             discord.ui.Button(
-                label=_("Show chart"),
+                label=_(SHOW_CHART),
                 style=discord.ButtonStyle.secondary,
                 custom_id=f"chart:{owner}:{entry_id}",
             )
