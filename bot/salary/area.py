@@ -10,7 +10,7 @@ import math
 from typing import Any
 
 from .results import FactorKind, by_key
-from .said import N_, Name, Said, said
+from .said import N_, Decimal, Name, Said, said
 
 # name, log multiplier, source, kind; a name or source is a Said, or a published name as is.
 Step = tuple[Said | str, float, Said | str, FactorKind]
@@ -55,7 +55,7 @@ def _relative_to(entry: dict[str, Any]) -> Said | str:
 
 def _area_source(entry: dict[str, Any]) -> Said:
     """Which published ratio, and what it was divided by to sit on the band's own mix."""
-    value = f"{entry.get('bls_ratio', entry['value']):.2f}"
+    value = _ratio(entry.get("bls_ratio", entry["value"]))
     ratio = (
         said("Bay Area pooled area/national median {value}", value=value)
         if entry.get("pooled")
@@ -72,9 +72,14 @@ def _area_source(entry: dict[str, Any]) -> Said:
         return said(
             "{publisher}: {occupation}, {ratio} ÷ {mix} sample mix (calibrated to DOL LCA "
             "filings), {year}; an approximation for this role",
-            mix=format(mix, ".2f"),
+            mix=_ratio(mix),
             **published,
         )
     return said(
         "{publisher}: {occupation}, {ratio}, {year}; an approximation for this role", **published
     )
+
+
+def _ratio(value: float) -> Decimal:
+    # Two decimals, as the ratio is quoted; two places with the same quoted ratio are one move.
+    return Decimal(round(value, 2), 2)

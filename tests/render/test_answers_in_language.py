@@ -154,7 +154,7 @@ def test_a_german_reader_reads_the_estimate_in_german(
     text = "\n".join(card_lines(estimate_card(estimate)))
     assert "Grundgehalt: **116.425\xa0€** im Median" in text
     assert "Keine Gehaltszahl für die Stadt Berlin: Die Spanne des Landes (Deutschland)" in text
-    assert "Umgerechnet mit 0.8906 EUR pro USD (HMRC-Jahresdurchschnitt, Januar-Dezember" in text
+    assert "Umgerechnet mit 0,8906 EUR pro USD (HMRC-Jahresdurchschnitt, Januar-Dezember" in text
     assert "Stufenfolge — aijobs.net salary index: mit der Nachbarstufe zusammengefasst" in text
     assert "11 Stellenanzeigen (Deutschland); Lohnniveau aus 1.668 dort befragten" in text
     assert "Verlässlichkeit mittel" in text and "[Artikel (2023)]" in text
