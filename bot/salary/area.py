@@ -20,6 +20,14 @@ RELATIVE_TO = by_key(
     N_("the Canadian national median"),
     N_("the country's median"),
 )
+# The two places priced from an older stand-in figure say so in the data's own English;
+# published publishers and periods ("BLS OEWS", "May 2024") stay as they are.
+STAND_INS = by_key(
+    N_("older stand-in figure (technical.ly)"),
+    N_("older stand-in figure (stacker.com)"),
+    N_("2022 (Lightcast, NOT BLS OEWS)"),
+    N_("unstated OEWS vintage (<=May 2022; article 2023; cites 2021 national)"),
+)
 
 
 def area_step(
@@ -62,10 +70,10 @@ def _area_source(entry: dict[str, Any]) -> Said:
         else said("area/national median {value}", value=value)
     )
     published = {
-        "publisher": entry["publisher"],
+        "publisher": _stand_in(str(entry["publisher"])),
         "occupation": entry["occupation"],
         "ratio": ratio,
-        "year": str(entry["year"]),
+        "year": _stand_in(str(entry["year"])),
     }
     mix = entry.get("sample_mix")
     if mix:
@@ -78,6 +86,10 @@ def _area_source(entry: dict[str, Any]) -> Said:
     return said(
         "{publisher}: {occupation}, {ratio}, {year}; an approximation for this role", **published
     )
+
+
+def _stand_in(text: str) -> Said | str:
+    return STAND_INS.get(text, text)
 
 
 def _ratio(value: float) -> Decimal:

@@ -34,7 +34,7 @@ LOCALES = ("de", "pt-BR")
 PUBLISHED = re.compile(
     r"aijobs\.net salary index|Stack Overflow Developer Survey 20\d\d|\(ODbL\)|BLS OEWS|"
     r"ESDC Job Bank|[A-Z][a-z]+ [\w ]+ \((?:SOC|NOC) [\d-]+\)|Job Bank 20\d\d release|"
-    r"May 20\d\d|HMRC|DOL LCA|Silicon Valley|P\d\d"
+    r"May 20\d\d|HMRC|DOL LCA|Silicon Valley|Lightcast|technical\.ly|stacker\.com|P\d\d"
 )
 PIECE_ENDS = re.compile(r"[()\[\]—·;:,`*|]|÷|→")
 PROFILE = {
@@ -120,6 +120,8 @@ ESTIMATES = (
     {"role": "mle", "years": 4, "level": "senior", "location": "Berlin"},
     {"role": "mle", "years": 5, "location": "VE"},
     {"role": "mle", "level": "mid", "location": "Toronto", "currency": "JPY"},
+    {"role": "mle", "level": "senior", "location": "Pittsburgh"},  # an older stand-in figure
+    {"role": "data scientist", "location": "Raleigh"},
 )
 
 
