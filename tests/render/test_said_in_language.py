@@ -9,18 +9,17 @@ back word for word in the translated line. English reads as it did.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
 from bot.render.answer_cards import estimate_card, tips_card
 from bot.render.card import Card
-from bot.render.locale import ANSWER_LOCALE
 from bot.render.names import name_of
 from bot.render.offer import offer_card
 from bot.render.wording import word
 from bot.salary import taxonomy as tx
-from bot.salary.model import SalaryModel, get_model
+from bot.salary.model import SalaryModel
 from bot.salary.offer import review_offer
 from bot.salary.offer_terms import parse_offer
 from bot.salary.query import parse_query
@@ -28,6 +27,7 @@ from bot.salary.rate_notes import no_rate_note, rate_note
 from bot.salary.results import SalaryEstimate
 from bot.salary.said import Decimal, said
 from bot.salary.tips import tips
+from tests.render.conftest import in_english_and
 
 LOCALES = ("de", "pt-BR")
 # Names that stay as their publishers wrote them: sources, occupations, reference periods.
@@ -55,18 +55,6 @@ TIPS_FOR = (
 )
 
 
-@pytest.fixture
-def reader() -> Iterator[Callable[[str | None], object]]:
-    token = ANSWER_LOCALE.set(None)
-    yield ANSWER_LOCALE.set
-    ANSWER_LOCALE.reset(token)
-
-
-@pytest.fixture(scope="module")
-def model() -> SalaryModel:
-    return get_model()
-
-
 def card_lines(card: Card) -> list[str]:
     return "\n".join(block.text for block in card.blocks).splitlines()
 
@@ -89,15 +77,10 @@ def english_pieces(
     render: Callable[[], list[str]], locale: str, set_locale: Callable[[str | None], object]
 ) -> list[str]:
     """The pieces of English lines that the `locale` rendering repeats word for word."""
-    set_locale(None)
-    english = render()
-    set_locale(locale)
-    translated = render()
     names = reader_names()
-    assert len(translated) == len(english), "the same answer, line for line"
     return [
         piece.strip()
-        for before, line in zip(english, translated, strict=True)
+        for before, line in in_english_and(render, locale, set_locale)
         for piece in PIECE_ENDS.split(PUBLISHED.sub("|", before))
         if has_words(piece, names) and piece.strip() in line
     ]
