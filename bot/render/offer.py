@@ -13,18 +13,18 @@ from bot.render.offer_words import person_in_band, terms_line, year_lines
 from bot.render.phrases import band_text, clip, describe_person, lines_within, money, sample_text
 from bot.render.wording import word
 from bot.render.words import N_, _, ngettext
+from bot.salary.basis import THIN_NOTES
 from bot.salary.currency import format_number
 from bot.salary.offer import COMPARE_YEARS, OfferReview, Placement, winner
 from bot.salary.pay_range import PayRange
 from bot.salary.results import SalaryEstimate
+from bot.salary.said import Said
 
 ASSUMED = N_(
     "Assumed: base flat every year (no raises), bonus paid at target, equity at the grant "
     "value (flat stock price), sign-on paid in year one. Percentiles are log-linear between "
     "the band's P10-P90; outside it they read below P10 or above P90."
 )
-# The estimate's notes that say its sample is thin, shown under the band they concern.
-THIN_NOTES = ("Thin data", "Too little data")
 
 
 def band_sample(estimate: SalaryEstimate) -> str:
@@ -33,8 +33,13 @@ def band_sample(estimate: SalaryEstimate) -> str:
     counted = ngettext(
         "{count} posting", "{count} postings", size, count=format_number(size, ANSWER_LOCALE.get())
     )
-    sample = sample_text(word(estimate.sample) or counted, estimate.thin)
-    thin_notes = [word(note) for note in estimate.notes if str(note).startswith(THIN_NOTES)]
+    sample = sample_text(word(estimate.said_sample) or counted, estimate.thin)
+    # The notes that say the sample is thin, shown under the band they concern.
+    thin_notes = [
+        word(note)
+        for note in estimate.said_notes
+        if isinstance(note, Said) and note.key in THIN_NOTES
+    ]
     return lines_within([sample, *thin_notes])
 
 
@@ -80,7 +85,7 @@ def offer_card(review: OfferReview, estimate: SalaryEstimate, note: str | None) 
     card.footer(
         _(
             "Band from {cell} · nothing is stored unless you save it",
-            cell=word(estimate.cell),
+            cell=word(estimate.said_cell),
         )
     )
     return card
@@ -178,5 +183,5 @@ def range_card(
     card.section(_("Base band"), [band_text(estimate.base, cur)])
     if note:
         card.section(_("Notes"), [note])
-    card.footer(_("Band from {cell}", cell=word(estimate.cell)))
+    card.footer(_("Band from {cell}", cell=word(estimate.said_cell)))
     return card

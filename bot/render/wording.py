@@ -5,13 +5,14 @@ from __future__ import annotations
 from bot.render.locale import ANSWER_LOCALE
 from bot.render.names import name_of
 from bot.render.words import words_for
-from bot.salary.currency import format_money, format_number
-from bot.salary.said import Count, Money, Name, Said
+from bot.salary.currency import currency_name, format_fraction, format_money, format_number
+from bot.salary.said import Count, Currency, Decimal, Money, Name, Said
 
 
 def word(message: Said | str, locale: str | None = None) -> str:
-    """The key looked up in the reader's (or `locale`'s) catalog, its values filled in: money
-    and counts in the reader's number format, choices by their names in the reader's words.
+    """The key looked up in the reader's (or `locale`'s) catalog, its values filled in: money,
+    counts and decimals in the reader's number format, currencies and choices by their names
+    in the reader's words.
     Text that is already final (a source's published name) passes as it is."""
     if isinstance(message, str):
         return message
@@ -33,6 +34,10 @@ def _value(value: object, locale: str | None) -> str:
         return format_money(value.amount, value.currency, locale=locale)
     if isinstance(value, Count):
         return format_number(value.number, locale)
+    if isinstance(value, Decimal):
+        return format_fraction(value, locale)
+    if isinstance(value, Currency):
+        return currency_name(value.code, locale)
     if isinstance(value, Name):
         token = ANSWER_LOCALE.set(locale)
         try:

@@ -21,6 +21,15 @@ SURVEY_CREDIT = "Stack Overflow Developer Survey 2025"
 THIN = 30
 # Fewer surveyed than this, and no postings to speak of: the country's level is its region's.
 TOO_LITTLE = 10
+# What a thin place's answer notes (and an offer shows under its band).
+THIN_NOTE = N_(
+    "Thin data for {place}: {surveyed} and {postings}; the level leans on {region} as a whole."
+)
+TOO_LITTLE_NOTE = N_(
+    "Too little data for {place}: {surveyed} and {postings}. This is the level of {region} "
+    "as a whole, not a figure for {place}: treat it as a rough guide."
+)
+THIN_NOTES = (THIN_NOTE, TOO_LITTLE_NOTE)
 # The survey's regions (UN M49 sub-regions), named in the reader's words.
 REGIONS = by_key(
     N_("Central Asia"),
@@ -53,9 +62,9 @@ class Basis:
     level: Said | None = None
 
     @property
-    def text(self) -> str:
-        """The sample in English (what the answers word in the reader's language)."""
-        return str(self.said_text)
+    def surveyed(self) -> bool:
+        """Whether the country's level rests on the developer survey (credited with the band)."""
+        return self.level is not None and self.level.values.get("survey") == SURVEY_CREDIT
 
 
 def postings(count: int) -> Said:
@@ -139,16 +148,8 @@ def basis_of(band: Band, countries: dict[str, Any], regions: dict[str, Any]) -> 
             respondents,
             **pool,
         )
-        note = said(
-            "Thin data for {place}: {surveyed} and {postings}; the level leans on {region} "
-            "as a whole.",
-            **counted,
-        )
+        note = said(THIN_NOTE, **counted)
         return Basis(max(here, respondents), here, _sample(own, level), True, False, (note,), level)
     level = said("pay level of {region} ({pooled} surveyed, {survey}), pooled", **pool)
-    note = said(
-        "Too little data for {place}: {surveyed} and {postings}. This is the level of {region} "
-        "as a whole, not a figure for {place}: treat it as a rough guide.",
-        **counted,
-    )
+    note = said(TOO_LITTLE_NOTE, **counted)
     return Basis(max(here, respondents), here, _sample(own, level), True, True, (note,), level)

@@ -15,13 +15,16 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal, get_currency_name, get_territory_currencies
 
 from .compact import compact_money
 from .paths import DATA_DIR
+
+if TYPE_CHECKING:
+    from .said import Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +78,10 @@ def local_currency(country: str | None) -> str:
     return code if code in RATES else "USD"
 
 
-def currency_name(code: str) -> str:
-    """ "Swiss Franc": the English name, for menus and notes."""
-    return str(get_currency_name(code, locale="en"))
+def currency_name(code: str, locale: str | None = None) -> str:
+    """ "Swiss Franc" (English, for menus), or the name in a reader's language ("Schweizer
+    Franken")."""
+    return str(get_currency_name(code, locale=money_locale(locale, "USD") if locale else "en"))
 
 
 # Symbols people type for a currency; codes are matched upper-cased.
@@ -174,6 +178,17 @@ def format_money(
 def format_number(value: float, locale: str | None = None) -> str:
     """A count as the person's locale writes it ("1,234")."""
     return format_decimal(value, locale=money_locale(locale, "USD"))
+
+
+@lru_cache(maxsize=1024)  # the same rates and ratios recur in every answer
+def format_fraction(value: Decimal, locale: str | None = None) -> str:
+    """A rate or ratio ("0.8906", "1.44", "+3.4") with the locale's decimal sign, ungrouped."""
+    digits = ("#" if value.trimmed else "0") * value.places
+    body = f"0.{digits}" if digits else "0"
+    pattern = f"+{body};-{body}" if value.signed else body
+    # Rounded here as Python rounds the float, so "1.435" reads as "%.2f" writes it.
+    shown = round(value.number, value.places)
+    return format_decimal(shown, format=pattern, locale=money_locale(locale, "USD"))
 
 
 def suggest_currencies(text: str, limit: int = 25) -> list[tuple[str, str]]:

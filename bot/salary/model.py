@@ -32,7 +32,7 @@ from .basis import SURVEY_CREDIT, Basis, basis_of
 from .currency import convert
 from .level_order import MIN_STEP
 from .paths import DATA_DIR
-from .profile_steps import SO_CREDIT, keyed_step
+from .profile_steps import SO_CREDIT, said_step
 from .query import SalaryQuery
 from .rate_notes import no_rate_note, rate_note
 from .results import (
@@ -43,7 +43,7 @@ from .results import (
     SalaryEstimate,
     by_key,
 )
-from .said import N_, Name, Said, said, said_plural
+from .said import N_, Decimal, Name, Said, said, said_plural
 
 CURRENT_YEAR = 2026  # the year answers are projected to when none is asked
 AIJOBS_CREDIT = "aijobs.net salary index"
@@ -96,13 +96,13 @@ class SalaryModel:
         # query (tips price some sixty changed queries per answer).
         self._projection = lru_cache(maxsize=64)(self._projection_step)
         self._area = lru_cache(maxsize=None)(partial(area_step, self.areas))
-        self._keyed = lru_cache(maxsize=None)(partial(keyed_step, effects))
+        self._keyed = lru_cache(maxsize=None)(partial(said_step, effects))
         self._projection_source = said(
-            "{source}: measured {first}-{last} change {change}/yr (article (2023) says 10-20%)",
+            "{source}: measured {first}-{last} change {change}%/yr (article (2023) says 10-20%)",
             source=AIJOBS_CREDIT,
             first=str(self.data_year - 1),
             last=str(self.data_year),
-            change=format(math.expm1(self.bands.growth), "+.1%"),
+            change=Decimal(math.expm1(self.bands.growth) * 100, 1, signed=True),
         )
 
     @classmethod
@@ -288,7 +288,9 @@ class SalaryModel:
         if (
             band.country_known
             and country != "US"
-            and any(isinstance(s[2], str) and s[2].startswith(SO_CREDIT) for s in steps)
+            and any(
+                isinstance(s[2], Said) and s[2].values.get("survey") == SO_CREDIT for s in steps
+            )
         ):
             notes.append(US_RESPONDENTS)
         return steps, notes
@@ -361,7 +363,7 @@ class SalaryModel:
 
     def _band_notes(self, band: Band, basis: Basis, query: SalaryQuery) -> list[Said | str]:
         # The query words its own notes on experience (bot/salary/query.py).
-        notes: list[Said | str] = list(query.experience_notes)
+        notes: list[Said | str] = list(query.experience_said)
         notes.extend(basis.notes)
         if band.depth == "role-level" and not basis.too_little:
             notes.append(
@@ -396,7 +398,7 @@ class SalaryModel:
             place = said("all countries, at {place}'s pay level", place=where)
         else:
             place = ALL_COUNTRIES
-        credits = AIJOBS_CREDIT + (f", {SURVEY_CREDIT}" if SURVEY_CREDIT in basis.text else "")
+        credits = AIJOBS_CREDIT + (f", {SURVEY_CREDIT}" if basis.surveyed else "")
         return said(
             "{role} · {level} · {place} ({credits})",
             role=role,

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import Any
 
 from . import assumptions
-from .area import Step
 from .results import FactorKind
 from .said import Name, Said, said
 
@@ -20,19 +19,8 @@ KEYED_KINDS = ("education", "industry", "skill", "company", "certification")
 SaidStep = tuple[Said, float, Said, FactorKind]  # name, log multiplier, source, kind
 
 
-def keyed_step(effects: dict[str, Any], kind: str, key: str) -> Step | None:
-    """The step one input adds, at its full (uncapped) value; None when it moves nothing.
-
-    The model's steps are text for now; `said_step` keeps what they say as message keys."""
-    step = said_step(effects, kind, key)
-    if step is None:
-        return None
-    name, value, source, step_kind = step
-    return (str(name), value, str(source), step_kind)
-
-
 def said_step(effects: dict[str, Any], kind: str, key: str) -> SaidStep | None:
-    """`keyed_step` with its name and source as what the domain says (worded by render)."""
+    """The step one input adds, at its full (uncapped) value; None when it moves nothing."""
     eff = effects
     so_n = eff["n_respondents"]
     if kind == "education":

@@ -299,11 +299,6 @@ class SalaryQuery(SalaryFields):
         return notes
 
     @property
-    def experience_notes(self) -> list[str]:
-        """The same in English, for answers whose notes are English sentences still."""
-        return [str(note) for note in self.experience_said]
-
-    @property
     def level_above(self) -> str | None:
         """The level above this person's (senior when unknown), or None at the top."""
         keys = [level.key for level in tx.LEVELS]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .currency import RATES, currency_name, normalise_code, own_currency
-from .said import Count, Said, said
+from .currency import RATES, normalise_code, own_currency
+from .said import Count, Currency, Decimal, Said, said
 
 # The two kinds of rate the build records (build/rates.py), worded in the reader's language;
 # the publishers' names stay as published.
@@ -21,7 +21,8 @@ def rate_note(currency: str) -> Said:
     rate = RATES[normalise_code(currency)]
     return said(
         "Converted at {rate} {currency} per USD ({source}).",
-        rate=format(rate.per_usd, "g"),
+        # Rates carry at most four significant digits (build/rates.py): all of them shown.
+        rate=Decimal(rate.per_usd, 6, trimmed=True),
         currency=currency,
         source=rate_source(rate.source),
     )
@@ -52,6 +53,6 @@ def no_rate_note(country: str | None) -> Said | None:
         return None
     return said(
         "No exchange rate for the {currency} ({code}) in the data: amounts are in US dollars.",
-        currency=currency_name(code),
+        currency=Currency(code),
         code=code,
     )

@@ -1,8 +1,8 @@
 """Answer types: what an estimate, a comparison or a tips report contains.
 
 What a person reads is what the domain said (a Said, worded by render in the reader's
-language), or a published source's name as it is. Where code outside the answers reads a
-text to match or log it, the Said is `said_<name>` and `<name>` gives it in English.
+language), or a published source's name as it is; `str()` of a Said is its English text,
+for logs and tests.
 """
 
 from __future__ import annotations
@@ -62,14 +62,6 @@ class Factor(_Frozen):
     said_source: ShownOrName
     kind: FactorKind
 
-    @property
-    def name(self) -> str:
-        return str(self.said_name)
-
-    @property
-    def source(self) -> str:
-        return str(self.said_source)
-
 
 class ArticleFigure(_Frozen):
     label: Shown
@@ -106,18 +98,6 @@ class SalaryEstimate(_Frozen):
     bonus_source: Shown | None = None  # the bonus share, from the article (2023)
     equity_source: Shown | None = None  # the equity assumption
     total_span: Shown | None = None  # which percentiles the total band spans, and what is added
-
-    @property
-    def cell(self) -> str:
-        return str(self.said_cell)
-
-    @property
-    def sample(self) -> str:
-        return str(self.said_sample)
-
-    @property
-    def notes(self) -> list[str]:
-        return [str(note) for note in self.said_notes]
 
 
 # Fewer postings than this behind a band: its median is too unsteady to rank on.

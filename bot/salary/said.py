@@ -2,7 +2,8 @@
 
 The key is the English text with named blanks (`"No city pay figure for {city}."`), which is
 also its id in the message catalogs; the render layer looks it up in the reader's language and
-fills the blanks there, formatting money and numbers for the reader's locale. `str()` gives
+fills the blanks there, formatting money and numbers for the reader's locale and naming
+currencies and choices in the reader's words. `str()` gives
 the English sentence, for logs and for tests that read English.
 
 Mark a key with `N_()` where it is written, so the catalogs' extraction finds it.
@@ -46,6 +47,34 @@ class Count:
 
 
 @dataclass(frozen=True, slots=True)
+class Decimal:
+    """A number with a fractional part ("0.8906", "1.44", "+3.4"), shown with the reader's
+    decimal sign and no digit grouping, as rates and ratios are quoted."""
+
+    number: float
+    places: int  # digits after the decimal sign
+    trimmed: bool = False  # trailing zeros dropped: "1.4" and "2", not "1.40" and "2.00"
+    signed: bool = False  # a plus sign before a gain
+
+    def __str__(self) -> str:
+        from .currency import format_fraction
+
+        return format_fraction(self, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Currency:
+    """A currency by its ISO code, named in the reader's language ("Venezuelan Bolívar")."""
+
+    code: str
+
+    def __str__(self) -> str:
+        from .currency import currency_name
+
+        return currency_name(self.code)
+
+
+@dataclass(frozen=True, slots=True)
 class Name:
     """A taxonomy choice (role, level, location, ...) by its key, named in the reader's words."""
 
@@ -58,7 +87,7 @@ class Name:
         return label(self.kind, self.key)
 
 
-Value = Union[str, int, float, Money, Count, Name, "Said"]
+Value = Union[str, int, float, Money, Count, Decimal, Currency, Name, "Said"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,7 +52,7 @@ def tips(model: SalaryModel, query: SalaryQuery, limit: int = 6) -> TipsReport:
             title=title,
             delta=est.base.p50 - median,
             new_median=est.base.p50,
-            source=_source(model, est.factors, kind, key, est.cell),
+            source=_source(model, est.factors, kind, key, est.said_cell),
             detail=_detail(kind, est.factors, query.country),
         )
         twin = _same_figure(items, tip)
@@ -74,7 +74,7 @@ def tips(model: SalaryModel, query: SalaryQuery, limit: int = 6) -> TipsReport:
         median=median,
         items=items,
         advice=advice(query),
-        sample=basis.text,
+        sample=basis.said_text,
         thin=basis.thin,
     )
 
@@ -134,7 +134,7 @@ def _candidates(
 
 
 def _source(
-    model: SalaryModel, factors: list[Factor], kind: str, key: str, cell: str
+    model: SalaryModel, factors: list[Factor], kind: str, key: str, cell: Said
 ) -> Said | str:
     """Where the tip's figure comes from: the survey's or the assumption's own words for an
     input, the published ratio for a place, else the band it moves to."""
@@ -143,16 +143,14 @@ def _source(
         if step is not None:
             return step[2]
     if kind == "location":
-        hits = [f for f in factors if str(f.name).startswith("Area")]
+        hits = [f for f in factors if _names(f, "location")]  # the area steps
         if hits:
-            return hits[-1].source
+            return hits[-1].said_source
     return cell  # the band it moves to, with its sources
 
 
 def _detail(kind: str, factors: list[Factor], country: str | None) -> Said:
-    assumed = any(
-        f.kind == "assumption" for f in factors if str(f.name).lower().startswith(kind[:5])
-    )
+    assumed = any(f.kind == "assumption" for f in factors if _names(f, kind))
     if assumed:
         return said("A small assumed effect: no open data measures it.")
     if kind == "location":
@@ -168,6 +166,14 @@ def _detail(kind: str, factors: list[Factor], country: str | None) -> Said:
         "US survey respondents in similar jobs who have it are paid this much more: an "
         "association, not a promise that getting it raises pay. Measured in the US only; "
         "abroad it is unknown."
+    )
+
+
+def _names(factor: Factor, kind: str) -> bool:
+    """Whether the factor is a step of this kind of input ("Skill: {name}" for a skill)."""
+    name = factor.said_name
+    return isinstance(name, Said) and any(
+        isinstance(value, Name) and value.kind == kind for value in name.values.values()
     )
 
 

@@ -8,7 +8,7 @@ the translated answer may read as the English one does.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
@@ -21,13 +21,13 @@ from bot.render.card import Card
 from bot.render.chart_spec import ChartSpec
 from bot.render.charts import estimate_chart, locations_chart, roles_chart
 from bot.render.followup import EXPERIENCE, field_word, start_line
-from bot.render.locale import ANSWER_LOCALE
 from bot.render.names import name_of, place_name
 from bot.salary import fields
 from bot.salary import taxonomy as tx
 from bot.salary.compare import compare_locations, compare_roles
-from bot.salary.model import SalaryModel, get_model
+from bot.salary.model import SalaryModel
 from bot.salary.query import parse_query
+from tests.render.conftest import in_english_and
 
 LOCALES = ("de", "pt-BR")
 # Published names and figures, which read the same in every language.
@@ -37,18 +37,6 @@ PUBLISHED = re.compile(
 )
 # Words a language shares with English: German writes "Bonus" and "Median" too.
 SHARED_WORDS = {"de": {"Bonus", "Median"}, "pt-BR": {"Base", "Total"}}
-
-
-@pytest.fixture
-def reader() -> Iterator[Callable[[str | None], None]]:
-    token = ANSWER_LOCALE.set(None)
-    yield ANSWER_LOCALE.set
-    ANSWER_LOCALE.reset(token)
-
-
-@pytest.fixture(scope="module")
-def model() -> SalaryModel:
-    return get_model()
 
 
 def card_lines(card: Card) -> list[str]:
@@ -78,14 +66,9 @@ def english_left(
     render: Callable[[], list[str]], locale: str, set_locale: Callable[[str | None], None]
 ) -> list[str]:
     """The lines that read the same in `locale` as in English, figures and names aside."""
-    set_locale(None)
-    english = render()
-    set_locale(locale)
-    translated = render()
-    assert len(translated) == len(english), "the same answer, line for line"
     return [
         line
-        for line, before in zip(translated, english, strict=True)
+        for before, line in in_english_and(render, locale, set_locale)
         if line == before and not only_figures_and_names(line, locale)
     ]
 
@@ -154,7 +137,7 @@ def test_a_german_reader_reads_the_estimate_in_german(
     text = "\n".join(card_lines(estimate_card(estimate)))
     assert "Grundgehalt: **116.425\xa0€** im Median" in text
     assert "Keine Gehaltszahl für die Stadt Berlin: Die Spanne des Landes (Deutschland)" in text
-    assert "Umgerechnet mit 0.8906 EUR pro USD (HMRC-Jahresdurchschnitt, Januar-Dezember" in text
+    assert "Umgerechnet mit 0,8906 EUR pro USD (HMRC-Jahresdurchschnitt, Januar-Dezember" in text
     assert "Stufenfolge — aijobs.net salary index: mit der Nachbarstufe zusammengefasst" in text
     assert "11 Stellenanzeigen (Deutschland); Lohnniveau aus 1.668 dort befragten" in text
     assert "Verlässlichkeit mittel" in text and "[Artikel (2023)]" in text

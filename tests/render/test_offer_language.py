@@ -86,8 +86,7 @@ def test_an_offer_check_reads_in_german_and_portuguese(reader: None, base: str) 
         terms = {"bonus": "15%", "equity": "400k", "vesting": "33/33/22/12"}
         return offer_card(review(base, **terms), band, "From your profile: role.")
 
-    sample = str(band.sample)
-    assert_all_lines_translated(build, {sample, "From your profile: role."})
+    assert_all_lines_translated(build, {"From your profile: role."})
 
 
 def test_the_german_card_words_the_person_placement_and_script() -> None:
@@ -140,9 +139,8 @@ def test_english_reads_as_before(reader: None) -> None:
 
 def test_a_comparison_and_a_range_check_read_in_german_and_portuguese(reader: None) -> None:
     band = estimate()
-    sample = str(band.sample)
     assert_all_lines_translated(
-        lambda: compare_card(review("185k"), review("170k", equity="200k"), band, None), {sample}
+        lambda: compare_card(review("185k"), review("170k", equity="200k"), band, None), set()
     )
     for text in ("Senior MLE, $150k-$200k", "up to $180k", "from $150k"):
         found = find_pay_range(text)

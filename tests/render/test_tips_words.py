@@ -10,7 +10,6 @@ from bot.render.answer_cards import tips_card
 from bot.render.card import Card
 from bot.render.locale import ANSWER_LOCALE
 from bot.salary.model import get_model
-from bot.salary.profile_steps import KEYED_KINDS, keyed_step, said_step
 from bot.salary.query import parse_query
 from bot.salary.taxonomy import keys
 from bot.salary.tips import JOIN_COMPANY, tips
@@ -70,14 +69,3 @@ def test_english_tips_keep_their_wording(reader: None) -> None:
 
 def test_every_company_type_has_its_move() -> None:
     assert set(JOIN_COMPANY) == set(keys("company"))
-
-
-def test_an_inputs_step_says_in_words_what_the_model_shows_as_text() -> None:
-    effects = get_model().effects
-    for kind in KEYED_KINDS:
-        for key in keys(kind):
-            step = keyed_step(effects, kind, key)
-            said = said_step(effects, kind, key)
-            assert (step is None) == (said is None)
-            if step is not None and said is not None:
-                assert step == (str(said[0]), said[1], str(said[2]), said[3])

@@ -64,7 +64,7 @@ def test_a_city_without_a_figure_uses_its_country_band_and_says_so(shipped: Sala
     city = shipped.estimate(parse_query(role="mle", years=4, location="London"))
     country = shipped.estimate(parse_query(role="mle", years=4, location="UK"))
     assert city.base == country.base
-    assert any("No city pay figure for London" in n for n in city.notes)
+    assert any("No city pay figure for London" in n for n in map(str, city.said_notes))
     assert tx.label("location", "gb-london") == "London, United Kingdom"
 
 

@@ -45,14 +45,14 @@ def test_four_years_sits_between_its_neighbours(shipped: SalaryModel) -> None:
 
 def test_a_reordered_band_says_so(shipped: SalaryModel) -> None:
     est = shipped.estimate(parse_query(role="research scientist", level="entry", location="US"))
-    (step,) = [f for f in est.factors if f.name == "Level order"]
+    (step,) = [f for f in est.factors if str(f.said_name) == "Level order"]
     assert step.multiplier < 1 and step.kind == "data"
 
 
 def test_a_level_in_the_title_counts_as_the_level() -> None:
     q = parse_query(role="Senior ML engineer")
     assert (q.role, q.level, q.effective_level) == ("ml_engineer", "senior", "senior")
-    assert any("read from the role" in n for n in q.experience_notes)
+    assert any("read from the role" in n for n in map(str, q.experience_said))
     # A level given as well wins over the title, silently: it was said on purpose.
     assert parse_query(role="senior ml engineer", level="mid").level == "mid"
     # Role names that merely contain a level word are not read as levels.
@@ -62,13 +62,13 @@ def test_a_level_in_the_title_counts_as_the_level() -> None:
 def test_years_and_level_that_disagree_follow_one_rule() -> None:
     q = parse_query(role="mle", years=2, level="senior")
     assert q.effective_level == "senior"
-    (note,) = q.experience_notes
+    (note,) = map(str, q.experience_said)
     assert "level given wins" in note and "Entry" in note
-    assert parse_query(role="mle", years=7, level="senior").experience_notes == []
+    assert parse_query(role="mle", years=7, level="senior").experience_said == []
 
 
 def test_staff_maps_to_senior_and_says_so(shipped: SalaryModel) -> None:
     for q in (parse_query(role="mle", level="staff"), parse_query(role="staff ml engineer")):
         assert q.level == "senior"
         est = shipped.estimate(q)
-        assert any("no staff level" in n for n in est.notes)
+        assert any("no staff level" in n for n in map(str, est.said_notes))

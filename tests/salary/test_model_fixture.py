@@ -17,14 +17,16 @@ def test_cell_band_is_returned_as_is(tiny: SalaryModel) -> None:
     assert est.base.as_tuple() == pytest.approx(CELL_USD)
     assert est.sample_size == 50
     assert est.factors == []  # nothing to apply
-    assert est.cell.startswith("Machine Learning Engineer · senior · United States · 2025")
+    assert str(est.said_cell).startswith(
+        "Machine Learning Engineer · senior · United States · 2025"
+    )
 
 
 def test_projection_uses_measured_growth(tiny: SalaryModel) -> None:
     est = tiny.estimate(parse_query(role="MLE", level="senior", location="US", year=2027))
     assert est.base.p50 == pytest.approx(100_000 * math.exp(0.1 * 2))
-    assert est.factors[0].name.startswith("Projected 2 years")
-    assert any("projected" in n for n in est.notes)
+    assert str(est.factors[0].said_name).startswith("Projected 2 years")
+    assert any("projected" in n for n in map(str, est.said_notes))
 
 
 def test_remote_moves_band_relative_to_the_cell_mix(tiny: SalaryModel) -> None:
@@ -54,10 +56,10 @@ def test_profile_factors_multiply(tiny: SalaryModel) -> None:
     assert 100_000 * math.exp(logm) > 150_000  # past the highest P90 the data has (the cell's)
     assert est.base.p50 == pytest.approx(150_000)
     assert est.base.p10 == pytest.approx(80_000 * 1.5)
-    names = [f.name.split(":")[0] for f in est.factors]
+    names = [str(f.said_name).split(":")[0] for f in est.factors]
     assert "Combined" in names and "Cap" in names
-    assert any("highest P90" in n for n in est.notes)
-    kinds = {f.name.split(":")[0]: f.kind for f in est.factors}
+    assert any("highest P90" in n for n in map(str, est.said_notes))
+    kinds = {str(f.said_name).split(":")[0]: f.kind for f in est.factors}
     assert kinds["Certification"] == "assumption"
     assert kinds["Education"] == "data"
     # effects chain: each is the money step at the median
@@ -77,7 +79,7 @@ def test_country_offset_and_world_fallback(tiny: SalaryModel) -> None:
 def test_unknown_level_uses_any_level_group(tiny: SalaryModel) -> None:
     est = tiny.estimate(parse_query(role="MLE", location="GB", year=2024, currency="USD"))
     assert est.base.p50 == pytest.approx(80_000 * math.exp(-0.5 - 0.1))
-    assert any("all levels" in n for n in est.notes)
+    assert any("all levels" in n for n in map(str, est.said_notes))
 
 
 def test_a_place_is_answered_in_its_own_currency(tiny: SalaryModel) -> None:
@@ -106,7 +108,7 @@ def test_article_context_is_beside_not_inside(tiny: SalaryModel) -> None:
     assert tier.original == "CA$115,539"
     assert tier.low == pytest.approx(115_539 / RATES["CAD"].per_usd)
     assert str(ctx.citation) == "article (2023)"
-    assert all("article" not in f.source for f in est.factors)
+    assert all("article" not in str(f.said_source) for f in est.factors)
 
 
 def test_ppp_by_hand(tiny: SalaryModel) -> None:
@@ -128,7 +130,7 @@ def test_two_factors_combine_largest_in_full_the_other_at_half(tiny: SalaryModel
     q = parse_query(role="MLE", level="senior", location="Seattle", year=2025, education="masters")
     est = tiny.estimate(q)
     assert est.base.p50 == pytest.approx(100_000 * 1.25 * math.exp(0.5 * 0.05))
-    (combined,) = [f for f in est.factors if f.name.startswith("Combined")]
+    (combined,) = [f for f in est.factors if str(f.said_name).startswith("Combined")]
     assert combined.multiplier == pytest.approx(math.exp(-0.025))
     assert combined.kind == "assumption"
     # One factor alone is not shrunk.

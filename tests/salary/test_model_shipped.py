@@ -66,11 +66,11 @@ def test_each_known_input_is_listed_with_a_source(shipped: SalaryModel) -> None:
             company_type="startup",
         )
     )
-    names = [f.name.split(":")[0] for f in est.factors]
+    names = [str(f.said_name).split(":")[0] for f in est.factors]
     for expected in ("Area", "Education", "Industry", "Company", "Skill", "Certification"):
         assert expected in names
-    assert all(f.source for f in est.factors)
-    kinds = {f.name: f.kind for f in est.factors}
+    assert all(f.said_source for f in est.factors)
+    kinds = {str(f.said_name): f.kind for f in est.factors}
     assert kinds["Industry: Government"] == "assumption"
     assert kinds["Skill: LLMs / generative AI"] == "assumption"
     assert kinds["Education: PhD / doctorate"] == "data"
@@ -91,7 +91,7 @@ def test_more_experience_pays_more_in_the_us(shipped: SalaryModel) -> None:
 def test_thin_data_is_flagged(shipped: SalaryModel) -> None:
     est = shipped.estimate(parse_query(role="mlops", level="principal", location="Kosovo"))
     assert est.confidence == "low"
-    assert est.notes
+    assert est.said_notes
 
 
 def test_currency_is_a_pure_conversion(shipped: SalaryModel) -> None:
@@ -119,7 +119,7 @@ def test_stacked_answers_never_pass_the_highest_p90_silently(shipped: SalaryMode
         country = tx.LOCATION_BY_KEY[str(est.query.location)].country
         cap = shipped.bands.max_p90[f"{role}|{country}"]
         assert est.base.p50 <= cap * 1.0001, (role, place)
-        names = [f.name for f in est.factors]
+        names = [str(f.said_name) for f in est.factors]
         assert any(n.startswith("Combined") for n in names)
 
 
@@ -158,7 +158,11 @@ def test_the_median_alone_is_the_estimates_base_median(shipped: SalaryModel) -> 
         for role in ("ml_engineer", "data_scientist"):
             whole = shipped.estimate_as(query, role, query.location)
             base, basis = shipped.base_as(query, role, query.location)
-            assert (base, basis.count, basis.text) == (whole.base, whole.sample_size, whole.sample)
+            assert (base, basis.count, basis.said_text) == (
+                whole.base,
+                whole.sample_size,
+                whole.said_sample,
+            )
 
 
 def test_band_lookups_are_kept_and_stay_the_same(shipped: SalaryModel) -> None:

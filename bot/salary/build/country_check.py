@@ -25,7 +25,7 @@ MIN_HELD_OUT = 30
 def _median(model: SalaryModel, place: str) -> tuple[float, str]:
     query = parse_query(role="ml_engineer", years=5, location=place, currency="USD")
     estimate = model.estimate(query)
-    return estimate.base.p50, estimate.sample
+    return estimate.base.p50, str(estimate.said_sample)  # a report in English
 
 
 def country_report(model: SalaryModel) -> dict[str, Any]:
