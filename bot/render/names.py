@@ -16,6 +16,7 @@ from babel import Locale, UnknownLocaleError
 from bot.render.locale import ANSWER_LOCALE
 from bot.render.words import _, has_catalog, words_for
 from bot.salary import taxonomy as tx
+from bot.salary.said import CITY
 
 
 @lru_cache(maxsize=64)
@@ -50,13 +51,21 @@ def place_name(key: str) -> str:
     if place.kind == "country" and place.country:
         return country_name(place.country)
     if place.kind == "city" and place.country:
-        city = words_for(ANSWER_LOCALE.get()).pgettext("city", city_of(place.label))
-        return f"{city}, {country_name(place.country)}"
+        return f"{city_name(key)}, {country_name(place.country)}"
     return place.label
+
+
+def city_name(key: str) -> str:
+    """A city's location key as the city alone, in the reader's words ("München")."""
+    place = tx.LOCATION_BY_KEY.get(key)
+    label = city_of(place.label) if place is not None else key
+    return words_for(ANSWER_LOCALE.get()).pgettext("city", label)
 
 
 def name_of(kind: str, key: str) -> str:
     """Any taxonomy choice (role, level, industry, ...) or location in the reader's words."""
     if kind == "location":
         return place_name(key)
+    if kind == CITY:
+        return city_name(key)
     return _(tx.label(kind, key))

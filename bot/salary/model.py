@@ -43,7 +43,7 @@ from .results import (
     SalaryEstimate,
     by_key,
 )
-from .said import N_, Decimal, Name, Said, said, said_plural
+from .said import CITY, N_, Decimal, Name, Said, said, said_plural
 
 CURRENT_YEAR = 2026  # the year answers are projected to when none is asked
 AIJOBS_CREDIT = "aijobs.net salary index"
@@ -259,7 +259,7 @@ class SalaryModel:
             notes.append(
                 said(
                     "No city pay figure for {city}: the {country} band is used as is.",
-                    city=loc.label.split(",")[0],
+                    city=Name(CITY, location),
                     country=Name("location", loc.country or ""),
                 )
             )

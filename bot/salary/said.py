@@ -74,9 +74,13 @@ class Currency:
         return currency_name(self.code)
 
 
+CITY = "city"
+
+
 @dataclass(frozen=True, slots=True)
 class Name:
-    """A taxonomy choice (role, level, location, ...) by its key, named in the reader's words."""
+    """A taxonomy choice (role, level, location, ...) by its key, named in the reader's words;
+    kind "city" names a city's location key by the city alone ("Munich")."""
 
     kind: str
     key: str
@@ -84,6 +88,8 @@ class Name:
     def __str__(self) -> str:
         from .taxonomy import label
 
+        if self.kind == CITY:
+            return label("location", self.key).rsplit(",", 1)[0]
         return label(self.kind, self.key)
 
 

@@ -50,3 +50,12 @@ def test_cities_abroad_take_the_name_the_readers_language_gives_them(reader: Non
     assert place_name("de-berlin") == "Berlim, Alemanha"
     # A city whose name is the same in the reader's language keeps it.
     assert place_name("ng-lagos") == "Lagos, Nigéria"
+
+
+def test_a_note_names_its_city_in_the_readers_language(reader: None) -> None:
+    from bot.render.wording import word
+    from bot.salary.said import CITY, Name, said
+
+    note = said("No city pay figure for {city}.", city=Name(CITY, "de-munich"))
+    assert str(note) == "No city pay figure for Munich."
+    assert word(note, "de") == "No city pay figure for München."
