@@ -10,7 +10,6 @@ rate for it, answers stay in US dollars and say so.
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal, get_currency_name, get_territory_currencies
 
-from .compact import compact_money
+from .compact import compact_money, shows_in_full, whole_money
 from .paths import DATA_DIR
 
 if TYPE_CHECKING:
@@ -149,6 +148,11 @@ def money_locale(locale: str | None, currency: str) -> Locale:
     return parsed
 
 
+# A compact form with this many digits or more reads as the whole amount instead.
+FULL_DIGITS = 5
+FULL_FROM = 10 ** (FULL_DIGITS - 1)
+
+
 def _digits(text: str) -> int:
     return sum(char.isdigit() for char in text)
 
@@ -161,17 +165,17 @@ def format_money(
     """'$184K', 'CA$212K', '€95K', '₹21L' (compact, in the locale's words) or '$184,250'."""
     code = normalise_code(currency)
     where = money_locale(locale, code)
-    if compact:
+    # Where the locale has no short form for the amount's magnitude (German thousands), the
+    # compact form would write every digit: the whole amount is written at once instead.
+    if compact and (abs(amount) < FULL_FROM or not shows_in_full(amount, where)):
         text = compact_money(amount, code, where, 0)
         if _digits(text) < 2:
             # "$2M" says too little: one decimal keeps two significant digits.
             text = compact_money(amount, code, where, 1)
-        if _digits(text) < 5:
+        if _digits(text) < FULL_DIGITS:
             return text
         # Some locales have no short form for thousands: the whole amount, without cents.
-    pattern = copy.copy(where.currency_formats["standard"])
-    pattern.frac_prec = (0, 0)
-    return pattern.apply(round(amount), where, currency=code, currency_digits=False)
+    return whole_money(amount, code, where)
 
 
 @lru_cache(maxsize=4096)  # counts: sample sizes and the like repeat
