@@ -96,7 +96,7 @@ def test_the_german_card_words_the_person_placement_and_script() -> None:
     assert "Das Grundgehalt von 185.000\xa0$ liegt bei **P40** für " in text
     assert "(Senior) in Seattle, WA" in text
     assert "„Ich freue mich sehr auf die Stelle." in text
-    assert "etwa beim 55. Perzentil des Marktbands" in text
+    assert "etwa beim 55. Perzentil der Marktspanne" in text
     assert re.search("`Jahr +Grundgehalt +Bonus +Aktien", text), text
 
 
