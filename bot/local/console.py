@@ -197,7 +197,7 @@ class Console:
 
     async def _fill_modal(self, record: InteractionRecord, read_line: Any) -> None:
         modal = record.modal
-        answers = await fill_form(modal, read_line, self.view.out)
+        answers = await fill_form(modal, read_line, self.view.out, self.view.locale)
         try:
             submitted = await self.driver.submit_modal(self.user, self.place, modal, answers)
         except UsageError as error:
@@ -304,7 +304,7 @@ async def run_console(
     if in_server:
         # A server created after start-up needs its GUILD_CREATE, as Discord sends on join.
         await server.dispatch("GUILD_CREATE", server.guilds[place.guild_id or 0])
-    console = Console(harness, user, place, ConsoleView(Path(files_dir), sys.stdout))
+    console = Console(harness, user, place, ConsoleView(Path(files_dir), sys.stdout, locale))
     loop = asyncio.get_running_loop()
 
     async def read_line(prompt: str) -> str | None:

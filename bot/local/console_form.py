@@ -12,25 +12,30 @@ from typing import TextIO
 
 from bot.emulator.form_answers import Answer
 from bot.emulator.records import CHECKBOX, OPTION_LISTS, FormField, modal_fields
+from bot.render.words import N_, translate
 
 ReadLine = Callable[[str], Awaitable[str | None]]
 EMPTY = "-"
 YES = frozenset({"y", "yes", "true", "1", "x"})
 NO = frozenset({"n", "no", "false", "0"})
+# What the Discord client itself writes around a form's fields, in the member's language.
+REQUIRED, PICK_ONE, PICK_SEVERAL = N_("required"), N_("pick one"), N_("pick several")
+EXAMPLE, PICKED = N_("e.g. {placeholder}"), N_("picked: {names}")
+FORM_HEAD = N_("a form: Enter keeps what is shown, '{empty}' empties it")
 
 
-def describe(question: FormField) -> list[str]:
+def describe(question: FormField, locale: str | None = None) -> list[str]:
     """The lines a person reads before answering one field."""
-    notes = ["required"] if question.required else []
+    notes = [translate(REQUIRED, locale)] if question.required else []
     if question.kind in OPTION_LISTS:
-        notes.append("pick several" if question.many else "pick one")
+        notes.append(translate(PICK_SEVERAL if question.many else PICK_ONE, locale))
     head = f"-- {question.label}" + (f" ({', '.join(notes)})" if notes else "")
     lines = [head]
     if question.description:
         lines.append(f"   {question.description}")
     placeholder = question.component.get("placeholder")
     if placeholder and question.kind not in OPTION_LISTS:
-        lines.append(f"   e.g. {placeholder}")
+        lines.append("   " + translate(EXAMPLE, locale, placeholder=placeholder))
     for number, option in enumerate(question.options, start=1):
         mark = "*" if option.get("default") else " "
         about = f" - {option['description']}" if option.get("description") else ""
@@ -89,17 +94,14 @@ def _option(question: FormField, token: str) -> str:
 
 
 async def fill_form(
-    modal: dict[str, object], read_line: ReadLine, out: TextIO
+    modal: dict[str, object], read_line: ReadLine, out: TextIO, locale: str | None = None
 ) -> dict[str, Answer]:
     """Ask each field of `modal` in turn; fields kept as shown are left out of the answers."""
-    print(
-        f"== {modal.get('title')} == (a form: Enter keeps what is shown, '{EMPTY}' empties it)",
-        file=out,
-        flush=True,
-    )
+    head = translate(FORM_HEAD, locale, empty=EMPTY)
+    print(f"== {modal.get('title')} == ({head})", file=out, flush=True)
     answers: dict[str, Answer] = {}
     for question in modal_fields(modal):
-        print("\n".join(describe(question)), file=out, flush=True)
+        print("\n".join(describe(question, locale)), file=out, flush=True)
         while True:
             typed = await read_line(prompt_for(question))
             if typed is None:
@@ -116,7 +118,8 @@ async def fill_form(
                 continue
             answers[question.custom_id] = answer
             if isinstance(answer, list):
-                print(f"   picked: {_names(question, answer)}", file=out, flush=True)
+                picked = translate(PICKED, locale, names=_names(question, answer))
+                print(f"   {picked}", file=out, flush=True)
             break
     return answers
 

@@ -13,6 +13,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.emulator.records import BUTTON, MEDIA_GALLERY, TEXT_DISPLAY, StoredMessage, heading
+from bot.render.words import N_, translate
+
+# What the Discord client writes under a private answer, in the member's language.
+ONLY_YOU = N_("only you can see this")
 
 ACTION_ROW = 1
 SECTION = 9
@@ -95,9 +99,10 @@ def draw_card(message: StoredMessage, files: Mapping[str, Path]) -> list[str]:
 class ConsoleView:
     """Turns the bot's messages into readable text and saves their files."""
 
-    def __init__(self, files_dir: Path, out: TextIO) -> None:
+    def __init__(self, files_dir: Path, out: TextIO, locale: str | None = None) -> None:
         self.files_dir = files_dir
         self.out = out
+        self.locale = locale  # the member's Discord language, for what the client writes
 
     def say(self, text: str) -> None:
         print(f"{text}\n", file=self.out, flush=True)
@@ -105,7 +110,7 @@ class ConsoleView:
     def show(self, message: StoredMessage) -> None:
         lines: list[str] = []
         if message.ephemeral:
-            lines.append("(only you can see this)")
+            lines.append(f"({translate(ONLY_YOU, self.locale)})")
         if message.content:
             lines.append(message.content)
         for embed in message.embeds:

@@ -93,6 +93,23 @@ async def test_a_form_in_the_console_shows_labels_and_options_and_takes_picks(
     assert "`   1  $185K   $28K   $20K    $30K  $263K`" in text, "the first year vests 5%"
 
 
+async def test_a_german_member_reads_the_form_and_the_clients_words_in_german(
+    harness: Harness, tmp_path: Path
+) -> None:
+    user = harness.server.add_user("console-form-de", locale="de")
+    out = io.StringIO()
+    view = ConsoleView(tmp_path, out, "de")
+    console = Console(harness, user, harness.server.dm(user), view)
+    read_line = Scripted("185k", "", "", "7", "")
+    await console.handle("/offer check role:mle level:senior location:seattle", read_line)
+    text = out.getvalue()
+    assert "== Angebot prüfen == (ein Formular: Enter behält, was steht" in text
+    assert "-- Grundgehalt (pro Jahr) (Pflichtfeld)" in text
+    assert "-- Vesting (eins wählen)" in text
+    assert "gewählt: 5/15/40/40 über 4 Jahre, 1 Jahr Cliff" in text
+    assert "== Angebotscheck · " in text
+
+
 async def test_console_profile_form_keeps_what_is_shown_and_picks_several(
     harness: Harness, tmp_path: Path
 ) -> None:
