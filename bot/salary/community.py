@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .errors import QueryError
 from .said import N_, Said, said
+from .written_number import NUMBER_PATTERN, read_number
 
 MIN_K = 5
 # Percentiles are rounded to this many US dollars, so no band repeats anyone's exact figure.
@@ -170,19 +171,20 @@ def held_back_reason(
 
 
 _SUFFIX = {"k": 1_000.0, "m": 1_000_000.0}
-_AMOUNT = re.compile(r"(?P<number>[0-9]+(?:\.[0-9]+)?)(?P<suffix>[km]?)")
+_AMOUNT = re.compile(rf"(?P<number>{NUMBER_PATTERN})\s*(?P<suffix>[km]?)")
 
 
 def parse_amount(field: str, text: str, *, required: bool) -> float:
     """ "180k", "180,000", "$180 000", "1.2m" -> dollars, cents and all; blank is 0 if optional."""
-    cleaned = re.sub(r"[\s,_'$€£¥₹]", "", text.strip().lower())
+    cleaned = re.sub(r"[_$€£¥₹]", "", text.lower()).strip()
     named = Said(AMOUNT_NAMES.get(field, field))
     if not cleaned:
         if required:
             raise QueryError(field, said("Give your {field}, e.g. 180k or 180000.", field=named))
         return 0.0
     match = _AMOUNT.fullmatch(cleaned)
-    if match is None:
+    number = read_number(match["number"], scaled=bool(match["suffix"])) if match else None
+    if match is None or number is None:
         shown = text.strip()[:40]
         raise QueryError(
             field,
@@ -192,7 +194,7 @@ def parse_amount(field: str, text: str, *, required: bool) -> float:
                 field=named,
             ),
         )
-    amount = float(match["number"]) * _SUFFIX.get(match["suffix"], 1.0)
+    amount = number * _SUFFIX.get(match["suffix"], 1.0)
     if amount > MAX_AMOUNT:
         raise QueryError(
             field, said("That {field} is beyond anything this bot can pool.", field=named)

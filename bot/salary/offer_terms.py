@@ -19,19 +19,32 @@ from .errors import QueryError
 from .said import Count, said
 from .term_text import Frozen, bounded, clip, not_negative, term_name
 from .vesting import Vesting, parse_vesting
+from .written_number import NUMBER_PATTERN, read_number
 
 MIN_BASE = 1_000  # a yearly base under this is a typo ("185" for 185k)
 MAX_BONUS_PERCENT = 500.0
 SYMBOL_CODES = {symbol.lower(): code for symbol, code in SYMBOLS.items()}
 # ISO codes the model has no rate for, so "150k VES" is refused instead of read as USD.
 OTHER_CODES = frozenset(list_currencies()) - set(RATES)
-_NUMBER = r"\d[\d,]*(?:\.\d+)?|\.\d+"
+# The currency's symbol before the number ("$185k") or after it, as German and Portuguese
+# write it ("185.000 €"); its code after.
 _AMOUNT = re.compile(
-    rf"^\s*(?P<sym>{SYMBOL_PATTERN})?\s*(?P<num>{_NUMBER})\s*(?P<mult>k|m|mm|thousand|million)?"
-    rf"\s*(?P<code>[a-z]{{3}})?\s*$",
+    rf"^\s*(?P<sym>{SYMBOL_PATTERN})?\s*(?P<num>{NUMBER_PATTERN})\s*"
+    rf"(?P<mult>k|m|mm|thousand|million|mil|mio\.?)?"
+    rf"\s*(?:(?P<code>[a-z]{{3}})|(?P<after>{SYMBOL_PATTERN}))?\s*$",
     re.IGNORECASE,
 )
-_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6}
+# "mil" and "Mio." as Portuguese and German write thousands and millions.
+_MULTIPLIERS = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "mil": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "million": 1e6,
+    "mio": 1e6,
+    "mio.": 1e6,
+}
 _SHARES = re.compile(
     r"^\s*(?P<count>[\d,.]+\s*[km]?)\s*(?:shares?|units?|rsus?|options?)?\s*"
     r"(?:x|×|\*|@|at)\s*(?P<price>.+?)\s*(?:(?:/|per|a|each)\s*(?:share|unit|rsu)?)?\s*$",
@@ -45,8 +58,9 @@ class Money(Frozen):
 
 
 def _money_text(field: str, text: str) -> Money:
-    m = _AMOUNT.match(text.replace("\u00a0", " "))
-    if m is None:
+    m = _AMOUNT.match(text)
+    number = read_number(m["num"], scaled=bool(m["mult"])) if m is not None else None
+    if m is None or number is None:
         raise QueryError(
             field,
             said(
@@ -56,9 +70,8 @@ def _money_text(field: str, text: str) -> Money:
                 text=clip(text),
             ),
         )
-    number = m["num"].replace(",", "")
-    value = float(number) * _MULTIPLIERS.get((m["mult"] or "").lower(), 1.0)
-    currency = _currency_of(field, m["sym"], m["code"])
+    value = number * _MULTIPLIERS.get((m["mult"] or "").lower(), 1.0)
+    currency = _currency_of(field, m["sym"] or m["after"], m["code"])
     return Money(amount=value, currency=currency)
 
 

@@ -153,12 +153,12 @@ def test_counts_read_in_the_readers_grammar(reader: None) -> None:
     [
         (
             "de",
-            "„lots“ ist kein lesbarer Betrag für „Grundgehalt“: schreib z. B. 180k oder 180000.",
+            "„lots“ ist kein lesbarer Betrag für „Grundgehalt“: schreib z. B. 180k oder 180.000.",
         ),
         (
             "pt-BR",
             "Não consegui ler “lots” como valor para “salário-base”: escreva por exemplo "
-            "180k ou 180000.",
+            "180k ou 180.000.",
         ),
     ],
 )
