@@ -156,8 +156,8 @@ def chart_font(size: int, bold: bool = False) -> Font:
 
 # Widths of the same strings are asked for again and again (fitting, ticks, the legend) and
 # in every chart. Fonts are per thread, so keying on the font object never shares a face;
-# 4096 label-sized strings with their widths take about 1.3 MB.
-@functools.lru_cache(maxsize=4096)
+# 12,288 label-sized strings (three languages' worth) with their widths take about 4 MB.
+@functools.lru_cache(maxsize=12288)
 def text_length(font: Font, text: str) -> float:
     return font.getlength(text)
 

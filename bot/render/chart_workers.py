@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 QUEUE_LIMIT = 48
 # On-demand charts ("Show chart") may queue a little further: someone asked for this one.
 ON_DEMAND_EXTRA = 16
-CACHE_SIZE = 1536  # PNGs of 10-20 kB, about 20 MB: the same charts in three languages
+CACHE_SIZE = 1024  # PNGs of 10-20 kB, about 15 MB: the same charts in three languages
 OFFERS_KEPT = 4096  # charts offered behind a button, by (owner, history entry)
 
 

@@ -32,9 +32,10 @@ COMPRESS_LEVEL = 3
 # Alpha 0 keeps what is under the text, anything else takes the blended index.
 _COVERED = [0] + [255] * 255
 # Stamps kept per palette, counted as two bytes a pixel plus a charge for each entry's
-# objects. A label counts about 3 kB, so this holds some 2,000 texts; full, it adds about
-# 12 MB to a process's memory.
-STAMP_BUDGET = 8 << 20
+# objects. A label counts about 3 kB, so this holds some 5,000 texts (charts in three
+# languages, each with its own words and money format); full, it adds about 30 MB to a
+# worker's memory.
+STAMP_BUDGET = 20 << 20
 _ENTRY_COST = 1024
 
 
