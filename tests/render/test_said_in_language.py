@@ -86,18 +86,6 @@ def english_pieces(
     ]
 
 
-@pytest.mark.parametrize("locale", LOCALES)
-@pytest.mark.parametrize("asked", TIPS_FOR, ids=lambda asked: str(asked.get("location", "US")))
-def test_tips_leave_no_english_inside_a_line(
-    model: SalaryModel,
-    reader: Callable[[str | None], object],
-    locale: str,
-    asked: dict[str, str],
-) -> None:
-    report = tips(model, parse_query(**asked))
-    assert english_pieces(lambda: card_lines(tips_card(report)), locale, reader) == []
-
-
 ESTIMATES = (
     PROFILE,
     {"role": "mle", "years": 4, "level": "senior", "location": "Berlin"},
@@ -108,16 +96,34 @@ ESTIMATES = (
 )
 
 
+def tips_lines(model: SalaryModel, asked: dict[str, object]) -> list[str]:
+    return card_lines(tips_card(tips(model, parse_query(**asked))))
+
+
+def estimate_lines(model: SalaryModel, asked: dict[str, object]) -> list[str]:
+    return card_lines(estimate_card(model.estimate(parse_query(**asked))))
+
+
+# Every factor, note, tip and source of these answers, each rendered in every language.
+ANSWERS = [(tips_lines, asked) for asked in TIPS_FOR] + [
+    (estimate_lines, asked) for asked in ESTIMATES
+]
+
+
 @pytest.mark.parametrize("locale", LOCALES)
-@pytest.mark.parametrize("asked", ESTIMATES, ids=lambda asked: str(asked["location"]))
-def test_every_factor_and_note_of_an_estimate_reads_in_the_readers_language(
+@pytest.mark.parametrize(
+    ("lines_of", "asked"),
+    ANSWERS,
+    ids=lambda part: part.__name__ if callable(part) else str(part.get("location", "US")),
+)
+def test_no_english_is_left_inside_a_line_of_tips_or_an_estimate(
     model: SalaryModel,
     reader: Callable[[str | None], object],
     locale: str,
+    lines_of: Callable[[SalaryModel, dict[str, object]], list[str]],
     asked: dict[str, object],
 ) -> None:
-    estimate = model.estimate(parse_query(**asked))
-    assert english_pieces(lambda: card_lines(estimate_card(estimate)), locale, reader) == []
+    assert english_pieces(lambda: lines_of(model, asked), locale, reader) == []
 
 
 @pytest.mark.parametrize("locale", LOCALES)
