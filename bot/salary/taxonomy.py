@@ -1,9 +1,8 @@
 """Keys, labels and aliases for everything a query can name, plus autocomplete.
 
-Keys are stable identifiers stored in profiles and tables; labels are what
-people read; aliases are the ways people actually type things. Those tables are
-hand-written data in data/taxonomy.json, read once at import; this module
-keeps the logic.
+Keys are stable identifiers stored in profiles and tables; labels are what people read;
+aliases are the ways people actually type things. Those tables are hand-written data in
+data/taxonomy.json, read once at import; this module keeps the logic.
 """
 
 from __future__ import annotations
@@ -16,6 +15,8 @@ from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import cache, lru_cache
 from typing import Any
+
+from babel import Locale
 
 from . import titles
 from .paths import DATA_DIR
@@ -303,9 +304,26 @@ def lookup(kind: str, text: str) -> str | None:
         return role_for_title(text)
     if hit is None and kind == "location" and norm.upper() in COUNTRY_NAMES:
         return norm.upper()
+    if hit is None and kind == "location":
+        hit = _countries_as_members_write_them().get(norm)
     if hit is None and kind == "location" and "," in text:
         return _place_in_country(text)
     return hit
+
+
+MEMBER_LANGUAGES = ("de", "pt")  # the bot's languages besides English (bot/locales/)
+
+
+@cache
+def _countries_as_members_write_them() -> dict[str, str]:
+    """Each country's name as members write it in those languages ("Alemanha", "Schweiz"),
+    from CLDR, normalised."""
+    names: dict[str, str] = {}
+    for language in MEMBER_LANGUAGES:
+        for code, name in Locale(language).territories.items():
+            if code in COUNTRY_NAMES:
+                names.setdefault(normalise(name), code)
+    return names
 
 
 def _place_in_country(text: str) -> str | None:

@@ -157,3 +157,13 @@ def test_did_you_mean_looks_past_title_words() -> None:
 )
 def test_the_role_a_posting_names_plural_or_not(text: str, key: str) -> None:
     assert tx.role_in_text(text) == key
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("Alemanha", "DE"), ("Schweiz", "CH"), ("Suíça", "CH"), ("Vereinigte Staaten", "US")],
+)
+def test_countries_are_found_as_german_and_brazilian_members_write_them(
+    written: str, code: str
+) -> None:
+    assert tx.lookup("location", written) == code
