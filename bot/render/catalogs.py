@@ -27,8 +27,8 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from bot.render.names import city_of
 from bot.render.words import CATALOGS, DOMAIN, LOCALES_DIR
+from bot.salary.taxonomy import city_of
 
 ROOT = LOCALES_DIR.parents[1]
 TEMPLATE = LOCALES_DIR / f"{DOMAIN}.pot"

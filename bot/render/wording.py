@@ -39,9 +39,5 @@ def _value(value: object, locale: str | None) -> str:
     if isinstance(value, Currency):
         return currency_name(value.code, locale)
     if isinstance(value, Name):
-        token = ANSWER_LOCALE.set(locale)
-        try:
-            return name_of(value.kind, value.key)
-        finally:
-            ANSWER_LOCALE.reset(token)
+        return name_of(value.kind, value.key, locale)
     return str(value)

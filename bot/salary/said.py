@@ -86,10 +86,10 @@ class Name:
     key: str
 
     def __str__(self) -> str:
-        from .taxonomy import label
+        from .taxonomy import city_of, label
 
         if self.kind == CITY:
-            return label("location", self.key).rsplit(",", 1)[0]
+            return city_of(label("location", self.key))
         return label(self.kind, self.key)
 
 

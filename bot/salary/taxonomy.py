@@ -220,17 +220,9 @@ REMOTE = _location(_DATA["remote"])
 
 
 def _build_locations() -> tuple[Location, ...]:
-    countries = tuple(
-        Location(
-            code,
-            name,
-            "country",
-            code,
-            None,
-            (code.lower(), *_COUNTRY_ALIASES.get(code, ())),
-        )
-        for code, name in sorted(COUNTRY_NAMES.items(), key=lambda kv: kv[1])
-    )
+    by_name = sorted(COUNTRY_NAMES.items(), key=lambda kv: kv[1])
+    aliases = {code: (code.lower(), *_COUNTRY_ALIASES.get(code, ())) for code, _ in by_name}
+    countries = tuple(Location(c, n, "country", c, None, aliases[c]) for c, n in by_name)
     return (*_AREAS, *_CITIES, *countries, REMOTE)
 
 
@@ -324,6 +316,11 @@ def _countries_as_members_write_them() -> dict[str, str]:
             if code in COUNTRY_NAMES:
                 names.setdefault(normalise(name), code)
     return names
+
+
+def city_of(label: str) -> str:
+    """The city's part of a city's label ("Munich" of "Munich, Germany")."""
+    return label.rsplit(",", 1)[0]
 
 
 def _place_in_country(text: str) -> str | None:
