@@ -17,7 +17,7 @@ from .amount_bounds import MAX_BASE_USD, MAX_EQUITY_USD, MAX_SIGN_ON_USD, bound,
 from .currency import RATES, SYMBOL_PATTERN, SYMBOLS, normalise_code
 from .errors import QueryError
 from .said import Count, said
-from .term_text import Frozen, bounded, clip, not_negative, term_name
+from .term_text import Frozen, bounded, echoed, not_negative, term_name
 from .vesting import Vesting, parse_vesting
 from .written_number import NUMBER_PATTERN, read_number
 
@@ -67,7 +67,7 @@ def _money_text(field: str, text: str) -> Money:
                 "Couldn't read the {name} '{text}' as an amount: "
                 "try 185k, 185,000, $185,000 or 1.2M.",
                 name=term_name(field),
-                text=clip(text),
+                text=echoed(text),
             ),
         )
     value = number * _MULTIPLIERS.get((m["mult"] or "").lower(), 1.0)
@@ -85,7 +85,7 @@ def _currency_of(field: str, symbol: str | None, code: str | None) -> str | None
                 said(
                     "Unsupported currency '{code}' in the {name}: use a three-letter code such "
                     "as USD, EUR or INR (the currency option lists all {count}).",
-                    code=clip(code, 8),
+                    code=echoed(code, 8),
                     name=term_name(field),
                     count=Count(len(RATES)),
                 ),

@@ -9,9 +9,11 @@ from pydantic import BaseModel, ConfigDict
 
 from .errors import QueryError
 from .said import N_, Count, Said, said
+from .typed_words import clip
 
 # What Discord lets a person type in a term; longer text is refused before it is read.
 MAX_TERM_TEXT = 60
+TERM_ECHO = 30
 
 # How an error names the term it is about; a nested message, translated where it is shown.
 _NAMES = {
@@ -33,9 +35,9 @@ def term_name(field: str) -> Said:
     return Said(_NAMES[field])
 
 
-def clip(text: str, limit: int = 30) -> str:
-    one_line = " ".join(str(text).split())
-    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+def echoed(text: str, limit: int = TERM_ECHO) -> str:
+    """A typed term as an error echoes it: one line, shorter than other typed values."""
+    return clip(text, limit)
 
 
 def bounded(field: str, text: str) -> str:

@@ -11,7 +11,7 @@ import re
 
 from .errors import QueryError
 from .said import Count, Said, said, said_plural
-from .term_text import Frozen, bounded, clip
+from .term_text import Frozen, bounded, echoed
 
 MAX_VESTING_YEARS = 10
 MAX_CLIFF_MONTHS = 120
@@ -145,7 +145,7 @@ def _split_shares(raw: str, text: str) -> tuple[float, ...]:
             said(
                 "Couldn't read the vesting schedule '{text}': write yearly percentages "
                 "such as 25/25/25/25 or 5/15/40/40, or a length such as 3 years.",
-                text=clip(text),
+                text=echoed(text),
             ),
         )
     values = [float(part) for part in parts]
