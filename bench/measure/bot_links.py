@@ -21,7 +21,7 @@ SERVE_BOT = "bot.local.serve_bot"
 
 
 @dataclass(frozen=True)
-class Said:
+class LookedFor:
     """How the bot words what the measuring side looks for, in one reader's language: the
     part of each sentence before its first blank."""
 
@@ -32,11 +32,11 @@ class Said:
 
 
 @cache
-def said_to(locale: str) -> Said:
+def looked_for(locale: str) -> LookedFor:
     def lead(message: str) -> str:
         return translate(message, locale).split("{")[0]
 
-    return Said(lead(SLOW_DOWN), lead(TURNED_AWAY), lead(WENT_WRONG), lead(SHOW_CHART))
+    return LookedFor(lead(SLOW_DOWN), lead(TURNED_AWAY), lead(WENT_WRONG), lead(SHOW_CHART))
 
 
 __all__ = [
@@ -46,7 +46,7 @@ __all__ = [
     "EmulatedUser",
     "EmulatorServer",
     "InteractionRecord",
+    "LookedFor",
     "Place",
-    "Said",
-    "said_to",
+    "looked_for",
 ]

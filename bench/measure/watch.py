@@ -11,7 +11,7 @@ from bench.measure.bot_links import (
     EmulatedUser,
     InteractionRecord,
     Place,
-    said_to,
+    looked_for,
 )
 from bench.measure.plan import Planned
 
@@ -81,13 +81,13 @@ async def watch(
         assert record.last_edit_at is not None
         outcome.content_ms = (record.last_edit_at - record.created) * 1000
     text = answer_text(record)
-    said = said_to(user.locale)
-    outcome.cooldown = said.slow_down in text
-    outcome.turned_away = said.turned_away in text
-    if said.went_wrong in text:
+    words = looked_for(user.locale)
+    outcome.cooldown = words.slow_down in text
+    outcome.turned_away = words.turned_away in text
+    if words.went_wrong in text:
         outcome.problems.append("error answer")
     if charts and item.charted and not (outcome.cooldown or outcome.turned_away):
-        await _chart(record, outcome, said.show_chart)
+        await _chart(record, outcome, words.show_chart)
     return outcome
 
 
