@@ -172,10 +172,7 @@ def role_comparison_card(
     card.chart(_("Median base and P10 to P90 per role in {place}", place=where))
     if note:
         card.section(_("Notes"), [note])
-    leans_on_survey = comparison.sample_note is not None and SURVEY_CREDIT in str(
-        comparison.sample_note
-    )
-    survey = _("; pay levels: {survey}", survey=SURVEY) if leans_on_survey else ""
+    survey = _("; pay levels: {survey}", survey=SURVEY) if comparison.level_surveyed else ""
     card.footer(
         _(
             "Median base (P25 – P75) for the same level and place · Source: {source}",

@@ -69,6 +69,7 @@ def compare_roles(
         currency=query.answer_currency,
         rows=rows,
         sample_note=_borrowed_note(borrowed, query),
+        level_surveyed=borrowed is not None and borrowed.surveyed,
     )
 
 

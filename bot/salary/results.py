@@ -121,6 +121,7 @@ class RoleComparison(_Frozen):
     currency: str
     rows: list[RoleRow]  # highest median first; thinly sampled roles after the others
     sample_note: Shown | None = None  # what the place's level rests on, where rows borrow it
+    level_surveyed: bool = False  # that level comes from the developer survey (its credit)
 
 
 class LocationRow(_Frozen):

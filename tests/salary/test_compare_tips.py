@@ -96,3 +96,10 @@ def test_survey_associations_are_worded_as_such_and_flagged_abroad(shipped: Sala
         assert linked and all("association" in str(t.detail) for t in linked)
         assert all(("abroad" in str(t.detail)) is caveat for t in linked)
         assert not any(str(t.title).startswith(("Add ", "Complete ")) for t in report.items)
+
+
+def test_a_role_comparison_says_when_its_place_level_comes_from_the_survey(
+    shipped: SalaryModel,
+) -> None:
+    assert compare_roles(shipped, parse_query(location="Lagos")).level_surveyed
+    assert not compare_roles(shipped, parse_query(location="Seattle")).level_surveyed
